@@ -1,0 +1,131 @@
+# Makefile - reboot-s390x: build, test and install.
+#
+#   make                 host programs (for tests and the TFTP host) and the static s390x init
+#   make check           install missing Debian packages, then every test
+#   make install         DESTDIR= PREFIX= (default /usr/local)
+#   make clean
+#   V=1                  show the commands
+#
+# The s390x init is cross-compiled with CROSS_COMPILE (s390x-linux-gnu- unless the host is
+# s390x). Test builds use ASan and UBSan.
+
+VERSION := 0.1.0
+PREFIX ?= /usr/local
+DESTDIR ?=
+BUILD := build
+
+HOST_ARCH := $(shell uname -m)
+ifeq ($(HOST_ARCH),s390x)
+CROSS_COMPILE ?=
+else
+CROSS_COMPILE ?= s390x-linux-gnu-
+endif
+
+CC ?= cc
+S390_CC := $(CROSS_COMPILE)gcc
+S390_STRIP := $(CROSS_COMPILE)strip
+
+WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wformat=2 -Wno-format-nonliteral -Wundef -Wvla
+CFLAGS ?= -O2 -g
+BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -Ilib/reipl -DVERSION='"$(VERSION)"' $(WARNINGS)
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+S390_CFLAGS := -Os -static -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables
+S390_LDFLAGS := -static -Wl,--gc-sections
+
+ifeq ($(V),1)
+Q :=
+quiet = @true
+else
+Q := @
+quiet = @printf '  %-8s %s\n'
+endif
+
+LIB_SRCS := $(sort $(wildcard lib/reipl/*.c))
+CLI_SRCS := $(sort $(wildcard cli/*.c))
+INIT_SRCS := $(sort $(wildcard init/*.c))
+UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+
+objs = $(patsubst %.c,$(BUILD)/$(1)/%.o,$(2))
+
+PROGRAMS := $(BUILD)/reboot-s390x $(BUILD)/reboot-s390x-init $(BUILD)/s390x/reboot-s390x-init
+SAN_PROGRAMS := $(BUILD)/san/reboot-s390x $(BUILD)/san/reboot-s390x-init
+UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/san/tests/%,$(UNIT_SRCS))
+
+.PHONY: all check check-run deps install clean format
+.DEFAULT_GOAL := all
+
+all: $(PROGRAMS)
+
+# --- host build -------------------------------------------------------------------------
+$(BUILD)/host/%.o: %.c
+	$(quiet) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(BASE_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/reboot-s390x: $(call objs,host,$(CLI_SRCS) $(LIB_SRCS))
+	$(quiet) LD $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+
+$(BUILD)/reboot-s390x-init: $(call objs,host,$(INIT_SRCS) $(LIB_SRCS))
+	$(quiet) LD $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+
+# --- sanitizer build, for tests ---------------------------------------------------------
+$(BUILD)/san/%.o: %.c
+	$(quiet) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(BASE_CFLAGS) -O1 -g $(SAN_FLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/san/reboot-s390x: $(call objs,san,$(CLI_SRCS) $(LIB_SRCS))
+	$(quiet) LD $@
+	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^
+
+$(BUILD)/san/reboot-s390x-init: $(call objs,san,$(INIT_SRCS) $(LIB_SRCS))
+	$(quiet) LD $@
+	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^
+
+$(BUILD)/san/tests/%: $(BUILD)/san/tests/unit/%.o $(call objs,san,$(LIB_SRCS))
+	$(quiet) LD $@
+	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^ -lcmocka
+
+# --- static s390x init ------------------------------------------------------------------
+$(BUILD)/s390x/obj/%.o: %.c
+	$(quiet) S390CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(S390_CC) $(BASE_CFLAGS) $(S390_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/s390x/reboot-s390x-init: $(call objs,s390x/obj,$(INIT_SRCS) $(LIB_SRCS))
+	$(quiet) S390LD $@
+	$(Q)$(S390_CC) $(S390_CFLAGS) $(S390_LDFLAGS) -o $@ $^
+	$(Q)$(S390_STRIP) $@
+
+# --- tests ------------------------------------------------------------------------------
+deps:
+	$(Q)scripts/install-deps.sh build check
+
+# Dependencies first, in their own make run, so nothing is compiled before the
+# compilers and libraries are there.
+check: deps
+	$(Q)$(MAKE) --no-print-directory check-run
+
+check-run: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS)
+	$(Q)tests/run.sh $(UNIT_TESTS) tests/cli/test-cli.sh
+
+# --- install ----------------------------------------------------------------------------
+install: $(PROGRAMS)
+	install -d $(DESTDIR)$(PREFIX)/sbin $(DESTDIR)$(PREFIX)/share/man/man8 \
+		$(DESTDIR)$(PREFIX)/lib/reboot-s390x
+	install -m 0755 $(BUILD)/reboot-s390x $(DESTDIR)$(PREFIX)/sbin/reboot-s390x
+	install -m 0755 $(BUILD)/s390x/reboot-s390x-init \
+		$(DESTDIR)$(PREFIX)/lib/reboot-s390x/reboot-s390x-init
+	install -m 0644 man/reboot-s390x.8 man/reboot-s390x-init.8 \
+		$(DESTDIR)$(PREFIX)/share/man/man8/
+
+format:
+	clang-format -i $(LIB_SRCS) $(CLI_SRCS) $(INIT_SRCS) lib/reipl/*.h cli/*.h $(UNIT_SRCS)
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

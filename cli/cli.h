@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * cli.h - what the reboot-s390x subcommands share: the context and error reporting.
+ */
+#ifndef REBOOT_S390X_CLI_H
+#define REBOOT_S390X_CLI_H
+
+#include <stdbool.h>
+
+#define PROGRAM "reboot-s390x"
+
+struct cli_ctx {
+	const char *sysroot;	/* "/" unless --sysroot */
+};
+
+/* Print "reboot-s390x: error: ..." on stderr; returns EXIT_FAILURE for `return`. */
+int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* True when @arg is -h or --help. */
+bool cli_is_help(const char *arg);
+
+/* Flush stdout and report a failure to write it (a full disk, a closed pipe). */
+int cli_close_stdout(int status);
+
+int cmd_set(const struct cli_ctx *ctx, int argc, char **argv);
+int cmd_show(const struct cli_ctx *ctx, int argc, char **argv);
+int cmd_devices(const struct cli_ctx *ctx, int argc, char **argv);
+
+#endif

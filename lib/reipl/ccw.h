@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ccw.h - CCW devices as sysfs shows them, and the device the system was IPLed from.
+ */
+#ifndef REIPL_CCW_H
+#define REIPL_CCW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "busid.h"
+#include "ccw_kind.h"
+#include "error.h"
+
+struct reipl_ccwdev {
+	struct reipl_busid id;
+	char busid[REIPL_BUSID_LEN];
+	struct reipl_ccw_ident ident;
+	bool has_devtype;	/* false when sysfs says "n/a" (every virtio device) */
+	int online;		/* 0, 1, or -1 when unknown */
+	char driver[32];	/* bound driver, "" when none */
+	const char *kind;	/* reipl_ccw_kind() */
+	bool disk;		/* reipl_ccw_is_disk() */
+};
+
+/*
+ * Read /sys/bus/ccw/devices/<busid> into @dev. Returns 0, -ENOENT when there is no such
+ * device, or -EINVAL when its cutype cannot be read.
+ */
+int reipl_ccw_get(const char *root, const struct reipl_busid *id, struct reipl_ccwdev *dev);
+
+/*
+ * Every CCW device, sorted by bus-ID, in a malloc'ed array the caller frees. A missing
+ * /sys/bus/ccw is an error (-ENOENT with a message): this is not an s390 system.
+ */
+int reipl_ccw_scan(const char *root, struct reipl_ccwdev **devs, size_t *count,
+		   struct reipl_error *err);
+
+/* The CCW device the running system was IPLed from: 0, or -ENOENT when it was not CCW. */
+int reipl_ipl_device(const char *root, struct reipl_busid *id);
+
+/* Print the device table (as `reboot-s390x devices` and the helper's report show it). */
+void reipl_ccw_print(FILE *out, const struct reipl_ccwdev *devs, size_t count,
+		     const struct reipl_busid *ipl);
+
+#endif

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * error.h - how lib/ tells its caller what went wrong.
+ *
+ * Library functions return 0 or a negative errno and, where a user needs to know
+ * more than the errno says, fill a caller-owned struct reipl_error with one line of
+ * text. The caller decides where (and whether) that line is printed.
+ */
+#ifndef REIPL_ERROR_H
+#define REIPL_ERROR_H
+
+#define REIPL_ERROR_MAX 256
+
+struct reipl_error {
+	char msg[REIPL_ERROR_MAX];
+};
+
+/* Format a message into @err (may be NULL) and return @code, a negative errno. */
+int reipl_fail(struct reipl_error *err, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif

@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * plan.c - chreipl's sysfs writes, planned then applied.
+ *
+ * The order per type is chreipl's (ipl_tools/cmd_chreipl.c); reipl_type comes last
+ * because writing it is what refreshes the kernel's dump OS-info checksum. Values are
+ * written the way the kernel shows them back (NSID in hex: chreipl writes it in decimal,
+ * which the kernel misreads), so the read-back can compare them as strings.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "plan.h"
+#include "sysroot.h"
+
+struct builder {
+	const char *root;
+	const char *dir;	/* "reipl/ccw" */
+	struct reipl_plan *plan;
+	struct reipl_error *err;
+};
+
+static bool attr_exists(const struct builder *b, const char *name)
+{
+	char path[PATH_MAX];
+
+	reipl_pathf(NULL, path, sizeof(path), "/sys/firmware/%s/%s", b->dir, name);
+	return reipl_exists(b->root, path);
+}
+
+static int add(struct builder *b, const char *name, const char *value, bool newline,
+	       bool optional, enum reipl_readback readback)
+{
+	struct reipl_write *w = &b->plan->writes[b->plan->count++];
+	size_t len = strlen(value);
+
+	snprintf(w->attr, sizeof(w->attr), "%s/%s", b->dir, name);
+	memcpy(w->value, value, len);
+	if (newline)
+		w->value[len++] = '\n';
+	w->value[len] = '\0';
+	w->len = len;
+	w->optional = optional;
+	w->readback = readback;
+	return 0;
+}
+
+/* A setting the target needs: its attribute must exist. */
+static int need(struct builder *b, const char *name, const char *what, const char *value,
+		enum reipl_readback readback)
+{
+	if (!attr_exists(b, name))
+		return reipl_fail(b->err, -EOPNOTSUPP, "System does not allow one to set %s", what);
+	return add(b, name, value, true, false, readback);
+}
+
+/*
+ * chreipl's "optional" settings (loadparm, boot parameters): when given, the attribute
+ * must exist; when not, an existing one is reset to empty and a failure is ignored.
+ */
+static int optional(struct builder *b, const char *name, const char *what, bool given,
+		    const char *value, bool newline, enum reipl_readback readback)
+{
+	if (given) {
+		if (!attr_exists(b, name))
+			return reipl_fail(b->err, -EOPNOTSUPP,
+					  "System does not allow one to set %s", what);
+		return add(b, name, value, newline, false, readback);
+	}
+	if (!attr_exists(b, name))
+		return 0;
+	return add(b, name, "", newline, true, REIPL_READBACK_NONE);
+}
+
+static int clear(struct builder *b, const struct reipl_target *t)
+{
+	if (t->clear >= 0)
+		return need(b, "clear", "the clear attribute", t->clear ? "1" : "0",
+			    REIPL_READBACK_EXACT);
+	if (attr_exists(b, "clear"))
+		return add(b, "clear", "1", true, false, REIPL_READBACK_EXACT);
+	return 0;
+}
+
+static int build_ccw(struct builder *b, const struct reipl_target *t, const char *busid)
+{
+	int rc;
+
+	if ((rc = clear(b, t)) ||
+	    (rc = optional(b, "loadparm", "loadparm", t->opts & REIPL_OPT_LOADPARM, t->loadparm,
+			   true, REIPL_READBACK_BLANKS)) ||
+	    (rc = optional(b, "parm", "boot parameters", t->opts & REIPL_OPT_BOOTPARMS,
+			   t->bootparms, true, REIPL_READBACK_EXACT)))
+		return rc;
+	return need(b, "device", "device", busid, REIPL_READBACK_EXACT);
+}
+
+static int build_eckd(struct builder *b, const struct reipl_target *t, const char *busid,
+		      const char *bootprog)
+{
+	int rc;
+
+	if ((rc = clear(b, t)) ||
+	    (rc = need(b, "br_chr", "boot record location",
+		       (t->opts & REIPL_OPT_BRCHR) ? t->brchr : "auto", REIPL_READBACK_EXACT)) ||
+	    (rc = need(b, "bootprog", "bootprog", bootprog, REIPL_READBACK_EXACT)) ||
+	    (rc = need(b, "device", "device", busid, REIPL_READBACK_EXACT)) ||
+	    (rc = optional(b, "loadparm", "loadparm", t->opts & REIPL_OPT_LOADPARM, t->loadparm,
+			   true, REIPL_READBACK_BLANKS)))
+		return rc;
+	return optional(b, "scp_data", "boot parameters", t->opts & REIPL_OPT_BOOTPARMS,
+			t->bootparms, false, REIPL_READBACK_EXACT);
+}
+
+static int build_scsi(struct builder *b, const struct reipl_target *t, const char *busid,
+		      const char *bootprog)
+{
+	char num[24];
+	int rc;
+
+	if ((rc = clear(b, t)) ||
+	    (rc = optional(b, "loadparm", "loadparm", t->opts & REIPL_OPT_LOADPARM, t->loadparm,
+			   true, REIPL_READBACK_BLANKS)) ||
+	    (rc = optional(b, "scp_data", "boot parameters", t->opts & REIPL_OPT_BOOTPARMS,
+			   t->bootparms, false, REIPL_READBACK_EXACT)))
+		return rc;
+	if (t->type == REIPL_TYPE_FCP) {
+		if ((rc = need(b, "device", "device", busid, REIPL_READBACK_EXACT)))
+			return rc;
+		snprintf(num, sizeof(num), "0x%016llx", (unsigned long long)t->wwpn);
+		if ((rc = need(b, "wwpn", "WWPN", num, REIPL_READBACK_EXACT)))
+			return rc;
+		snprintf(num, sizeof(num), "0x%016llx", (unsigned long long)t->lun);
+		if ((rc = need(b, "lun", "LUN", num, REIPL_READBACK_EXACT)))
+			return rc;
+	} else {
+		snprintf(num, sizeof(num), "0x%08x", t->fid);
+		if ((rc = need(b, "fid", "FID", num, REIPL_READBACK_EXACT)))
+			return rc;
+		snprintf(num, sizeof(num), "0x%08x", t->nsid);
+		if ((rc = need(b, "nsid", "NSID", num, REIPL_READBACK_EXACT)))
+			return rc;
+	}
+	/* chreipl has no option for the boot record LBA and always writes 0. */
+	if ((rc = need(b, "br_lba", "br_lba", "0", REIPL_READBACK_EXACT)))
+		return rc;
+	return need(b, "bootprog", "bootprog", bootprog, REIPL_READBACK_EXACT);
+}
+
+static int build_nss(struct builder *b, const struct reipl_target *t)
+{
+	int rc = optional(b, "parm", "boot parameters", t->opts & REIPL_OPT_BOOTPARMS,
+			  t->bootparms, true, REIPL_READBACK_EXACT);
+
+	if (rc)
+		return rc;
+	return need(b, "name", "NSS name", t->name, REIPL_READBACK_CASE);
+}
+
+int reipl_plan_build(const char *root, const struct reipl_target *t, struct reipl_plan *plan,
+		     struct reipl_error *err)
+{
+	const char *type = reipl_type_name(t->type);
+	char dir[32], path[PATH_MAX], busid[REIPL_BUSID_LEN], bootprog[16];
+	struct builder b = { root, dir, plan, err };
+	int rc;
+
+	memset(plan, 0, sizeof(*plan));
+	plan->type = t->type;
+	if (!reipl_exists(root, "/sys/firmware/reipl/reipl_type"))
+		return reipl_fail(err, -EOPNOTSUPP,
+				  "The kernel offers no re-IPL settings (no "
+				  "/sys/firmware/reipl/reipl_type)");
+	snprintf(dir, sizeof(dir), "reipl/%s", type);
+	reipl_pathf(NULL, path, sizeof(path), "/sys/firmware/%s", dir);
+	if (!reipl_exists(root, path))
+		return reipl_fail(err, -EOPNOTSUPP,
+				  "The running kernel does not offer re-IPL type \"%s\" (no "
+				  "/sys/firmware/%s)",
+				  type, dir);
+	reipl_busid_format(&t->device, busid);
+	snprintf(bootprog, sizeof(bootprog), "%u", t->bootprog);
+
+	switch (t->type) {
+	case REIPL_TYPE_CCW:
+		rc = build_ccw(&b, t, busid);
+		break;
+	case REIPL_TYPE_ECKD:
+		rc = build_eckd(&b, t, busid, bootprog);
+		break;
+	case REIPL_TYPE_FCP:
+	case REIPL_TYPE_NVME:
+		rc = build_scsi(&b, t, busid, bootprog);
+		break;
+	case REIPL_TYPE_NSS:
+		rc = build_nss(&b, t);
+		break;
+	default:
+		return reipl_fail(err, -EINVAL, "Target \"%s\" is not resolved", type);
+	}
+	if (rc)
+		return rc;
+	b.dir = "reipl";
+	return add(&b, "reipl_type", type, true, false, REIPL_READBACK_EXACT);
+}
+
+/* Compare what the kernel shows with what was written (@want without its newline). */
+static bool same(const char *got, const char *want, size_t want_len, enum reipl_readback how)
+{
+	size_t got_len = strlen(got);
+
+	if (how == REIPL_READBACK_BLANKS)
+		while (want_len > 0 && want[want_len - 1] == ' ')
+			want_len--;
+	if (got_len != want_len)
+		return false;
+	if (how == REIPL_READBACK_CASE)
+		return strncasecmp(got, want, want_len) == 0;
+	return memcmp(got, want, want_len) == 0;
+}
+
+int reipl_plan_apply(const char *root, const struct reipl_plan *plan, struct reipl_error *err)
+{
+	char path[PATH_MAX], got[REIPL_SCPDATA_MAX + 2];
+	int i, rc;
+
+	for (i = 0; i < plan->count; i++) {
+		const struct reipl_write *w = &plan->writes[i];
+
+		reipl_pathf(NULL, path, sizeof(path), "/sys/firmware/%s", w->attr);
+		rc = reipl_write_attr(root, path, w->value, w->len);
+		if (rc && !w->optional)
+			return reipl_fail(err, rc, "Could not set \"%s\" (%s)", w->attr,
+					  strerror(-rc));
+	}
+	for (i = 0; i < plan->count; i++) {
+		const struct reipl_write *w = &plan->writes[i];
+		size_t want_len = w->len;
+
+		if (w->readback == REIPL_READBACK_NONE)
+			continue;
+		if (want_len > 0 && w->value[want_len - 1] == '\n')
+			want_len--;
+		reipl_pathf(NULL, path, sizeof(path), "/sys/firmware/%s", w->attr);
+		rc = reipl_read_attr(root, path, got, sizeof(got));
+		if (rc < 0)
+			return reipl_fail(err, rc, "Could not read back \"%s\" (%s)", w->attr,
+					  strerror(-rc));
+		if (!same(got, w->value, want_len, w->readback))
+			return reipl_fail(err, -EIO, "\"%s\" reads back as \"%.40s\", not \"%.*s\"",
+					  w->attr, got, (int)(want_len > 40 ? 40 : want_len),
+					  w->value);
+	}
+	return 0;
+}
