@@ -85,7 +85,8 @@ $(BUILD)/san/reboot-s390x-init: $(call objs,san,$(INIT_SRCS) $(LIB_SRCS))
 	$(quiet) LD $@
 	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^
 
-$(BUILD)/san/tests/%: $(BUILD)/san/tests/unit/%.o $(call objs,san,$(LIB_SRCS))
+$(BUILD)/san/tests/%: $(BUILD)/san/tests/unit/%.o $(BUILD)/san/tests/unit/fixture.o \
+		$(call objs,san,$(LIB_SRCS))
 	$(quiet) LD $@
 	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^ -lcmocka
 

@@ -1,0 +1,218 @@
+#!/usr/bin/env bash
+# test-cli.sh - the built programs against copies of the fixture trees.
+#
+# Each check runs reboot-s390x or reboot-s390x-init (the sanitizer builds unless BIN is
+# set) and asserts the exit status, the output, and for every refused input: exactly one
+# "reboot-s390x: error: ..." line on stderr and a tree left byte for byte unchanged.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+BIN=${BIN:-$top/build/san}
+FIXTURES=$top/tests/fixtures
+cli=$BIN/reboot-s390x
+init=$BIN/reboot-s390x-init
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+
+fail() {
+	failed=$((failed + 1))
+	printf 'FAIL: %s\n' "$1"
+	[[ -n ${2:-} ]] && printf '%s\n' "$2" | sed 's/^/  | /'
+	return 0
+}
+pass() { passed=$((passed + 1)); }
+
+# fresh NAME: a private copy of fixture NAME in $root
+fresh() {
+	root=$work/$1.$RANDOM
+	cp -a "$FIXTURES/$1" "$root"
+}
+
+digest() {
+	(cd "$1" && find . -type f -exec sha256sum {} + | sort && find . -type l -printf '%p -> %l\n' | sort)
+}
+
+# run PROG ARGS...: sets out, err, status
+run() {
+	out=$("$@" 2>"$work/stderr")
+	status=$?
+	err=$(cat "$work/stderr")
+}
+
+# ok NAME EXPECTED-STDOUT-SUBSTRING PROG ARGS...
+ok() {
+	local name=$1 want=$2
+	shift 2
+	run "$@"
+	if ((status != 0)); then
+		fail "$name: exit $status" "$err"
+	elif [[ $out != *"$want"* ]]; then
+		fail "$name: output lacks '$want'" "$out"
+	elif [[ -n $err ]]; then
+		fail "$name: unexpected stderr" "$err"
+	else
+		pass
+	fi
+}
+
+# refused NAME EXPECTED-MESSAGE PROG ARGS...: exit 1, one error line, $root unchanged
+refused() {
+	local name=$1 want=$2 before after
+	shift 2
+	before=$(digest "$root")
+	run "$@"
+	after=$(digest "$root")
+	if ((status != 1)); then
+		fail "$name: exit $status, not 1" "$out$err"
+	elif [[ $err != "reboot-s390x: error: $want" ]]; then
+		fail "$name: stderr is not the one expected line" "got:  $err
+want: reboot-s390x: error: $want"
+	elif [[ $before != "$after" ]]; then
+		fail "$name: the tree changed" "$(diff <(echo "$before") <(echo "$after"))"
+	else
+		pass
+	fi
+}
+
+# file_is NAME REL WANT: content of $root/REL (without trailing newline)
+file_is() {
+	local got
+	got=$(cat "$root/$2")
+	if [[ $got == "$3" ]]; then pass; else fail "$1: $2 is '$got', not '$3'"; fi
+}
+
+# cmdline TEXT: the kernel command line of $root
+cmdline() { printf '%s\n' "$1" >"$root/proc/cmdline"; }
+
+### help and version
+fresh kvm-netboot
+ok "--help" "Usage:" "$cli" --help
+ok "-h" "For more details see reboot-s390x(8)." "$cli" -h
+ok "--version" "reboot-s390x 0." "$cli" --version
+ok "set --help" "set [--dry-run] [ccw] <device>" "$cli" set --help
+ok "show --help" "show [--ipl]" "$cli" show --help
+ok "devices --help" "List the CCW devices" "$cli" devices --help
+ok "init --help" "reboot-s390x-init [--sysroot <dir>]" "$init" --help
+ok "init --version" "reboot-s390x-init 0." "$init" -V
+
+### show and devices
+ok "show" $'Re-IPL type: ccw\nDevice:      0.0.0001\nLoadparm:    ""\nclear:       0' \
+	"$cli" --sysroot "$root" show
+ok "show --ipl" $'IPL type:    ccw\nDevice:      0.0.0001' "$cli" --sysroot="$root" show --ipl
+ok "show -i" "IPL type:" "$cli" --sysroot "$root" show -i
+ok "devices" "0.0.0002   virtio-blk      3832/02  n/a      yes     virtio_ccw  disk" \
+	"$cli" --sysroot "$root" devices
+
+### set
+fresh kvm-netboot
+ok "set --dry-run" '/sys/firmware/reipl/ccw/device     "0.0.0002"' \
+	"$cli" --sysroot "$root" set --dry-run 0.0.2
+file_is "dry-run writes nothing" sys/firmware/reipl/ccw/device 0.0.0001
+ok "set prints the new settings" $'Re-IPL type: ccw\nDevice:      0.0.0002\nLoadparm:    "LP1"\nclear:       1' \
+	"$cli" --sysroot "$root" set 0.0.0002 -L LP1
+file_is "set device" sys/firmware/reipl/ccw/device 0.0.0002
+file_is "set clear" sys/firmware/reipl/ccw/clear 1
+ok "set the network card (allowed for set)" "Device:      0.0.0001" \
+	"$cli" --sysroot "$root" set ccw 0.0.0001
+ok "set fcp -f" "WWPN:        0x0000000000000001" \
+	"$cli" --sysroot "$root" set fcp -f 0.0.1700 1 2
+file_is "fcp reipl_type" sys/firmware/reipl/reipl_type fcp
+
+### refused by the command line tool
+fresh kvm-netboot
+refused "no command" "no command given (see 'reboot-s390x --help')" "$cli" --sysroot "$root"
+refused "unknown command" "unknown command 'frob' (see 'reboot-s390x --help')" \
+	"$cli" --sysroot "$root" frob
+refused "unknown option" "unknown option '--frob' (see 'reboot-s390x --help')" "$cli" --frob show
+refused "--sysroot without dir" "option '--sysroot' requires a directory" "$cli" --sysroot
+refused "--sysroot not a dir" "sysroot '$root/nope' is not a directory" \
+	"$cli" --sysroot "$root/nope" show
+refused "set without target" "set: no target given (see 'reboot-s390x set --help')" \
+	"$cli" --sysroot "$root" set
+refused "set --dry-run without target" "set: no target given (see 'reboot-s390x set --help')" \
+	"$cli" --sysroot "$root" set --dry-run
+refused "show extra" "show: unexpected argument 'x'" "$cli" --sysroot "$root" show x
+refused "devices extra" "devices: unexpected argument 'x'" "$cli" --sysroot "$root" devices x
+refused "set absent device" 'Could not find CCW device "0.0.0009"' \
+	"$cli" --sysroot "$root" set 0.0.0009
+refused "set bad bus-ID" 'Invalid device number "0.0.12345" specified' \
+	"$cli" --sysroot "$root" set ccw 0.0.12345
+refused "set long loadparm" 'Loadparm "123456789" exceeds 8 characters' \
+	"$cli" --sysroot "$root" set ccw 0.0.0002 -L 123456789
+refused "set bad clear" "re-IPL clear argument must be either 1 or 0" \
+	"$cli" --sysroot "$root" set ccw 0.0.0002 -c yes
+refused "set eckd on KVM" \
+	'The running kernel does not offer re-IPL type "eckd" (no /sys/firmware/reipl/eckd)' \
+	"$cli" --sysroot "$root" set eckd 0.0.0002
+refused "set parm on KVM" "System does not allow one to set boot parameters" \
+	"$cli" --sysroot "$root" set 0.0.0002 -p quiet
+refused "set nonsense" 'No valid target specified: "frob" is no target, bus-ID or existing path' \
+	"$cli" --sysroot "$root" set frob
+refused "set option first" "No valid target specified" "$cli" --sysroot "$root" set -L 1
+refused "set unknown option" 'Invalid option "-z"' "$cli" --sysroot "$root" set ccw 1 -z
+refused "show without sysfs" "Could not read the re-IPL type from /sys/firmware/reipl/reipl_type (No such file or directory)" \
+	"$cli" --sysroot "$work" show
+refused "devices without sysfs" "Cannot list CCW devices in $work/sys/bus/ccw/devices: No such file or directory" \
+	"$cli" --sysroot "$work" devices
+
+### the helper, not as PID 1
+for form in "rd.chreipl=ccw rd.chreipl=0.0.0002" 'rd.chreipl="ccw 0.0.0002"' \
+	"rd.chreipl=0.0.0002" "rd.chreipl=ccw rd.chreipl=0.0.2" "rd.chreipl=2" \
+	"rd.shell rd.chreipl=ccw rd.chreipl=0.0.0002" "console=ttysclp0" ""; do
+	fresh kvm-netboot
+	cmdline "$form"
+	ok "init: '$form'" "Device:      0.0.0002" "$init" --sysroot "$root"
+	file_is "init: '$form' device" sys/firmware/reipl/ccw/device 0.0.0002
+	file_is "init: '$form' clear" sys/firmware/reipl/ccw/clear 1
+done
+fresh kvm-netboot
+cmdline 'rd.chreipl="0.0.0002 -L 1"'
+ok "init: loadparm" 'Loadparm:    "1"' "$init" --sysroot "$root"
+ok "init reports devices" "0.0.0001   virtio-net" "$init" --sysroot "$root"
+fresh kvm-scsi
+ok "init: auto with the network card above the disks" "Device:      0.0.0003" "$init" --sysroot "$root"
+fresh kvm-netboot
+mkdir -p "$root/etc/reboot-s390x"
+echo "ccw 0.0.0002 -L DEF" >"$root/etc/reboot-s390x/default-target"
+cmdline "quiet"
+ok "init: baked-in default" "Target:  ccw 0.0.0002 -L DEF (from default of the image)" \
+	"$init" --sysroot "$root"
+fresh lpar
+cmdline "rd.chreipl=0.0.5c01"
+ok "init: DASD on an LPAR" "Device:      0.0.5c01" "$init" --sysroot "$root"
+
+### the helper refuses, and changes nothing
+fresh kvm-netboot
+refused "init: unknown argument" "unknown argument '--frob' (see 'reboot-s390x-init --help')" \
+	"$init" --frob
+refused "init: sysroot not a dir" "sysroot '$root/x' is not a directory" "$init" --sysroot "$root/x"
+declare -A bad=(
+	["rd.chreipl=0.0.0009"]='Could not find CCW device "0.0.0009"'
+	["rd.chreipl=ccw rd.chreipl=0.0.0001"]='Device 0.0.0001 is a virtio-net, not a disk: re-IPL from it would not boot the installed system (use -f to force)'
+	["rd.chreipl=ccw rd.chreipl=0.0.000x"]='Invalid device number "0.0.000x" specified'
+	["rd.chreipl=ccw"]='The "ccw" target requires device'
+	["rd.chreipl=eckd rd.chreipl=0.0.0002"]='The running kernel does not offer re-IPL type "eckd" (no /sys/firmware/reipl/eckd)'
+	["rd.chreipl=nss rd.chreipl=LINUX"]='The running kernel does not offer re-IPL type "nss" (no /sys/firmware/reipl/nss)'
+	["rd.chreipl=garbage"]='No valid target specified: "garbage" is no target, bus-ID or existing path'
+	["rd.chreipl="]='rd.chreipl= needs a value'
+	["rd.chreipl=2 rd.reipl.onerror=explode"]='rd.reipl.onerror= must be poweroff, halt, reboot or shell'
+	["rd.chreipl=2 rd.reipl.delay=soon"]='rd.reipl.delay= must be a number of seconds from 0 to 3600'
+	["rd.chreipl=2 rd.chreipl=-L rd.chreipl=bad_lp"]='Loadparm "bad_lp" has an invalid character: only letters, digits, blanks and dots are allowed'
+)
+for form in "${!bad[@]}"; do
+	fresh kvm-netboot
+	cmdline "$form"
+	refused "init: '$form'" "${bad[$form]}" "$init" --sysroot "$root"
+done
+fresh kvm-netboot
+rm "$root/sys/bus/ccw/devices/0.0.0002"
+cmdline "console=ttysclp0"
+refused "init: no disk" 'No CCW disk found for target "auto" (the IPL device 0.0.0001 is not counted)' \
+	"$init" --sysroot "$root"
+fresh kvm-netboot
+rm "$root/proc/cmdline"
+refused "init: no /proc/cmdline" "Could not read /proc/cmdline (No such file or directory)" \
+	"$init" --sysroot "$root"
+
+printf '%d passed, %d failed\n' "$passed" "$failed"
+((failed == 0))

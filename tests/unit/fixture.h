@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * fixture.h - fixture trees for unit tests: private copies and byte-exact snapshots.
+ */
+#ifndef TEST_FIXTURE_H
+#define TEST_FIXTURE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Copy tests/fixtures/@name to a new temporary directory; returns its path (free it
+ * with fixture_remove). Fails the test when it cannot. */
+char *fixture_copy(const char *name);
+
+void fixture_remove(char *dir);
+
+/* Every path, file content and link target below @dir, in one sorted string. */
+char *fixture_snapshot(const char *dir);
+
+/* Read a file below @dir ("sys/firmware/reipl/reipl_type") into a static buffer. */
+const char *fixture_read(const char *dir, const char *rel);
+
+/* Write @text to a file below @dir, creating directories as needed. */
+void fixture_write(const char *dir, const char *rel, const char *text);
+
+#endif
