@@ -28,7 +28,8 @@ S390_STRIP := $(CROSS_COMPILE)strip
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wformat=2 -Wno-format-nonliteral -Wundef -Wvla
 CFLAGS ?= -O2 -g
-BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -Ilib/reipl -DVERSION='"$(VERSION)"' $(WARNINGS)
+BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -Ilib/reipl -Ilib/initrd -DVERSION='"$(VERSION)"' \
+	-DLIBDIR='"$(PREFIX)/lib/reboot-s390x"' $(WARNINGS)
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 S390_CFLAGS := -Os -static -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables
 S390_LDFLAGS := -static -Wl,--gc-sections
@@ -42,6 +43,7 @@ quiet = @printf '  %-8s %s\n'
 endif
 
 LIB_SRCS := $(sort $(wildcard lib/reipl/*.c))
+INITRD_SRCS := $(sort $(wildcard lib/initrd/*.c))
 CLI_SRCS := $(sort $(wildcard cli/*.c))
 INIT_SRCS := $(sort $(wildcard init/*.c))
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
@@ -52,7 +54,7 @@ PROGRAMS := $(BUILD)/reboot-s390x $(BUILD)/reboot-s390x-init $(BUILD)/s390x/rebo
 SAN_PROGRAMS := $(BUILD)/san/reboot-s390x $(BUILD)/san/reboot-s390x-init
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/san/tests/%,$(UNIT_SRCS))
 
-.PHONY: all check check-run deps install clean format
+.PHONY: all initrd check check-run deps install clean format
 .DEFAULT_GOAL := all
 
 all: $(PROGRAMS)
@@ -63,9 +65,9 @@ $(BUILD)/host/%.o: %.c
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(BASE_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/reboot-s390x: $(call objs,host,$(CLI_SRCS) $(LIB_SRCS))
+$(BUILD)/reboot-s390x: $(call objs,host,$(CLI_SRCS) $(LIB_SRCS) $(INITRD_SRCS))
 	$(quiet) LD $@
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -larchive
 
 $(BUILD)/reboot-s390x-init: $(call objs,host,$(INIT_SRCS) $(LIB_SRCS))
 	$(quiet) LD $@
@@ -77,18 +79,18 @@ $(BUILD)/san/%.o: %.c
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(BASE_CFLAGS) -O1 -g $(SAN_FLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/san/reboot-s390x: $(call objs,san,$(CLI_SRCS) $(LIB_SRCS))
+$(BUILD)/san/reboot-s390x: $(call objs,san,$(CLI_SRCS) $(LIB_SRCS) $(INITRD_SRCS))
 	$(quiet) LD $@
-	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^
+	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^ -larchive
 
 $(BUILD)/san/reboot-s390x-init: $(call objs,san,$(INIT_SRCS) $(LIB_SRCS))
 	$(quiet) LD $@
 	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^
 
 $(BUILD)/san/tests/%: $(BUILD)/san/tests/unit/%.o $(BUILD)/san/tests/unit/fixture.o \
-		$(call objs,san,$(LIB_SRCS))
+		$(call objs,san,$(LIB_SRCS) $(INITRD_SRCS))
 	$(quiet) LD $@
-	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^ -lcmocka
+	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^ -lcmocka -larchive
 
 # --- static s390x init ------------------------------------------------------------------
 $(BUILD)/s390x/obj/%.o: %.c
@@ -100,6 +102,13 @@ $(BUILD)/s390x/reboot-s390x-init: $(call objs,s390x/obj,$(INIT_SRCS) $(LIB_SRCS)
 	$(quiet) S390LD $@
 	$(Q)$(S390_CC) $(S390_CFLAGS) $(S390_LDFLAGS) -o $@ $^
 	$(Q)$(S390_STRIP) $@
+
+# --- the reboot initrd -----------------------------------------------------------------
+initrd: $(BUILD)/reboot-initrd.img
+
+$(BUILD)/reboot-initrd.img: $(BUILD)/reboot-s390x $(BUILD)/s390x/reboot-s390x-init
+	$(quiet) MKINITRD $@
+	$(Q)$(BUILD)/reboot-s390x mkinitrd --init $(BUILD)/s390x/reboot-s390x-init -o $@
 
 # --- tests ------------------------------------------------------------------------------
 deps:
@@ -124,7 +133,8 @@ install: $(PROGRAMS)
 		$(DESTDIR)$(PREFIX)/share/man/man8/
 
 format:
-	clang-format -i $(LIB_SRCS) $(CLI_SRCS) $(INIT_SRCS) lib/reipl/*.h cli/*.h $(UNIT_SRCS)
+	clang-format -i $(LIB_SRCS) $(INITRD_SRCS) $(CLI_SRCS) $(INIT_SRCS) lib/*/*.h cli/*.h \
+		$(UNIT_SRCS)
 
 clean:
 	rm -rf $(BUILD)

@@ -25,5 +25,6 @@ int cli_close_stdout(int status);
 int cmd_set(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_show(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_devices(const struct cli_ctx *ctx, int argc, char **argv);
+int cmd_mkinitrd(const struct cli_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -16,6 +16,7 @@ static const struct command {
 	{ "set", cmd_set },
 	{ "show", cmd_show },
 	{ "devices", cmd_devices },
+	{ "mkinitrd", cmd_mkinitrd },
 };
 
 static void usage(void)
@@ -30,6 +31,7 @@ static void usage(void)
 	      " set [--dry-run] <target> [<args>]  set the re-IPL target (chreipl syntax)\n"
 	      " show [--ipl]                       show the re-IPL (or IPL) settings\n"
 	      " devices                            list CCW devices with their kinds\n"
+	      " mkinitrd [options] -o <file>       write the reboot initrd\n"
 	      "\n"
 	      "Options:\n"
 	      "     --sysroot <dir>  read and write /sys and /proc below <dir>\n"

@@ -8,9 +8,9 @@
 set -euo pipefail
 
 declare -A sets=(
-	[build]="make gcc libc6-dev pkg-config gcc-s390x-linux-gnu libc6-dev-s390x-cross"
+	[build]="make gcc libc6-dev gcc-s390x-linux-gnu libc6-dev-s390x-cross libarchive-dev"
 	[check]="libcmocka-dev"
-	[e2e]="qemu-system-misc cpio xorriso libarchive-dev"
+	[e2e]="qemu-system-misc cpio xorriso"
 )
 
 want=()

@@ -122,13 +122,11 @@ static int pick_auto(const char *root, struct reipl_target *t, struct reipl_erro
 	return reipl_fail(err, -ENODEV, "No CCW disk found for target \"auto\"");
 }
 
-/* Find the /proc/partitions name of major:minor. */
+/* Find the /proc/partitions name of major:minor ("major minor #blocks name" lines). */
 static int partition_name(const char *root, unsigned int maj, unsigned int min, char *name,
 			  size_t len)
 {
-	char path[PATH_MAX], line[256], found[64];
-	unsigned int ma, mi;
-	unsigned long long blocks;
+	char path[PATH_MAX], line[256];
 	int rc = -ENOENT;
 	FILE *f;
 
@@ -136,12 +134,17 @@ static int partition_name(const char *root, unsigned int maj, unsigned int min, 
 	f = fopen(path, "re");
 	if (!f)
 		return -errno;
-	while (fgets(line, sizeof(line), f)) {
-		if (sscanf(line, " %u %u %llu %63s", &ma, &mi, &blocks, found) == 4 && ma == maj &&
-		    mi == min) {
-			snprintf(name, len, "%s", found);
+	while (rc && fgets(line, sizeof(line), f)) {
+		char *field[4], *save = NULL, *tok = strtok_r(line, " \t\n", &save);
+		uint64_t ma, mi;
+		int n = 0;
+
+		for (; tok && n < 4; tok = strtok_r(NULL, " \t\n", &save))
+			field[n++] = tok;
+		if (n == 4 && reipl_parse_dec(field[0], UINT32_MAX, &ma) == 0 &&
+		    reipl_parse_dec(field[1], UINT32_MAX, &mi) == 0 && ma == maj && mi == min) {
+			snprintf(name, len, "%s", field[3]);
 			rc = 0;
-			break;
 		}
 	}
 	fclose(f);
