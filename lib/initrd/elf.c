@@ -14,9 +14,7 @@
 
 #define EI_CLASS	4
 #define EI_DATA		5
-#define ELFCLASS32	1
 #define ELFCLASS64	2
-#define ELFDATA2LSB	1
 #define ELFDATA2MSB	2
 #define ET_EXEC		2
 #define ET_DYN		3
@@ -71,14 +69,11 @@ int initrd_elf_check_static_s390x(const unsigned char *data, size_t len,
 
 	if (len < EHDR64_SIZE || memcmp(data, "\177ELF", 4) != 0)
 		return reipl_fail(err, -ENOEXEC, "not an ELF file");
-	if (data[EI_CLASS] != ELFCLASS64 || data[EI_DATA] != ELFDATA2MSB) {
-		r.big = data[EI_DATA] == ELFDATA2MSB;
-		if (len >= 20 && data[EI_CLASS] == ELFCLASS32)
-			return reipl_fail(err, -ENOEXEC, "a 32-bit ELF file for %s, not s390x",
-					  machine_name(get(&r, 18, 2)));
+	if (data[EI_CLASS] != ELFCLASS64)
+		return reipl_fail(err, -ENOEXEC, "a 32-bit ELF file, not s390x");
+	if (data[EI_DATA] != ELFDATA2MSB)
 		return reipl_fail(err, -ENOEXEC, "a little-endian ELF file for %s, not s390x",
 				  machine_name(get(&r, 18, 2)));
-	}
 	r.big = true;
 	type = get(&r, 16, 2);
 	machine = get(&r, 18, 2);

@@ -214,5 +214,31 @@ rm "$root/proc/cmdline"
 refused "init: no /proc/cmdline" "Could not read /proc/cmdline (No such file or directory)" \
 	"$init" --sysroot "$root"
 
+### mkinitrd (the static init comes from the cross build)
+s390_init=$top/build/s390x/reboot-s390x-init
+root=$work/initrd
+mkdir -p "$root"
+ok "mkinitrd" "" "$cli" mkinitrd --init "$s390_init" --default-target "ccw 0.0.0002" -o "$root/a.img"
+if [[ $(zcat "$root/a.img" | cpio -it --quiet 2>/dev/null | tr '\n' ' ') == \
+	"dev dev/console etc etc/reboot-s390x etc/reboot-s390x/default-target init proc sys " ]]; then
+	pass
+else
+	fail "mkinitrd: unexpected contents" "$(zcat "$root/a.img" | cpio -it 2>&1)"
+fi
+refused "mkinitrd without -o" "mkinitrd: no output file given (-o <file>)" "$cli" mkinitrd
+refused "mkinitrd --compress xz" "mkinitrd: --compress must be gzip, zstd or none, not 'xz'" \
+	"$cli" mkinitrd --compress xz -o "$root/a.img"
+refused "mkinitrd -o without file" "mkinitrd: option '-o' requires an argument" "$cli" mkinitrd -o
+refused "mkinitrd unknown option" "mkinitrd: unexpected argument '--frob' (see 'reboot-s390x mkinitrd --help')" \
+	"$cli" mkinitrd --frob
+printf '#!/bin/sh\nreboot -f\n' >"$root/script-init"
+refused "mkinitrd script as init" "mkinitrd: init $root/script-init is not an ELF file (use --force to take it anyway)" \
+	"$cli" mkinitrd --init "$root/script-init" -o "$root/a.img"
+refused "mkinitrd bad default target" 'mkinitrd: default target "ccw 0.0.0x02": Invalid device number "0.0.0x02" specified' \
+	"$cli" mkinitrd --init "$s390_init" --default-target "ccw 0.0.0x02" -o "$root/a.img"
+SOURCE_DATE_EPOCH=yesterday refused "mkinitrd bad SOURCE_DATE_EPOCH" \
+	"mkinitrd: SOURCE_DATE_EPOCH 'yesterday' is not a number of seconds" \
+	"$cli" mkinitrd --init "$s390_init" -o "$root/a.img"
+
 printf '%d passed, %d failed\n' "$passed" "$failed"
 ((failed == 0))
