@@ -103,6 +103,12 @@ $(BUILD)/s390x/reboot-s390x-init: $(call objs,s390x/obj,$(INIT_SRCS) $(LIB_SRCS)
 	$(Q)$(S390_CC) $(S390_CFLAGS) $(S390_LDFLAGS) -o $@ $^
 	$(Q)$(S390_STRIP) $@
 
+$(BUILD)/s390x/e2e-marker-init: tests/e2e/marker-init.c
+	$(quiet) S390CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(S390_CC) $(BASE_CFLAGS) $(S390_CFLAGS) $(S390_LDFLAGS) -o $@ $<
+	$(Q)$(S390_STRIP) $@
+
 # --- the reboot initrd -----------------------------------------------------------------
 initrd: $(BUILD)/reboot-initrd.img
 
@@ -112,15 +118,15 @@ $(BUILD)/reboot-initrd.img: $(BUILD)/reboot-s390x $(BUILD)/s390x/reboot-s390x-in
 
 # --- tests ------------------------------------------------------------------------------
 deps:
-	$(Q)scripts/install-deps.sh build check
+	$(Q)scripts/install-deps.sh build check e2e
 
 # Dependencies first, in their own make run, so nothing is compiled before the
 # compilers and libraries are there.
 check: deps
 	$(Q)$(MAKE) --no-print-directory check-run
 
-check-run: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS)
-	$(Q)tests/run.sh $(UNIT_TESTS) tests/cli/test-cli.sh
+check-run: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS) $(BUILD)/s390x/e2e-marker-init
+	$(Q)tests/run.sh $(UNIT_TESTS) tests/cli/test-cli.sh tests/e2e/run.sh
 
 # --- install ----------------------------------------------------------------------------
 install: $(PROGRAMS)

@@ -10,7 +10,7 @@ set -euo pipefail
 declare -A sets=(
 	[build]="make gcc libc6-dev gcc-s390x-linux-gnu libc6-dev-s390x-cross libarchive-dev"
 	[check]="libcmocka-dev"
-	[e2e]="qemu-system-misc cpio xorriso"
+	[e2e]="qemu-system-misc cpio xorriso dracut-core"
 )
 
 want=()

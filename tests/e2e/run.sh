@@ -1,0 +1,200 @@
+#!/usr/bin/env bash
+# run.sh - end-to-end tests: network-boot emulated s390x guests exactly as the seed's
+# workflow does, and read their consoles.
+#
+# Every guest is a QEMU s390x machine (TCG) whose only boot device is a virtio-net card;
+# QEMU's user-mode network serves DHCP and TFTP with bootfile "/", so the firmware looks
+# up pxelinux.cfg/ as it does under libvirt. Each scenario asserts whether the firmware
+# then IPLed the disk ("Using virtio-blk."), how many network boots happened, and what
+# the helper printed. Every QEMU runs under `timeout`.
+#
+# Needs: build/s390x/reboot-s390x-init, build/s390x/e2e-marker-init, build/reboot-s390x,
+# Debian's s390x kernel (fetched once into the cache by fetch-s390x.sh), qemu, xorriso,
+# dracut.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+build=$top/build
+cli=$build/reboot-s390x
+work=$(mktemp -d /tmp/reboot-s390x-e2e.XXXXXX)
+trap '[[ -n ${KEEP:-} ]] || rm -rf "$work"' EXIT
+QEMU_TIMEOUT=${QEMU_TIMEOUT:-120}
+passed=0 failed=0
+
+"$top/tests/e2e/fetch-s390x.sh" "$work/pkgs" linux-image-s390x || exit 1
+kernel=$(ls "$work"/pkgs/linux-image-s390x/boot/vmlinuz-* | head -n 1)
+"$cli" mkinitrd --init "$build/s390x/reboot-s390x-init" -o "$work/reboot-initrd.img" || exit 1
+
+fail() {
+	failed=$((failed + 1))
+	printf 'FAIL %s: %s\n' "$name" "$1"
+	sed 's/^/  | /' "$log" | tail -n 25
+}
+
+# boot NAME [options]: one guest, console in $work/NAME.log
+#   -a APPEND      the pxelinux append line (console=ttysclp0 quiet is added)
+#   -i INITRD      the initrd the entry loads (default: ours)
+#   -n DEVNO       the network card's device number (default 0001)
+#   -d DEVNO       a blank virtio-blk disk (repeatable; default one at 0002 unless -D)
+#   -D             no disk unless -d or -I give one
+#   -I ISO         a bootable ISO disk at 0002 with 2048-byte blocks
+boot() {
+	name=$1
+	shift
+	local append="" initrd=$work/reboot-initrd.img net=0001 nodisk=0 iso="" opt
+	local -a disks=()
+	OPTIND=1
+	while getopts "a:i:n:d:DI:" opt; do
+		case $opt in
+		a) append=$OPTARG ;;
+		i) initrd=$OPTARG ;;
+		n) net=$OPTARG ;;
+		d) disks+=("$OPTARG") ;;
+		D) nodisk=1 ;;
+		I) iso=$OPTARG ;;
+		*) return 1 ;;
+		esac
+	done
+	((${#disks[@]} == 0 && nodisk == 0)) && [[ -z $iso ]] && disks=(0002)
+	local tftp=$work/$name.tftp
+	mkdir -p "$tftp/pxelinux.cfg"
+	ln -sf "$kernel" "$tftp/reboot-kernel.img"
+	cp "$initrd" "$tftp/reboot-initrd.img"
+	printf 'default linux\nlabel linux\nkernel reboot-kernel.img\ninitrd reboot-initrd.img\nappend %s\n' \
+		"$append${append:+ }console=ttysclp0 quiet" >"$tftp/pxelinux.cfg/default"
+	local -a devs=(-netdev "user,id=n0,tftp=$tftp,bootfile=/"
+		-device "virtio-net-ccw,netdev=n0,mac=52:54:00:12:34:56,devno=fe.0.$net,bootindex=1")
+	local d i=0
+	for d in "${disks[@]}"; do
+		truncate -s 16M "$work/$name.disk$i"
+		devs+=(-drive "file=$work/$name.disk$i,format=raw,if=none,id=d$i"
+			-device "virtio-blk-ccw,drive=d$i,devno=fe.0.$d")
+		i=$((i + 1))
+	done
+	if [[ -n $iso ]]; then
+		devs+=(-drive "file=$iso,format=raw,if=none,id=iso,readonly=on"
+			-device "virtio-blk-ccw,drive=iso,devno=fe.0.0002,logical_block_size=2048,physical_block_size=2048")
+	fi
+	log=$work/$name.log
+	timeout "$QEMU_TIMEOUT" qemu-system-s390x -M s390-ccw-virtio -m 512 -nographic \
+		-no-user-config -nodefaults -serial none -chardev "file,id=c0,path=$log" \
+		-device sclpconsole,chardev=c0 "${devs[@]}" </dev/null >"$work/$name.qemu" 2>&1
+	qemu_status=$?
+}
+
+netboots() { grep -c "Network boot starting" "$log"; }
+
+# expect_disk DEVNO: the helper set DEVNO, the firmware IPLed a disk, one network boot
+expect_disk() {
+	if ((qemu_status == 124)); then
+		fail "QEMU timed out after ${QEMU_TIMEOUT}s"
+	elif ! grep -q "^Device:      0.0.$1" "$log"; then
+		fail "the helper did not set 0.0.$1"
+	elif ! grep -q "Using virtio-blk." "$log"; then
+		fail "no disk IPL after the helper"
+	elif (($(netboots) != 1)); then
+		fail "$(netboots) network boots, not 1"
+	else
+		passed=$((passed + 1))
+		printf 'PASS %s\n' "$name"
+	fi
+}
+
+# expect_stop MESSAGE: the helper stopped with MESSAGE, powered off, one network boot
+expect_stop() {
+	if ((qemu_status == 124)); then
+		fail "QEMU timed out after ${QEMU_TIMEOUT}s (a loop?)"
+	elif ! grep -qF "reboot-s390x: error: $1" "$log"; then
+		fail "the console lacks 'reboot-s390x: error: $1'"
+	elif ! grep -q "reboot-s390x: powering off" "$log"; then
+		fail "the helper did not power off"
+	elif grep -q "Using virtio-blk." "$log"; then
+		fail "a disk IPL happened after an error"
+	elif (($(netboots) != 1)); then
+		fail "$(netboots) network boots, not 1"
+	else
+		passed=$((passed + 1))
+		printf 'PASS %s\n' "$name"
+	fi
+}
+
+# expect_console TEXT: an extra check on the last guest's console
+expect_console() {
+	if grep -qF -- "$1" "$log"; then
+		passed=$((passed + 1))
+		printf 'PASS %s: console shows "%s"\n' "$name" "$1"
+	else
+		fail "the console lacks '$1'"
+	fi
+}
+
+### the re-IPL target, in every form the seed and Foreman write it
+boot seed-split -a "rd.chreipl=ccw rd.chreipl=0.0.0002"
+expect_disk 0002
+boot quoted -a 'rd.chreipl="ccw 0.0.0002"'
+expect_disk 0002
+boot busid-detected -a "rd.chreipl=0.0.0002"
+expect_disk 0002
+boot short-busid -a "rd.chreipl=ccw rd.chreipl=2"
+expect_disk 0002
+boot loadparm -a 'rd.chreipl="0.0.0002 -L 1"'
+expect_disk 0002
+expect_console "LOADPARM=[1       ]"
+boot foreman -a "rd.shell rd.chreipl=ccw rd.chreipl=0.0.0002"
+expect_disk 0002
+
+### no rd.chreipl: auto, wherever the devices sit; a default baked into the image
+boot auto -a ""
+expect_disk 0002
+expect_console "Target:  auto (from auto)"
+boot auto-net-above -a "" -n 0005 -d 0002 -d 0007
+expect_disk 0002
+boot auto-net-below -a "" -n 0001 -d 0003
+expect_disk 0003
+"$cli" mkinitrd --init "$build/s390x/reboot-s390x-init" --default-target "ccw 0.0.0003" \
+	-o "$work/default-initrd.img" || exit 1
+boot baked-default -a "" -i "$work/default-initrd.img" -d 0002 -d 0003
+expect_disk 0003
+expect_console "(from default of the image)"
+
+### failures: the reason on the console, power off, one network boot, never a loop
+boot absent-device -a "rd.chreipl=0.0.0009"
+expect_stop 'Could not find CCW device "0.0.0009"'
+expect_console "reboot-s390x: powering off in 10 seconds"
+boot malformed -a "rd.chreipl=ccw rd.chreipl=0.0.12345 rd.reipl.delay=0"
+expect_stop 'Invalid device number "0.0.12345" specified'
+boot network-card -a "rd.chreipl=0.0.0001 rd.reipl.delay=0"
+expect_stop "Device 0.0.0001 is a virtio-net, not a disk"
+boot no-disk -a "rd.reipl.delay=0" -D
+expect_stop 'No CCW disk found for target "auto" (the IPL device 0.0.0001 is not counted)'
+boot no-eckd -a "rd.chreipl=eckd rd.chreipl=0.0.0002 rd.reipl.delay=0"
+expect_stop 'The running kernel does not offer re-IPL type "eckd"'
+boot no-shell -a "rd.shell rd.chreipl=0.0.0009 rd.reipl.delay=0"
+expect_stop 'Could not find CCW device "0.0.0009"'
+expect_console "no /bin/sh in this image; powering off instead"
+
+### a disk that really boots: the installed system prints its marker
+mkdir -p "$work/iso"
+"$cli" mkinitrd --init "$build/s390x/e2e-marker-init" -o "$work/marker-initrd.img" || exit 1
+"$top/tests/e2e/make-boot-image.py" "$kernel" "$work/marker-initrd.img" "console=ttysclp0 quiet" \
+	"$work/iso/boot.img" || exit 1
+xorriso -as mkisofs -quiet -o "$work/disk.iso" -b boot.img -no-emul-boot "$work/iso" 2>/dev/null || exit 1
+boot disk-boots -a "rd.chreipl=ccw rd.chreipl=0.0.0002" -I "$work/disk.iso"
+expect_disk 0002
+expect_console "reboot-s390x-e2e: installed system booted from disk"
+
+### the image built by real dracut, with our module
+dracutdir=$work/dracut
+cp -a /usr/lib/dracut/. "$dracutdir/"
+cp -a "$top/dracut/99reboot-s390x" "$dracutdir/modules.d/"
+cp "$build/s390x/reboot-s390x-init" "$dracutdir/modules.d/99reboot-s390x/"
+if dracutbasedir=$dracutdir dracut --no-kernel -m reboot-s390x --force --quiet --no-hostonly \
+	"$work/dracut-initrd.img" >"$work/dracut.log" 2>&1; then
+	boot dracut-image -a "rd.chreipl=ccw rd.chreipl=0.0.0002" -i "$work/dracut-initrd.img"
+	expect_disk 0002
+else
+	name=dracut-image log=$work/dracut.log
+	fail "dracut failed"
+fi
+
+printf '%d passed, %d failed\n' "$passed" "$failed"
+((failed == 0))
