@@ -126,15 +126,20 @@ check: deps
 	$(Q)$(MAKE) --no-print-directory check-run
 
 check-run: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS) $(BUILD)/s390x/e2e-marker-init
-	$(Q)tests/run.sh $(UNIT_TESTS) tests/cli/test-cli.sh tests/e2e/run.sh
+	$(Q)tests/run.sh $(UNIT_TESTS) tests/cli/test-cli.sh tests/cli/test-install.sh \
+		tests/e2e/run.sh
 
 # --- install ----------------------------------------------------------------------------
+DRACUT_MODULE := $(DESTDIR)$(PREFIX)/lib/dracut/modules.d/99reboot-s390x
+
 install: $(PROGRAMS)
 	install -d $(DESTDIR)$(PREFIX)/sbin $(DESTDIR)$(PREFIX)/share/man/man8 \
-		$(DESTDIR)$(PREFIX)/lib/reboot-s390x
+		$(DESTDIR)$(PREFIX)/lib/reboot-s390x $(DRACUT_MODULE)
 	install -m 0755 $(BUILD)/reboot-s390x $(DESTDIR)$(PREFIX)/sbin/reboot-s390x
 	install -m 0755 $(BUILD)/s390x/reboot-s390x-init \
 		$(DESTDIR)$(PREFIX)/lib/reboot-s390x/reboot-s390x-init
+	install -m 0755 dracut/99reboot-s390x/module-setup.sh $(DRACUT_MODULE)/module-setup.sh
+	install -m 0755 $(BUILD)/s390x/reboot-s390x-init $(DRACUT_MODULE)/reboot-s390x-init
 	install -m 0644 man/reboot-s390x.8 man/reboot-s390x-init.8 \
 		$(DESTDIR)$(PREFIX)/share/man/man8/
 

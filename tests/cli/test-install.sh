@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# test-install.sh - `make install DESTDIR= PREFIX=` puts every file where it belongs, and
+# the installed reboot-s390x finds the installed init by default.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+dest=$(mktemp -d)
+trap 'rm -rf "$dest"' EXIT
+passed=0 failed=0
+
+make -C "$top" --no-print-directory -s install DESTDIR="$dest" PREFIX=/usr >/dev/null || {
+	echo "FAIL: make install"
+	echo "0 passed, 1 failed"
+	exit 1
+}
+for f in usr/sbin/reboot-s390x usr/lib/reboot-s390x/reboot-s390x-init \
+	usr/lib/dracut/modules.d/99reboot-s390x/module-setup.sh \
+	usr/lib/dracut/modules.d/99reboot-s390x/reboot-s390x-init \
+	usr/share/man/man8/reboot-s390x.8 usr/share/man/man8/reboot-s390x-init.8; do
+	if [[ -f $dest/$f ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: no $f"; fi
+done
+for f in usr/sbin/reboot-s390x usr/lib/dracut/modules.d/99reboot-s390x/module-setup.sh; do
+	if [[ -x $dest/$f ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $f not executable"; fi
+done
+# Without --init, the installed mkinitrd takes the init installed beside it.
+mkdir "$dest/x" && (cd "$dest/x" && "$dest/usr/sbin/reboot-s390x" mkinitrd -o "$dest/x/img" &&
+	zcat "$dest/x/img" | cpio -id --quiet init)
+if cmp -s "$dest/x/init" "$dest/usr/lib/reboot-s390x/reboot-s390x-init"; then
+	passed=$((passed + 1))
+else
+	failed=$((failed + 1))
+	echo "FAIL: the installed mkinitrd does not default to the installed init"
+fi
+printf '%d passed, %d failed\n' "$passed" "$failed"
+((failed == 0))
