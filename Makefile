@@ -56,6 +56,8 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/san/tests/%,$(UNIT_SRCS))
 
 .PHONY: all initrd check check-run deps install clean format
 .DEFAULT_GOAL := all
+# Keep the objects of the test programs between runs.
+.SECONDARY:
 
 all: $(PROGRAMS)
 
