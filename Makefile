@@ -28,7 +28,7 @@ S390_STRIP := $(CROSS_COMPILE)strip
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wformat=2 -Wno-format-nonliteral -Wundef -Wvla
 CFLAGS ?= -O2 -g
-BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -Ilib/reipl -Ilib/initrd -DVERSION='"$(VERSION)"' \
+BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -Ilib/reipl -Ilib/initrd -Ilib/pxe -DVERSION='"$(VERSION)"' \
 	-DLIBDIR='"$(PREFIX)/lib/reboot-s390x"' $(WARNINGS)
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 S390_CFLAGS := -Os -static -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables
@@ -44,6 +44,10 @@ endif
 
 LIB_SRCS := $(sort $(wildcard lib/reipl/*.c))
 INITRD_SRCS := $(sort $(wildcard lib/initrd/*.c))
+PXE_SRCS := $(sort $(wildcard lib/pxe/*.c))
+# The command line tool's libraries; the s390x init needs none.
+CLI_LIBS := -larchive -lvirt -lselinux -lxml2
+XML_CFLAGS := -I/usr/include/libxml2
 CLI_SRCS := $(sort $(wildcard cli/*.c))
 INIT_SRCS := $(sort $(wildcard init/*.c))
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
@@ -65,11 +69,11 @@ all: $(PROGRAMS)
 $(BUILD)/host/%.o: %.c
 	$(quiet) CC $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(BASE_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+	$(Q)$(CC) $(BASE_CFLAGS) $(XML_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/reboot-s390x: $(call objs,host,$(CLI_SRCS) $(LIB_SRCS) $(INITRD_SRCS))
+$(BUILD)/reboot-s390x: $(call objs,host,$(CLI_SRCS) $(LIB_SRCS) $(INITRD_SRCS) $(PXE_SRCS))
 	$(quiet) LD $@
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -larchive
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CLI_LIBS)
 
 $(BUILD)/reboot-s390x-init: $(call objs,host,$(INIT_SRCS) $(LIB_SRCS))
 	$(quiet) LD $@
@@ -79,20 +83,20 @@ $(BUILD)/reboot-s390x-init: $(call objs,host,$(INIT_SRCS) $(LIB_SRCS))
 $(BUILD)/san/%.o: %.c
 	$(quiet) CC $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(BASE_CFLAGS) -O1 -g $(SAN_FLAGS) -MMD -MP -c -o $@ $<
+	$(Q)$(CC) $(BASE_CFLAGS) $(XML_CFLAGS) -O1 -g $(SAN_FLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/san/reboot-s390x: $(call objs,san,$(CLI_SRCS) $(LIB_SRCS) $(INITRD_SRCS))
+$(BUILD)/san/reboot-s390x: $(call objs,san,$(CLI_SRCS) $(LIB_SRCS) $(INITRD_SRCS) $(PXE_SRCS))
 	$(quiet) LD $@
-	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^ -larchive
+	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^ $(CLI_LIBS)
 
 $(BUILD)/san/reboot-s390x-init: $(call objs,san,$(INIT_SRCS) $(LIB_SRCS))
 	$(quiet) LD $@
 	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^
 
 $(BUILD)/san/tests/%: $(BUILD)/san/tests/unit/%.o $(BUILD)/san/tests/unit/fixture.o \
-		$(call objs,san,$(LIB_SRCS) $(INITRD_SRCS))
+		$(call objs,san,$(LIB_SRCS) $(INITRD_SRCS) $(PXE_SRCS))
 	$(quiet) LD $@
-	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^ -lcmocka -larchive
+	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^ -lcmocka $(CLI_LIBS)
 
 # --- static s390x init ------------------------------------------------------------------
 $(BUILD)/s390x/obj/%.o: %.c
@@ -146,7 +150,7 @@ install: $(PROGRAMS)
 		$(DESTDIR)$(PREFIX)/share/man/man8/
 
 format:
-	clang-format -i $(LIB_SRCS) $(INITRD_SRCS) $(CLI_SRCS) $(INIT_SRCS) lib/*/*.h cli/*.h \
+	clang-format -i $(LIB_SRCS) $(INITRD_SRCS) $(PXE_SRCS) $(CLI_SRCS) $(INIT_SRCS) lib/*/*.h cli/*.h \
 		$(UNIT_SRCS)
 
 clean:

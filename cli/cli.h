@@ -22,9 +22,19 @@ bool cli_is_help(const char *arg);
 /* Flush stdout and report a failure to write it (a full disk, a closed pipe). */
 int cli_close_stdout(int status);
 
+/* The static s390x init installed with this program (see report.c). */
+const char *cli_installed_init(void);
+
 int cmd_set(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_show(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_devices(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_mkinitrd(const struct cli_ctx *ctx, int argc, char **argv);
+int cmd_pxe(const struct cli_ctx *ctx, int argc, char **argv);
+int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv);
+
+struct pxe_findings;
+
+/* Findings as "subject[:line]: error|warning: message" lines on stdout. */
+void cli_print_findings(const struct pxe_findings *f);
 
 #endif

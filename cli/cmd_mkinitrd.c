@@ -3,19 +3,13 @@
  * cmd_mkinitrd.c - reboot-s390x mkinitrd: write the reboot initrd, no dracut needed.
  */
 #include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "cpio.h"
 #include "hex.h"
-
-#ifndef LIBDIR
-#define LIBDIR "/usr/local/lib/reboot-s390x"
-#endif
 
 static void usage(void)
 {
@@ -42,33 +36,6 @@ static void usage(void)
 	      stdout);
 }
 
-/*
- * The static init installed with this program: <bindir>/../lib/reboot-s390x/ once
- * installed (whatever the PREFIX), <build>/s390x/ in the build tree, else LIBDIR.
- */
-static const char *default_init(void)
-{
-	static const char *const candidates[] = { "/../lib/reboot-s390x/reboot-s390x-init",
-						  "/s390x/reboot-s390x-init" };
-	static char path[PATH_MAX];
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	size_t k;
-
-	if (n > 0) {
-		exe[n] = '\0';
-		*strrchr(exe, '/') = '\0';
-		for (k = 0; k < sizeof(candidates) / sizeof(candidates[0]); k++) {
-			int len = snprintf(path, sizeof(path), "%.*s%s", PATH_MAX / 2, exe,
-					   candidates[k]);
-
-			if (len < (int)sizeof(path) && access(path, R_OK) == 0)
-				return path;
-		}
-	}
-	return LIBDIR "/reboot-s390x-init";
-}
-
 /* "--opt value" or "--opt=value": the value, or NULL when @arg is not @name. */
 static const char *option_value(const char *name, int argc, char **argv, int *i, bool *missing)
 {
@@ -89,7 +56,7 @@ static const char *option_value(const char *name, int argc, char **argv, int *i,
 
 int cmd_mkinitrd(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct initrd_spec spec = { default_init(), NULL, NULL, INITRD_GZIP, 0, false };
+	struct initrd_spec spec = { cli_installed_init(), NULL, NULL, INITRD_GZIP, 0, false };
 	const char *output = NULL, *epoch = getenv("SOURCE_DATE_EPOCH"), *v;
 	struct reipl_error err;
 	uint64_t mtime;

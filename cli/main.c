@@ -17,6 +17,8 @@ static const struct command {
 	{ "show", cmd_show },
 	{ "devices", cmd_devices },
 	{ "mkinitrd", cmd_mkinitrd },
+	{ "pxe", cmd_pxe },
+	{ "doctor", cmd_doctor },
 };
 
 static void usage(void)
@@ -32,6 +34,8 @@ static void usage(void)
 	      " show [--ipl]                       show the re-IPL (or IPL) settings\n"
 	      " devices                            list CCW devices with their kinds\n"
 	      " mkinitrd [options] -o <file>       write the reboot initrd\n"
+	      " pxe --root <dir> <command> ...     per-guest pxelinux.cfg files; check them\n"
+	      " doctor --root <dir> [options]      check a hypervisor's provisioning setup\n"
 	      "\n"
 	      "Options:\n"
 	      "     --sysroot <dir>  read and write /sys and /proc below <dir>\n"

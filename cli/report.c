@@ -1,14 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * report.c - error lines and the final flush of stdout, for every subcommand.
+ * report.c - what every subcommand shares: error lines, the final flush of stdout, and
+ * where the installed static init is.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
+
+#ifndef LIBDIR
+#define LIBDIR "/usr/local/lib/reboot-s390x"
+#endif
 
 int cli_error(const char *fmt, ...)
 {
@@ -36,4 +43,31 @@ int cli_close_stdout(int status)
 		return cli_error("write error on standard output: %s", strerror(e));
 	}
 	return status;
+}
+
+/*
+ * The static init installed with this program: <bindir>/../lib/reboot-s390x/ once
+ * installed (whatever the PREFIX), <build>/s390x/ in the build tree, else LIBDIR.
+ */
+const char *cli_installed_init(void)
+{
+	static const char *const candidates[] = { "/../lib/reboot-s390x/reboot-s390x-init",
+						  "/s390x/reboot-s390x-init" };
+	static char path[PATH_MAX];
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	size_t k;
+
+	if (n > 0) {
+		exe[n] = '\0';
+		*strrchr(exe, '/') = '\0';
+		for (k = 0; k < sizeof(candidates) / sizeof(candidates[0]); k++) {
+			int len = snprintf(path, sizeof(path), "%.*s%s", PATH_MAX / 2, exe,
+					   candidates[k]);
+
+			if (len < (int)sizeof(path) && access(path, R_OK) == 0)
+				return path;
+		}
+	}
+	return LIBDIR "/reboot-s390x-init";
 }

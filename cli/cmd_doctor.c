@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * cmd_doctor.c - reboot-s390x doctor: check a hypervisor's setup end to end.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "doctor.h"
+#include "libvirt.h"
+
+static void usage(void)
+{
+	fputs("Usage:\n"
+	      " " PROGRAM " doctor --root <dir> [--network <name> [--connect <uri>] |\n"
+	      "                                  --network-xml <file>] [--init <file>]\n"
+	      "\n"
+	      "Check what s390x guests need to provision through the network: the TFTP tree\n"
+	      "(as 'pxe check' does), the reboot kernel and initrd, the libvirt network's TFTP\n"
+	      "root, boot file and dnsmasq options, and SELinux labels. Says what to fix.\n"
+	      "\n"
+	      "Options:\n"
+	      "     --root <dir>          the TFTP root\n"
+	      "     --network <name>      the libvirt network serving it (through libvirt)\n"
+	      "     --connect <uri>       libvirt URI (default: libvirt's)\n"
+	      "     --network-xml <file>  the network's XML, instead of asking libvirt\n"
+	      "     --init <file>         the reboot-s390x-init the initrd should hold\n"
+	      "                           (default: the one installed with this program)\n"
+	      " -h, --help                display this help\n"
+	      "\n"
+	      "Exit status 1 when something must be fixed (errors), 0 otherwise.\n"
+	      "For more details see reboot-s390x(8).\n",
+	      stdout);
+}
+
+static char *read_text(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *text = NULL;
+	size_t size = 0, n;
+	char buf[4096];
+
+	if (!f)
+		return NULL;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
+		char *grown = realloc(text, size + n + 1);
+
+		if (!grown) {
+			free(text);
+			fclose(f);
+			return NULL;
+		}
+		text = grown;
+		memcpy(text + size, buf, n);
+		size += n;
+		text[size] = '\0';
+	}
+	fclose(f);
+	return text ? text : strdup("");
+}
+
+int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct pxe_doctor_input in = { 0 };
+	const char *network = NULL, *xml_file = NULL, *connect = NULL;
+	struct pxe_findings f = { 0 };
+	struct reipl_error err;
+	char *xml = NULL;
+	size_t errors;
+	int i;
+
+	(void)ctx;
+	in.reference_init = cli_installed_init();
+	for (i = 0; i < argc; i++) {
+		const char *arg = argv[i];
+		const char **slot = NULL;
+
+		if (cli_is_help(arg)) {
+			usage();
+			return EXIT_SUCCESS;
+		}
+		if (strcmp(arg, "--root") == 0)
+			slot = &in.root;
+		else if (strcmp(arg, "--network") == 0)
+			slot = &network;
+		else if (strcmp(arg, "--network-xml") == 0)
+			slot = &xml_file;
+		else if (strcmp(arg, "--connect") == 0)
+			slot = &connect;
+		else if (strcmp(arg, "--init") == 0)
+			slot = &in.reference_init;
+		else
+			return cli_error("doctor: unexpected argument '%s' (see '" PROGRAM
+					 " doctor --help')", arg);
+		if (++i == argc)
+			return cli_error("doctor: option '%s' requires an argument", arg);
+		*slot = argv[i];
+	}
+	if (!in.root)
+		return cli_error("doctor: --root <dir> is required");
+	if (network && xml_file)
+		return cli_error("doctor: give --network or --network-xml, not both");
+	if (xml_file) {
+		xml = read_text(xml_file);
+		if (!xml)
+			return cli_error("doctor: cannot read %s", xml_file);
+		in.network_name = xml_file;
+	} else if (network) {
+		if (pxe_libvirt_network_xml(connect, network, &xml, &err))
+			return cli_error("doctor: %s", err.msg);
+		in.network_name = network;
+	}
+	in.network_xml = xml;
+	if (pxe_doctor(&in, &f, &err)) {
+		free(xml);
+		pxe_findings_free(&f);
+		return cli_error("doctor: %s", err.msg);
+	}
+	cli_print_findings(&f);
+	errors = pxe_findings_errors(&f);
+	if (f.count == 0)
+		printf("Everything looks right.\n");
+	else
+		printf("%zu error%s, %zu warning%s\n", errors, errors == 1 ? "" : "s",
+		       f.count - errors, f.count - errors == 1 ? "" : "s");
+	free(xml);
+	pxe_findings_free(&f);
+	return errors ? EXIT_FAILURE : EXIT_SUCCESS;
+}

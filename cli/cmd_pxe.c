@@ -1,0 +1,451 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * cmd_pxe.c - reboot-s390x pxe: per-guest pxelinux.cfg files, as the firmware reads them.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "entry.h"
+#include "guest.h"
+#include "libvirt.h"
+#include "lint.h"
+#include "pxecfg.h"
+#include "tree.h"
+
+struct pxe_opts {
+	const char *root;
+	const char *connect;
+	const char *target;
+	const char *kernel;
+	const char *initrd;
+	const char *append;
+	const char *guest;
+	const char *command;
+};
+
+static void usage(void)
+{
+	fputs("Usage:\n"
+	      " " PROGRAM " pxe --root <dir> local <guest> [--target <args>] [--kernel <file>]\n"
+	      "                                  [--initrd <file>] [--append <args>]\n"
+	      " " PROGRAM " pxe --root <dir> install <guest> --kernel <file> --initrd <file>\n"
+	      "                                  [--append <args>]\n"
+	      " " PROGRAM " pxe --root <dir> show <guest>\n"
+	      " " PROGRAM " pxe --root <dir> list\n"
+	      " " PROGRAM " pxe --root <dir> remove <guest>\n"
+	      " " PROGRAM " pxe --root <dir> check\n"
+	      "\n"
+	      "Manage the pxelinux.cfg/ files an s390x guest's network firmware reads: \"local\"\n"
+	      "boots the re-IPL helper (the guest starts its disk), \"install\" an installer.\n"
+	      "A guest is a MAC address (any spelling), a UUID, \"default\", or a libvirt\n"
+	      "domain name (written as its UUID, which the firmware tries first).\n"
+	      "\n"
+	      "Options:\n"
+	      "     --root <dir>       the TFTP root (required)\n"
+	      "     --connect <uri>    libvirt URI for domain names (default: libvirt's)\n"
+	      "     --target <args>    chreipl arguments for the helper (default: its own)\n"
+	      "     --kernel <file>    kernel, relative to the root (local: " PXE_SEED_KERNEL ",\n"
+	      "                        or " PXE_FOREMAN_KERNEL " when only that one exists)\n"
+	      "     --initrd <file>    initrd, likewise (" PXE_SEED_INITRD " or " PXE_FOREMAN_INITRD ")\n"
+	      "     --append <args>    kernel arguments (local: after rd.chreipl=; default\n"
+	      "                        \"" PXE_LOCAL_APPEND "\")\n"
+	      " -h, --help             display this help\n"
+	      "\n"
+	      "'check' reports file:line: error|warning: message, and exits 1 on errors.\n"
+	      "For more details see reboot-s390x(8).\n",
+	      stdout);
+}
+
+/* --name value / --name=value; sets *missing when the value is absent. */
+static const char *value_of(const char *name, int argc, char **argv, int *i, bool *missing)
+{
+	size_t len = strlen(name);
+
+	if (strncmp(argv[*i], name, len) != 0)
+		return NULL;
+	if (argv[*i][len] == '=')
+		return argv[*i] + len + 1;
+	if (argv[*i][len])
+		return NULL;
+	if (*i + 1 >= argc) {
+		*missing = true;
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+static int parse(int argc, char **argv, struct pxe_opts *o)
+{
+	static const struct {
+		const char *name;
+		size_t offset;
+	} valued[] = {
+		{ "--root", offsetof(struct pxe_opts, root) },
+		{ "--connect", offsetof(struct pxe_opts, connect) },
+		{ "--target", offsetof(struct pxe_opts, target) },
+		{ "--kernel", offsetof(struct pxe_opts, kernel) },
+		{ "--initrd", offsetof(struct pxe_opts, initrd) },
+		{ "--append", offsetof(struct pxe_opts, append) },
+	};
+	int i;
+	size_t k;
+
+	for (i = 0; i < argc; i++) {
+		bool missing = false, known = false;
+
+		for (k = 0; k < sizeof(valued) / sizeof(valued[0]) && !known; k++) {
+			const char *v = value_of(valued[k].name, argc, argv, &i, &missing);
+
+			if (missing)
+				return cli_error("pxe: option '%s' requires an argument", argv[i]);
+			if (v) {
+				*(const char **)((char *)o + valued[k].offset) = v;
+				known = true;
+			}
+		}
+		if (known)
+			continue;
+		if (argv[i][0] == '-')
+			return cli_error("pxe: unknown option '%s' (see '" PROGRAM " pxe --help')",
+					 argv[i]);
+		if (!o->command)
+			o->command = argv[i];
+		else if (!o->guest)
+			o->guest = argv[i];
+		else
+			return cli_error("pxe: unexpected argument '%s'", argv[i]);
+	}
+	return 0;
+}
+
+/* Allow only the options that make sense for the command. */
+static int allow(const struct pxe_opts *o, bool target, bool files, bool append, bool guest)
+{
+	if (!target && o->target)
+		return cli_error("pxe %s: --target is only for 'local'", o->command);
+	if (!files && (o->kernel || o->initrd))
+		return cli_error("pxe %s: --kernel and --initrd are only for 'local' and 'install'",
+				 o->command);
+	if (!append && o->append)
+		return cli_error("pxe %s: --append is only for 'local' and 'install'", o->command);
+	if (guest && !o->guest)
+		return cli_error("pxe %s: no guest given", o->command);
+	if (!guest && o->guest)
+		return cli_error("pxe %s: unexpected argument '%s'", o->command, o->guest);
+	return 0;
+}
+
+/* The guest, with a domain name resolved to its UUID (and its MACs, for show). */
+static int resolve_guest(const struct pxe_opts *o, struct pxe_guest *g, struct pxe_domain *dom)
+{
+	struct reipl_error err;
+
+	memset(dom, 0, sizeof(*dom));
+	if (pxe_guest_parse(o->guest, g, &err))
+		return cli_error("pxe: %s", err.msg);
+	if (g->kind != PXE_GUEST_NAME)
+		return 0;
+	if (pxe_libvirt_domain(o->connect, g->name, dom, &err))
+		return cli_error("pxe: guest '%s': %s", g->name, err.msg);
+	g->kind = PXE_GUEST_UUID;
+	memcpy(g->uuid, dom->uuid, sizeof(g->uuid));
+	return 0;
+}
+
+/*
+ * Open the tree; a missing pxelinux.cfg/ is fine when @create (it is made later, after
+ * everything was checked). Returns 0, or EXIT_FAILURE after reporting.
+ */
+static int open_tree(const struct pxe_opts *o, bool create, struct pxe_tree *t)
+{
+	struct reipl_error err;
+	int rc = pxe_tree_open(o->root, false, t, &err);
+
+	if (rc == 0 || (rc == -ENOENT && create && t->rootfd >= 0))
+		return 0;
+	pxe_tree_close(t);
+	return cli_error("pxe: %s", err.msg);
+}
+
+/* The seed's file names, or Foreman's when only those exist in the root. */
+static void default_files(const struct pxe_tree *t, const struct pxe_opts *o,
+			  const char **kernel, const char **initrd)
+{
+	bool seed = faccessat(t->rootfd, PXE_SEED_KERNEL, F_OK, 0) == 0 ||
+		    faccessat(t->rootfd, PXE_SEED_INITRD, F_OK, 0) == 0;
+	bool foreman = faccessat(t->rootfd, PXE_FOREMAN_KERNEL, F_OK, 0) == 0 ||
+		       faccessat(t->rootfd, PXE_FOREMAN_INITRD, F_OK, 0) == 0;
+	bool use_foreman = foreman && !seed;
+
+	*kernel = o->kernel ? o->kernel : use_foreman ? PXE_FOREMAN_KERNEL : PXE_SEED_KERNEL;
+	*initrd = o->initrd ? o->initrd : use_foreman ? PXE_FOREMAN_INITRD : PXE_SEED_INITRD;
+}
+
+static int write_entry(const struct pxe_opts *o, bool local)
+{
+	static char text[PXE_FILE_MAX];
+	const char *kernel = o->kernel, *initrd = o->initrd;
+	struct pxe_domain dom;
+	struct reipl_error err;
+	struct pxe_guest g;
+	struct pxe_tree t;
+	char name[64], who[64];
+	bool changed;
+	int rc;
+
+	if ((rc = allow(o, local, true, true, true)) || (rc = resolve_guest(o, &g, &dom)))
+		return rc;
+	if (!local && (!kernel || !initrd))
+		return cli_error("pxe install: --kernel and --initrd are required");
+	if (open_tree(o, true, &t))
+		return EXIT_FAILURE;
+	if (local)
+		default_files(&t, o, &kernel, &initrd);
+	rc = local ? pxe_entry_local(o->target, kernel, initrd, o->append, text, sizeof(text), &err) :
+		     pxe_entry_install(kernel, initrd, o->append, text, sizeof(text), &err);
+	pxe_tree_close(&t);
+	if (rc)
+		return cli_error("pxe %s: %s", o->command, err.msg);
+	/* Only now, with everything checked, may pxelinux.cfg/ be created and written. */
+	pxe_guest_file(&g, name, sizeof(name));
+	pxe_guest_describe(&g, who, sizeof(who));
+	if (pxe_tree_open(o->root, true, &t, &err) ||
+	    pxe_tree_write(&t, name, text, strlen(text), &changed, &err)) {
+		pxe_tree_close(&t);
+		return cli_error("pxe %s: %s", o->command, err.msg);
+	}
+	pxe_tree_close(&t);
+	printf("pxelinux.cfg/%s: %s%s%s for %s%s%s%s%s\n", name, local ? "local" : "install",
+	       local && o->target ? ", target " : "", local && o->target ? o->target : "",
+	       o->guest, strcmp(o->guest, who) ? " (" : "", strcmp(o->guest, who) ? who : "",
+	       strcmp(o->guest, who) ? ")" : "", changed ? "" : " (unchanged)");
+	if (local && faccessat(AT_FDCWD, o->root, F_OK, 0) == 0) {
+		char path[4200];
+
+		snprintf(path, sizeof(path), "%s/%s", o->root, kernel);
+		if (access(path, F_OK) != 0)
+			fprintf(stderr, PROGRAM ": warning: %s is not in the TFTP root yet\n", kernel);
+		snprintf(path, sizeof(path), "%s/%s", o->root, initrd);
+		if (access(path, F_OK) != 0)
+			fprintf(stderr, PROGRAM ": warning: %s is not in the TFTP root yet (see '"
+				PROGRAM " mkinitrd')\n", initrd);
+	}
+	return EXIT_SUCCESS;
+}
+
+static int do_remove(const struct pxe_opts *o)
+{
+	struct pxe_domain dom;
+	struct reipl_error err;
+	struct pxe_guest g;
+	struct pxe_tree t;
+	char name[64];
+	int rc;
+
+	if ((rc = allow(o, false, false, false, true)) || (rc = resolve_guest(o, &g, &dom)) ||
+	    (rc = open_tree(o, false, &t)))
+		return rc;
+	pxe_guest_file(&g, name, sizeof(name));
+	rc = pxe_tree_remove(&t, name, &err);
+	pxe_tree_close(&t);
+	if (rc)
+		return cli_error("pxe remove: %s", err.msg);
+	printf("pxelinux.cfg/%s: removed\n", name);
+	return EXIT_SUCCESS;
+}
+
+/* Read and parse pxelinux.cfg/@name; -ENOENT when there is no such file. */
+static int load(const struct pxe_tree *t, const char *name, struct pxe_cfg *cfg,
+		struct reipl_error *err)
+{
+	static char data[PXE_CFG_BUFFER];
+	size_t size;
+	int rc = pxe_tree_read(t, name, data, sizeof(data), &size, err);
+
+	if (rc)
+		return rc;
+	pxe_cfg_parse(data, size < sizeof(data) ? size : sizeof(data), cfg);
+	cfg->file_size = size;
+	return 0;
+}
+
+static int do_show(const struct pxe_opts *o)
+{
+	static struct pxe_cfg cfg;
+	char names[PXE_DOMAIN_MACS + 2][64], who[64];
+	const struct pxe_entry *e;
+	struct pxe_summary sum;
+	struct pxe_domain dom;
+	struct reipl_error err;
+	struct pxe_guest g, m;
+	struct pxe_tree t;
+	int n = 0, i, rc, found = -1;
+
+	if ((rc = allow(o, false, false, false, true)) || (rc = resolve_guest(o, &g, &dom)) ||
+	    (rc = open_tree(o, false, &t)))
+		return rc;
+	/* The firmware's order: UUID, MAC, (IP address), default. */
+	pxe_guest_file(&g, names[n++], sizeof(names[0]));
+	for (i = 0; i < dom.nmacs; i++) {
+		m.kind = PXE_GUEST_MAC;
+		memcpy(m.mac, dom.macs[i], 6);
+		pxe_guest_file(&m, names[n++], sizeof(names[0]));
+	}
+	if (g.kind != PXE_GUEST_DEFAULT)
+		snprintf(names[n++], sizeof(names[0]), "default");
+	for (i = 0; i < n && found < 0; i++) {
+		rc = load(&t, names[i], &cfg, &err);
+		if (rc == 0)
+			found = i;
+		else if (rc != -ENOENT) {
+			pxe_tree_close(&t);
+			return cli_error("pxe show: %s", err.msg);
+		}
+	}
+	pxe_tree_close(&t);
+	pxe_guest_describe(&g, who, sizeof(who));
+	printf("Guest:    %s%s%s%s\n", o->guest, strcmp(o->guest, who) ? " (" : "",
+	       strcmp(o->guest, who) ? who : "", strcmp(o->guest, who) ? ")" : "");
+	printf("Lookup:  ");
+	for (i = 0; i < n; i++)
+		printf(" %s%s", names[i], i == found ? " <-" : "");
+	printf("\n");
+	if (g.kind == PXE_GUEST_MAC)
+		printf("          (a pxelinux.cfg/<uuid> file, where one exists, comes first)\n");
+	if (found < 0) {
+		printf("Boots:    nothing: the firmware finds no file for this guest\n");
+		return EXIT_SUCCESS;
+	}
+	pxe_summarize(&cfg, &sum);
+	e = pxe_cfg_default(&cfg);
+	printf("File:     pxelinux.cfg/%s\n", names[found]);
+	printf("Boots:    %s%s%s\n", pxe_role_name(sum.role),
+	       sum.role == PXE_ROLE_LOCAL ? ", target " : "",
+	       sum.role == PXE_ROLE_LOCAL ? sum.target : "");
+	if (e) {
+		printf("Label:    %s\n", e->label);
+		printf("Kernel:   %s\n", e->kernel ? e->kernel : "(none)");
+		printf("Initrd:   %s\n", e->initrd ? e->initrd : "(none)");
+		printf("Append:   %s\n", e->append ? e->append : "(none)");
+	}
+	for (i = 0; i < cfg.nnotes; i++)
+		printf("%s:  line %d: %s\n", cfg.notes[i].severity == PXE_ERROR ? "Error" : "Warning",
+		       cfg.notes[i].line, cfg.notes[i].msg);
+	return EXIT_SUCCESS;
+}
+
+static int do_list(const struct pxe_opts *o)
+{
+	static struct pxe_cfg cfg;
+	struct pxe_summary sum;
+	struct reipl_error err;
+	struct pxe_guest g;
+	struct pxe_tree t;
+	char **names, who[64], why[128];
+	size_t n, i;
+	int rc;
+
+	if ((rc = allow(o, false, false, false, false)) || (rc = open_tree(o, false, &t)))
+		return rc;
+	if (pxe_tree_list(&t, &names, &n, &err)) {
+		pxe_tree_close(&t);
+		return cli_error("pxe list: %s", err.msg);
+	}
+	printf("%-49s %-36s %-8s %s\n", "FILE", "GUEST", "BOOTS", "TARGET");
+	for (i = 0; i < n; i++) {
+		char file[80];
+
+		snprintf(file, sizeof(file), "pxelinux.cfg/%.60s", names[i]);
+		if (pxe_guest_from_file(names[i], &g, why, sizeof(why)) == 0)
+			pxe_guest_describe(&g, who, sizeof(who));
+		else
+			snprintf(who, sizeof(who), "(never fetched)");
+		if (load(&t, names[i], &cfg, NULL) != 0) {
+			printf("%-49s %-36s %s\n", file, who, "unreadable");
+			continue;
+		}
+		pxe_summarize(&cfg, &sum);
+		printf("%-49s %-36s %-8s %s\n", file, who, pxe_role_name(sum.role),
+		       sum.role == PXE_ROLE_LOCAL ? sum.target : "-");
+	}
+	pxe_tree_free_list(names, n);
+	pxe_tree_close(&t);
+	return EXIT_SUCCESS;
+}
+
+/* Findings as "subject:line: severity: message"; used by doctor too. */
+void cli_print_findings(const struct pxe_findings *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->count; i++) {
+		const struct pxe_finding *x = &f->items[i];
+
+		if (x->line)
+			printf("%s:%d: %s: %s\n", x->subject, x->line,
+			       x->severity == PXE_ERROR ? "error" : "warning", x->msg);
+		else
+			printf("%s: %s: %s\n", x->subject,
+			       x->severity == PXE_ERROR ? "error" : "warning", x->msg);
+	}
+}
+
+static int do_check(const struct pxe_opts *o)
+{
+	struct pxe_findings f = { 0 };
+	struct reipl_error err;
+	size_t errors;
+	int rc;
+
+	if ((rc = allow(o, false, false, false, false)))
+		return rc;
+	if (pxe_lint(o->root, &f, &err)) {
+		pxe_findings_free(&f);
+		return cli_error("pxe check: %s", err.msg);
+	}
+	cli_print_findings(&f);
+	errors = pxe_findings_errors(&f);
+	printf("%zu error%s, %zu warning%s\n", errors, errors == 1 ? "" : "s", f.count - errors,
+	       f.count - errors == 1 ? "" : "s");
+	pxe_findings_free(&f);
+	return errors ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+int cmd_pxe(const struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct pxe_opts o = { 0 };
+	int rc, i;
+
+	(void)ctx;
+	for (i = 0; i < argc; i++) {
+		if (cli_is_help(argv[i])) {
+			usage();
+			return EXIT_SUCCESS;
+		}
+	}
+	if ((rc = parse(argc, argv, &o)))
+		return rc;
+	if (!o.command)
+		return cli_error("pxe: no command given (see '" PROGRAM " pxe --help')");
+	if (!o.root)
+		return cli_error("pxe: --root <dir> is required");
+	if (strcmp(o.command, "local") == 0)
+		return write_entry(&o, true);
+	if (strcmp(o.command, "install") == 0)
+		return write_entry(&o, false);
+	if (strcmp(o.command, "remove") == 0)
+		return do_remove(&o);
+	if (strcmp(o.command, "show") == 0)
+		return do_show(&o);
+	if (strcmp(o.command, "list") == 0)
+		return do_list(&o);
+	if (strcmp(o.command, "check") == 0)
+		return do_check(&o);
+	return cli_error("pxe: unknown command '%s' (see '" PROGRAM " pxe --help')", o.command);
+}

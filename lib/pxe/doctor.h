@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * doctor.h - a hypervisor's provisioning setup, checked end to end.
+ */
+#ifndef PXE_DOCTOR_H
+#define PXE_DOCTOR_H
+
+#include "lint.h"
+
+struct pxe_doctor_input {
+	const char *root;		/* the TFTP root */
+	const char *network_xml;	/* the libvirt network's XML, or NULL: not checked */
+	const char *network_name;	/* how to call it in findings */
+	const char *reference_init;	/* the init this tool installs, or NULL */
+};
+
+/*
+ * Everything `pxe check` finds, and: the reboot kernel looks like an s390x kernel
+ * (S390EP at 0x10008); the reboot initrd holds a static reboot-s390x-init, the one this
+ * tool installs; the libvirt network serves @root over TFTP with <bootp file='/'/> and
+ * dnsmasq's no-ping; SELinux labels match the policy where SELinux is on.
+ */
+int pxe_doctor(const struct pxe_doctor_input *in, struct pxe_findings *out,
+	       struct reipl_error *err);
+
+/* The network checks alone (also used by the tests). */
+void pxe_doctor_network(const char *root, const char *xml, const char *name,
+			struct pxe_findings *out);
+
+#endif

@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * entry.c - writing and recognising local-boot and installer entries.
+ *
+ * Every entry has kernel, initrd and append lines (the firmware does not clear its
+ * entries, so a missing line is garbage), and every file starts with "# pxelinux" so
+ * it also works when DHCP hands it out directly as the boot file.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmdline.h"
+#include "entry.h"
+#include "request.h"
+#include "target.h"
+
+int pxe_check_path(const char *what, const char *path, struct reipl_error *err)
+{
+	const char *p;
+
+	if (!*path)
+		return reipl_fail(err, -EINVAL, "%s file name is empty", what);
+	if (strlen(path) > PXE_PATH_MAX)
+		return reipl_fail(err, -EINVAL, "%s file name is longer than %d bytes", what,
+				  PXE_PATH_MAX);
+	for (p = path; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == 0x7f)
+			return reipl_fail(err, -EINVAL,
+					  "%s file name '%.60s' has a blank or control character",
+					  what, path);
+	if (path[0] == '/' || strcmp(path, "..") == 0 || strncmp(path, "../", 3) == 0 ||
+	    strstr(path, "/../") || (strlen(path) >= 3 && strcmp(path + strlen(path) - 3, "/..") == 0))
+		return reipl_fail(err, -EINVAL,
+				  "%s file name '%.60s' must be relative to the TFTP root, without "
+				  "'..'",
+				  what, path);
+	return 0;
+}
+
+static int check_append(const char *what, const char *text, struct reipl_error *err)
+{
+	if (strpbrk(text, "\n\r"))
+		return reipl_fail(err, -EINVAL, "%s must be one line", what);
+	return 0;
+}
+
+static int finish(size_t len, int n, const char *append, struct reipl_error *err)
+{
+	if (strlen(append) > PXE_APPEND_MAX)
+		return reipl_fail(err, -EINVAL,
+				  "the append line would be %zu bytes; the firmware passes at most %d",
+				  strlen(append), PXE_APPEND_MAX);
+	if (n < 0 || (size_t)n >= len)
+		return reipl_fail(err, -E2BIG, "the entry is too long");
+	return 0;
+}
+
+int pxe_entry_local(const char *target, const char *kernel, const char *initrd,
+		    const char *extra, char *buf, size_t len, struct reipl_error *err)
+{
+	static char words[REIPL_CMDLINE_MAX], append[PXE_FILE_MAX];
+	char *argv[REIPL_REQUEST_WORDS];
+	struct reipl_target t;
+	struct reipl_error why;
+	size_t used = 0;
+	int argc = 0, i, rc;
+
+	if ((rc = pxe_check_path("kernel", kernel, err)) ||
+	    (rc = pxe_check_path("initrd", initrd, err)))
+		return rc;
+	if (!extra)
+		extra = PXE_LOCAL_APPEND;
+	if ((rc = check_append("--append", extra, err)))
+		return rc;
+	if (strstr(extra, "rd.chreipl="))
+		return reipl_fail(err, -EINVAL, "give the target with --target, not in --append");
+	if (target) {
+		if (strlen(target) >= sizeof(words) || check_append("--target", target, err))
+			return reipl_fail(err, -EINVAL, "--target must be one line of chreipl "
+							"arguments");
+		strcpy(words, target);
+		argc = reipl_cmdline_split(words, argv, REIPL_REQUEST_WORDS);
+		if (argc == 0)
+			return reipl_fail(err, -EINVAL, "--target is empty");
+		if (argc < 0 || reipl_args_parse(argc, argv, &t, &why))
+			return reipl_fail(err, -EINVAL, "--target \"%.60s\": %s", target,
+					  argc < 0 ? "too many words" : why.msg);
+	}
+	append[0] = '\0';
+	for (i = 0; i < argc && used < sizeof(append); i++)
+		used += (size_t)snprintf(append + used, sizeof(append) - used, "rd.chreipl=%s ",
+					 argv[i]);
+	if (used < sizeof(append))
+		snprintf(append + used, sizeof(append) - used, "%s", extra);
+	rc = snprintf(buf, len,
+		      "# pxelinux\n"
+		      "# reboot-s390x: local\n"
+		      "default local\n"
+		      "label local\n"
+		      "kernel %s\n"
+		      "initrd %s\n"
+		      "append %s\n",
+		      kernel, initrd, append);
+	return finish(len, rc, append, err);
+}
+
+int pxe_entry_install(const char *kernel, const char *initrd, const char *append, char *buf,
+		      size_t len, struct reipl_error *err)
+{
+	int rc;
+
+	if ((rc = pxe_check_path("kernel", kernel, err)) ||
+	    (rc = pxe_check_path("initrd", initrd, err)))
+		return rc;
+	if (!append)
+		append = PXE_INSTALL_APPEND;
+	if ((rc = check_append("--append", append, err)))
+		return rc;
+	/* "append" alone is a keyword without argument: the firmware skips it. */
+	if (!append[strspn(append, " \t")])
+		return reipl_fail(err, -EINVAL, "--append must not be empty");
+	rc = snprintf(buf, len,
+		      "# pxelinux\n"
+		      "# reboot-s390x: install\n"
+		      "default install\n"
+		      "label install\n"
+		      "kernel %s\n"
+		      "initrd %s\n"
+		      "append %s\n",
+		      kernel, initrd, append);
+	return finish(len, rc, append, err);
+}
+
+static const char *basename_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+void pxe_summarize(const struct pxe_cfg *cfg, struct pxe_summary *s)
+{
+	const struct pxe_entry *e = pxe_cfg_default(cfg);
+	const char *p, *end;
+	size_t used = 0;
+
+	memset(s, 0, sizeof(*s));
+	if (!e || !e->kernel || !e->initrd || !e->append) {
+		s->role = PXE_ROLE_BROKEN;
+		return;
+	}
+	/* rd.chreipl= words, in order: the helper's target. */
+	for (p = e->append; (p = strstr(p, "rd.chreipl=")); p = end) {
+		if (p != e->append && p[-1] != ' ' && p[-1] != '\t') {
+			end = p + 1;
+			continue;
+		}
+		p += strlen("rd.chreipl=");
+		end = p + strcspn(p, " \t");
+		if (used < sizeof(s->target))
+			used += (size_t)snprintf(s->target + used, sizeof(s->target) - used,
+						 "%s%.*s", used ? " " : "", (int)(end - p), p);
+	}
+	if (used || strcmp(basename_of(e->initrd), PXE_SEED_INITRD) == 0 ||
+	    strcmp(basename_of(e->initrd), PXE_FOREMAN_INITRD) == 0 ||
+	    strcmp(e->label, "local") == 0) {
+		s->role = PXE_ROLE_LOCAL;
+		if (!used)
+			snprintf(s->target, sizeof(s->target), "auto");
+		return;
+	}
+	/* Installers: our own entries, anaconda's and debian-installer's boot options. */
+	if (strcmp(e->label, "install") == 0 || strstr(e->append, "inst.") ||
+	    strstr(e->append, "preseed/") || strstr(e->append, "auto=true") ||
+	    strstr(e->append, "autoinstall")) {
+		s->role = PXE_ROLE_INSTALL;
+		return;
+	}
+	s->role = PXE_ROLE_OTHER;
+}
+
+const char *pxe_role_name(enum pxe_role role)
+{
+	switch (role) {
+	case PXE_ROLE_LOCAL:
+		return "local";
+	case PXE_ROLE_INSTALL:
+		return "install";
+	case PXE_ROLE_BROKEN:
+		return "broken";
+	case PXE_ROLE_OTHER:
+		break;
+	}
+	return "other";
+}

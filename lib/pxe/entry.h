@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * entry.h - the pxelinux.cfg files `reboot-s390x pxe` writes, and what a file boots.
+ */
+#ifndef PXE_ENTRY_H
+#define PXE_ENTRY_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "pxecfg.h"
+
+/* The seed's names, and the ones Foreman's template uses. */
+#define PXE_SEED_KERNEL	   "reboot-kernel.img"
+#define PXE_SEED_INITRD	   "reboot-initrd.img"
+#define PXE_FOREMAN_KERNEL "kernel-reboot.img"
+#define PXE_FOREMAN_INITRD "initrd-reboot.img"
+
+/* What the local entry's append line starts with when --append is not given. */
+#define PXE_LOCAL_APPEND   "console=ttysclp0 quiet"
+#define PXE_INSTALL_APPEND "console=ttysclp0"
+
+#define PXE_FILE_MAX 1024 /* every file we write is far below the firmware's 2047 */
+
+/*
+ * An entry that boots the re-IPL helper: kernel, initrd, and an append line with one
+ * rd.chreipl= per word of @target (the seed's split form; NULL for none: the helper's
+ * default), then @extra (NULL for PXE_LOCAL_APPEND). The target is checked against
+ * chreipl's grammar, names and lengths against the firmware's limits. 0 or -EINVAL.
+ */
+int pxe_entry_local(const char *target, const char *kernel, const char *initrd,
+		    const char *extra, char *buf, size_t len, struct reipl_error *err);
+
+/* An installer entry: kernel, initrd, and @append (NULL for PXE_INSTALL_APPEND). */
+int pxe_entry_install(const char *kernel, const char *initrd, const char *append, char *buf,
+		      size_t len, struct reipl_error *err);
+
+enum pxe_role { PXE_ROLE_LOCAL, PXE_ROLE_INSTALL, PXE_ROLE_OTHER, PXE_ROLE_BROKEN };
+
+struct pxe_summary {
+	enum pxe_role role;
+	char target[256];	/* the rd.chreipl= words joined, "auto" for none (local only) */
+};
+
+/* What the file's booted entry does: boots the helper (local), an installer, or else. */
+void pxe_summarize(const struct pxe_cfg *cfg, struct pxe_summary *s);
+
+const char *pxe_role_name(enum pxe_role role);
+
+/* A TFTP path we are willing to write: relative, no "..", no blanks, fits the firmware. */
+int pxe_check_path(const char *what, const char *path, struct reipl_error *err);
+
+#endif

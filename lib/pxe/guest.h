@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * guest.h - who a pxelinux.cfg file is for, and the file names the firmware asks for.
+ */
+#ifndef PXE_GUEST_H
+#define PXE_GUEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+
+enum pxe_guest_kind {
+	PXE_GUEST_DEFAULT,
+	PXE_GUEST_MAC,
+	PXE_GUEST_UUID,
+	PXE_GUEST_IP,	/* hex IPv4 prefix files: only classified, never written */
+	PXE_GUEST_NAME,	/* a libvirt domain name, still to be resolved */
+};
+
+#define PXE_NAME_MAX 64
+
+struct pxe_guest {
+	enum pxe_guest_kind kind;
+	uint8_t mac[6];
+	char uuid[37];			/* lower case, with dashes */
+	char name[PXE_NAME_MAX];	/* libvirt domain name */
+};
+
+/*
+ * Read what a user typed: "default"; a MAC as 52:54:00:12:34:56, 52-54-00-12-34-56,
+ * 525400123456 or 5254.0012.3456, any case; a UUID with or without dashes, any case;
+ * else a libvirt domain name. Hex-and-separator strings that are neither MAC nor UUID,
+ * and names libvirt cannot have, are refused (-EINVAL with a message).
+ */
+int pxe_guest_parse(const char *text, struct pxe_guest *g, struct reipl_error *err);
+
+/* The file name the firmware fetches for @g: "default", "01-52-54-00-12-34-56", the UUID. */
+void pxe_guest_file(const struct pxe_guest *g, char *buf, size_t len);
+
+/* A person's spelling: "default", "52:54:00:12:34:56", the UUID, "C0A87A" (IP prefix). */
+void pxe_guest_describe(const struct pxe_guest *g, char *buf, size_t len);
+
+/*
+ * Classify a name in pxelinux.cfg/ the way the firmware's lookups would hit it. Returns 0
+ * for a name it fetches (filling @g), or -ENOENT with the reason it is never fetched
+ * ("00- prefix", "upper case", ...) in @why.
+ */
+int pxe_guest_from_file(const char *name, struct pxe_guest *g, char *why, size_t len);
+
+#endif

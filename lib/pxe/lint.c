@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * lint.c - `pxe check`: a TFTP tree read the way the s390x firmware will read it.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "guest.h"
+#include "lint.h"
+#include "tree.h"
+
+void pxe_findings_add(struct pxe_findings *f, const char *subject, int line,
+		      enum pxe_severity severity, const char *fmt, ...)
+{
+	struct pxe_finding *item;
+	va_list ap;
+
+	if (f->count == f->cap) {
+		size_t cap = f->cap ? 2 * f->cap : 16;
+		struct pxe_finding *grown = realloc(f->items, cap * sizeof(*grown));
+
+		if (!grown)
+			return;
+		f->items = grown;
+		f->cap = cap;
+	}
+	item = &f->items[f->count++];
+	snprintf(item->subject, sizeof(item->subject), "%s", subject);
+	item->line = line;
+	item->severity = severity;
+	va_start(ap, fmt);
+	vsnprintf(item->msg, sizeof(item->msg), fmt, ap);
+	va_end(ap);
+}
+
+size_t pxe_findings_errors(const struct pxe_findings *f)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < f->count; i++)
+		n += f->items[i].severity == PXE_ERROR;
+	return n;
+}
+
+void pxe_findings_free(struct pxe_findings *f)
+{
+	free(f->items);
+	memset(f, 0, sizeof(*f));
+}
+
+void pxe_lint_tftp_file(int rootfd, const char *subject, int line, const char *what,
+			const char *path, struct pxe_findings *out)
+{
+	const char *rel = path;
+	struct stat st;
+
+	/* TFTP servers take a leading "/" as the root. */
+	while (*rel == '/')
+		rel++;
+	if (!*rel || fstatat(rootfd, rel, &st, 0) != 0) {
+		pxe_findings_add(out, subject, line, PXE_ERROR,
+				 "%s '%.80s' does not exist in the TFTP root", what, path);
+		return;
+	}
+	if (!S_ISREG(st.st_mode))
+		pxe_findings_add(out, subject, line, PXE_ERROR, "%s '%.80s' is not a file", what,
+				 path);
+	else if (!(st.st_mode & S_IROTH))
+		pxe_findings_add(out, subject, line, PXE_ERROR,
+				 "%s '%.80s' has mode %04o: the TFTP server cannot read it (0644)",
+				 what, path, (unsigned)(st.st_mode & 07777));
+}
+
+static void lint_file(const struct pxe_tree *t, const char *name, struct pxe_findings *out)
+{
+	static struct pxe_cfg cfg;
+	static char data[64 * 1024];
+	char subject[96], why[128];
+	struct pxe_guest g;
+	struct stat st;
+	size_t size;
+	int i;
+
+	snprintf(subject, sizeof(subject), "pxelinux.cfg/%.60s", name);
+	if (fstatat(t->cfgfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+		return;
+	if (S_ISDIR(st.st_mode)) {
+		pxe_findings_add(out, subject, 0, PXE_WARNING, "a directory: the firmware ignores it");
+		return;
+	}
+	if (pxe_guest_from_file(name, &g, why, sizeof(why)) != 0)
+		pxe_findings_add(out, subject, 0, PXE_WARNING, "never fetched: %s", why);
+	if (S_ISLNK(st.st_mode)) {
+		pxe_findings_add(out, subject, 0, PXE_WARNING,
+				 "a symlink: not checked, and never written by reboot-s390x");
+		return;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		pxe_findings_add(out, subject, 0, PXE_ERROR, "not a regular file");
+		return;
+	}
+	if (!(st.st_mode & S_IROTH))
+		pxe_findings_add(out, subject, 0, PXE_ERROR,
+				 "mode %04o: the TFTP server cannot read it (0644)",
+				 (unsigned)(st.st_mode & 07777));
+	if (pxe_tree_read(t, name, data, sizeof(data), &size, NULL) != 0) {
+		pxe_findings_add(out, subject, 0, PXE_ERROR, "cannot be read");
+		return;
+	}
+	pxe_cfg_parse(data, size < sizeof(data) ? size : sizeof(data), &cfg);
+	cfg.file_size = size;
+	for (i = 0; i < cfg.nnotes; i++)
+		pxe_findings_add(out, subject, cfg.notes[i].line, cfg.notes[i].severity, "%s",
+				 cfg.notes[i].msg);
+	for (i = 0; i < cfg.count; i++) {
+		const struct pxe_entry *e = &cfg.entries[i];
+
+		if (e->kernel)
+			pxe_lint_tftp_file(t->rootfd, subject, e->line, "kernel", e->kernel, out);
+		if (e->initrd)
+			pxe_lint_tftp_file(t->rootfd, subject, e->line, "initrd", e->initrd, out);
+	}
+}
+
+int pxe_lint(const char *root, struct pxe_findings *out, struct reipl_error *err)
+{
+	struct pxe_tree t;
+	bool have_default = false;
+	char **names;
+	size_t n, i;
+	int rc;
+
+	rc = pxe_tree_open(root, false, &t, err);
+	if (rc == -ENOENT && t.rootfd >= 0) {
+		pxe_findings_add(out, "pxelinux.cfg", 0, PXE_ERROR,
+				 "missing: the firmware finds no configuration at all");
+		pxe_tree_close(&t);
+		return 0;
+	}
+	if (rc) {
+		pxe_tree_close(&t);
+		return rc;
+	}
+	rc = pxe_tree_list(&t, &names, &n, err);
+	if (rc) {
+		pxe_tree_close(&t);
+		return rc;
+	}
+	for (i = 0; i < n; i++) {
+		have_default |= strcmp(names[i], "default") == 0;
+		lint_file(&t, names[i], out);
+	}
+	if (!have_default)
+		pxe_findings_add(out, "pxelinux.cfg/default", 0, PXE_WARNING,
+				 "missing: guests without a file of their own get no boot entry");
+	pxe_tree_free_list(names, n);
+	pxe_tree_close(&t);
+	return 0;
+}

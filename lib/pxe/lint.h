@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * lint.h - findings about a TFTP tree, as `pxe check` and `doctor` report them.
+ */
+#ifndef PXE_LINT_H
+#define PXE_LINT_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "pxecfg.h"
+
+struct pxe_finding {
+	char subject[96];	/* "pxelinux.cfg/default", "network default", ... */
+	int line;		/* 0: about the subject as a whole */
+	enum pxe_severity severity;
+	char msg[240];
+};
+
+struct pxe_findings {
+	struct pxe_finding *items;
+	size_t count;
+	size_t cap;
+};
+
+void pxe_findings_add(struct pxe_findings *f, const char *subject, int line,
+		      enum pxe_severity severity, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+size_t pxe_findings_errors(const struct pxe_findings *f);
+
+void pxe_findings_free(struct pxe_findings *f);
+
+/*
+ * Read every file in @root/pxelinux.cfg/ the way the firmware will and add what is wrong
+ * to @out: names the firmware never fetches, files it cannot read or reads only in part,
+ * entries it misreads (see pxe_cfg_parse), kernels and initrds that are missing or not
+ * readable by the TFTP server, and a missing default file. Returns 0, or -errno with a
+ * message when the tree cannot be read at all.
+ */
+int pxe_lint(const char *root, struct pxe_findings *out, struct reipl_error *err);
+
+/* Check one TFTP path of an entry (kernel or initrd) below @rootfd. */
+void pxe_lint_tftp_file(int rootfd, const char *subject, int line, const char *what,
+			const char *path, struct pxe_findings *out);
+
+#endif

@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tree.c - safe, atomic updates of pxelinux.cfg/.
+ *
+ * All access goes through directory file descriptors with O_NOFOLLOW, so that a symlink
+ * planted in pxelinux.cfg/ (by whoever else can write the TFTP tree) never redirects a
+ * write outside it, and a name is never a path.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <selinux/label.h>
+#include <selinux/selinux.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tree.h"
+
+#define CFG_DIR "pxelinux.cfg"
+
+/* Give @fd the SELinux context the policy wants for @path (no-op without SELinux). */
+static int restore_label(int fd, const char *root, const char *name, mode_t mode,
+			 struct reipl_error *err)
+{
+	char real[PATH_MAX], path[PATH_MAX + 128];
+	struct selabel_handle *h;
+	char *con = NULL;
+	int rc = 0;
+
+	if (is_selinux_enabled() <= 0)
+		return 0;
+	if (!realpath(root, real))
+		return reipl_fail(err, -errno, "cannot resolve %s: %s", root, strerror(errno));
+	snprintf(path, sizeof(path), "%s/%s%s%s", real, CFG_DIR, name ? "/" : "", name ? name : "");
+	h = selabel_open(SELABEL_CTX_FILE, NULL, 0);
+	if (!h)
+		return reipl_fail(err, -errno, "cannot open the SELinux file contexts: %s",
+				  strerror(errno));
+	if (selabel_lookup(h, &con, path, mode) == 0) {
+		if (fsetfilecon(fd, con) != 0)
+			rc = reipl_fail(err, -errno, "cannot set the SELinux context of %s: %s",
+					path, strerror(errno));
+		freecon(con);
+	}
+	selabel_close(h);
+	return rc;
+}
+
+int pxe_tree_open(const char *root, bool create, struct pxe_tree *t, struct reipl_error *err)
+{
+	struct stat st;
+
+	memset(t, 0, sizeof(*t));
+	t->cfgfd = -1;
+	snprintf(t->root, sizeof(t->root), "%s", root);
+	t->rootfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (t->rootfd < 0)
+		return reipl_fail(err, -errno, "TFTP root %s: %s", root, strerror(errno));
+	t->cfgfd = openat(t->rootfd, CFG_DIR, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (t->cfgfd >= 0)
+		return 0;
+	if (errno != ENOENT || !create) {
+		int e = errno;
+
+		if (fstatat(t->rootfd, CFG_DIR, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode))
+			return reipl_fail(err, -ELOOP, "%s/" CFG_DIR " is a symlink: refusing to "
+					  "follow it", root);
+		if (e == ENOENT)
+			return reipl_fail(err, -ENOENT, "%s has no " CFG_DIR "/ directory", root);
+		return reipl_fail(err, -e, "%s/" CFG_DIR ": %s", root, strerror(e));
+	}
+	if (mkdirat(t->rootfd, CFG_DIR, 0755) != 0 && errno != EEXIST)
+		return reipl_fail(err, -errno, "cannot create %s/" CFG_DIR ": %s", root,
+				  strerror(errno));
+	t->cfgfd = openat(t->rootfd, CFG_DIR, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (t->cfgfd < 0)
+		return reipl_fail(err, -errno, "%s/" CFG_DIR ": %s", root, strerror(errno));
+	fchmod(t->cfgfd, 0755);
+	return restore_label(t->cfgfd, root, NULL, S_IFDIR | 0755, err);
+}
+
+void pxe_tree_close(struct pxe_tree *t)
+{
+	if (t->cfgfd >= 0)
+		close(t->cfgfd);
+	if (t->rootfd >= 0)
+		close(t->rootfd);
+	t->cfgfd = t->rootfd = -1;
+}
+
+int pxe_tree_check_name(const char *name, struct reipl_error *err)
+{
+	if (!*name || name[0] == '.' || strchr(name, '/') || strlen(name) > 64)
+		return reipl_fail(err, -EINVAL, "'%.64s' is not a name in " CFG_DIR "/", name);
+	return 0;
+}
+
+static int need_dir(const struct pxe_tree *t, struct reipl_error *err)
+{
+	if (t->cfgfd < 0)
+		return reipl_fail(err, -ENOENT, "%s has no " CFG_DIR "/ directory", t->root);
+	return 0;
+}
+
+int pxe_tree_read(const struct pxe_tree *t, const char *name, char *buf, size_t cap,
+		  size_t *size, struct reipl_error *err)
+{
+	struct stat st;
+	size_t got = 0;
+	ssize_t n;
+	int fd, rc;
+
+	if ((rc = pxe_tree_check_name(name, err)) || (rc = need_dir(t, err)))
+		return rc;
+	fd = openat(t->cfgfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		rc = -errno;
+		if (rc == -ELOOP)
+			return reipl_fail(err, rc, CFG_DIR "/%s is a symlink", name);
+		return reipl_fail(err, rc, CFG_DIR "/%s: %s", name, strerror(-rc));
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return reipl_fail(err, -EINVAL, CFG_DIR "/%s is not a regular file", name);
+	}
+	while (got < cap && (n = read(fd, buf + got, cap - got)) > 0)
+		got += (size_t)n;
+	close(fd);
+	*size = (size_t)st.st_size > got ? (size_t)st.st_size : got;
+	return 0;
+}
+
+static bool same_content(const struct pxe_tree *t, const char *name, const char *data,
+			 size_t len)
+{
+	char *old = malloc(len + 1);
+	struct stat st;
+	size_t size;
+	bool same;
+
+	if (!old)
+		return false;
+	same = pxe_tree_read(t, name, old, len + 1, &size, NULL) == 0 && size == len &&
+	       memcmp(old, data, len) == 0 &&
+	       fstatat(t->cfgfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	       (st.st_mode & 07777) == 0644;
+	free(old);
+	return same;
+}
+
+int pxe_tree_write(const struct pxe_tree *t, const char *name, const char *data, size_t len,
+		   bool *changed, struct reipl_error *err)
+{
+	char tmp[96];
+	struct stat st;
+	int fd = -1, rc, tries;
+	size_t done = 0;
+
+	*changed = false;
+	if ((rc = pxe_tree_check_name(name, err)) || (rc = need_dir(t, err)))
+		return rc;
+	if (fstatat(t->cfgfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+		if (S_ISLNK(st.st_mode))
+			return reipl_fail(err, -ELOOP,
+					  CFG_DIR "/%s is a symlink: refusing to write through it",
+					  name);
+		if (!S_ISREG(st.st_mode))
+			return reipl_fail(err, -EINVAL, CFG_DIR "/%s is not a regular file", name);
+		if (same_content(t, name, data, len))
+			return 0;
+	}
+	for (tries = 0; tries < 100 && fd < 0; tries++) {
+		snprintf(tmp, sizeof(tmp), ".%s.%ld.%d", name, (long)getpid(), tries);
+		fd = openat(t->cfgfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+			    0600);
+		if (fd < 0 && errno != EEXIST)
+			return reipl_fail(err, -errno, "cannot create a file in %s/" CFG_DIR ": %s",
+					  t->root, strerror(errno));
+	}
+	if (fd < 0)
+		return reipl_fail(err, -EEXIST, "cannot create a temporary file in %s/" CFG_DIR,
+				  t->root);
+	while (done < len) {
+		ssize_t n = write(fd, data + done, len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			rc = reipl_fail(err, -errno, "cannot write %s/" CFG_DIR "/%s: %s", t->root,
+					tmp, strerror(errno));
+			goto fail;
+		}
+		done += (size_t)n;
+	}
+	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) {
+		rc = reipl_fail(err, -errno, "cannot write %s/" CFG_DIR "/%s: %s", t->root, tmp,
+				strerror(errno));
+		goto fail;
+	}
+	rc = restore_label(fd, t->root, name, S_IFREG | 0644, err);
+	if (rc)
+		goto fail;
+	if (close(fd) != 0) {
+		fd = -1;
+		rc = reipl_fail(err, -errno, "cannot write %s/" CFG_DIR "/%s: %s", t->root, tmp,
+				strerror(errno));
+		goto fail;
+	}
+	fd = -1;
+	if (renameat(t->cfgfd, tmp, t->cfgfd, name) != 0) {
+		rc = reipl_fail(err, -errno, "cannot rename %s to %s in %s/" CFG_DIR ": %s", tmp,
+				name, t->root, strerror(errno));
+		goto fail;
+	}
+	fsync(t->cfgfd);
+	*changed = true;
+	return 0;
+fail:
+	if (fd >= 0)
+		close(fd);
+	unlinkat(t->cfgfd, tmp, 0);
+	return rc;
+}
+
+int pxe_tree_remove(const struct pxe_tree *t, const char *name, struct reipl_error *err)
+{
+	struct stat st;
+	int rc;
+
+	if ((rc = pxe_tree_check_name(name, err)) || (rc = need_dir(t, err)))
+		return rc;
+	if (fstatat(t->cfgfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+		return reipl_fail(err, -errno, CFG_DIR "/%s: %s", name, strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return reipl_fail(err, -EINVAL, CFG_DIR "/%s is not a regular file: not removing it",
+				  name);
+	if (unlinkat(t->cfgfd, name, 0) != 0)
+		return reipl_fail(err, -errno, "cannot remove " CFG_DIR "/%s: %s", name,
+				  strerror(errno));
+	fsync(t->cfgfd);
+	return 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int pxe_tree_list(const struct pxe_tree *t, char ***names, size_t *count,
+		  struct reipl_error *err)
+{
+	char **list = NULL, **grown;
+	size_t n = 0, cap = 0;
+	struct dirent *de;
+	DIR *dir;
+	int fd, rc;
+
+	if ((rc = need_dir(t, err)))
+		return rc;
+	fd = dup(t->cfgfd);
+	if (fd < 0 || !(dir = fdopendir(fd))) {
+		if (fd >= 0)
+			close(fd);
+		return reipl_fail(err, -errno, "cannot list %s/" CFG_DIR ": %s", t->root,
+				  strerror(errno));
+	}
+	rewinddir(dir);
+	while ((de = readdir(dir))) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 32;
+			grown = realloc(list, cap * sizeof(*list));
+			if (!grown)
+				break;
+			list = grown;
+		}
+		list[n] = strdup(de->d_name);
+		if (!list[n])
+			break;
+		n++;
+	}
+	closedir(dir);
+	if (n > 1)
+		qsort(list, n, sizeof(*list), by_name);
+	*names = list;
+	*count = n;
+	return 0;
+}
+
+void pxe_tree_free_list(char **names, size_t count)
+{
+	while (count)
+		free(names[--count]);
+	free(names);
+}

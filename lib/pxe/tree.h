@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * tree.h - the pxelinux.cfg/ directory of a TFTP root, read and written safely.
+ */
+#ifndef PXE_TREE_H
+#define PXE_TREE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+
+struct pxe_tree {
+	char root[4096];	/* as given */
+	int rootfd;
+	int cfgfd;		/* pxelinux.cfg/, or -1 when it does not exist */
+};
+
+/*
+ * Open a TFTP root and its pxelinux.cfg/. The root may be reached through symlinks
+ * (/var/lib/tftpboot -> /srv/tftp is common); pxelinux.cfg itself must be a real
+ * directory. With @create, a missing pxelinux.cfg/ is created (mode 0755, SELinux
+ * label restored). Returns 0 or -errno with a message.
+ */
+int pxe_tree_open(const char *root, bool create, struct pxe_tree *t, struct reipl_error *err);
+
+void pxe_tree_close(struct pxe_tree *t);
+
+/* A name we are willing to read, write or remove in pxelinux.cfg/: no "/", no dot files. */
+int pxe_tree_check_name(const char *name, struct reipl_error *err);
+
+/*
+ * Read pxelinux.cfg/@name without following a symlink: up to @cap bytes into @buf, the
+ * whole size in @size. -ENOENT when absent; -ELOOP for a symlink; -EINVAL if not a file.
+ */
+int pxe_tree_read(const struct pxe_tree *t, const char *name, char *buf, size_t cap,
+		  size_t *size, struct reipl_error *err);
+
+/*
+ * Replace pxelinux.cfg/@name atomically: a temporary file in the same directory, written,
+ * labelled for SELinux where it is enabled, mode 0644, fsync'ed, renamed over the old
+ * one, and the directory fsync'ed. A reader sees the old file or the new one, never a
+ * part. Refuses to replace a symlink or a non-file. When the file already holds exactly
+ * @data with mode 0644, nothing is touched and *@changed is false.
+ */
+int pxe_tree_write(const struct pxe_tree *t, const char *name, const char *data, size_t len,
+		   bool *changed, struct reipl_error *err);
+
+/* Remove pxelinux.cfg/@name (a regular file; never a symlink). -ENOENT when absent. */
+int pxe_tree_remove(const struct pxe_tree *t, const char *name, struct reipl_error *err);
+
+/* The names in pxelinux.cfg/, sorted, in a malloc'ed array of malloc'ed strings. */
+int pxe_tree_list(const struct pxe_tree *t, char ***names, size_t *count,
+		  struct reipl_error *err);
+
+void pxe_tree_free_list(char **names, size_t count);
+
+#endif
