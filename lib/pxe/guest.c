@@ -114,6 +114,12 @@ int pxe_guest_parse(const char *text, struct pxe_guest *g, struct reipl_error *e
 	}
 	if (len == 0)
 		return reipl_fail(err, -EINVAL, "no guest given");
+	/* A typo in a MAC or UUID is not a domain name: "52:54:00:12:34:5g". */
+	if (len == 17 && text[2] == ':' && text[5] == ':' && text[8] == ':' && text[11] == ':' &&
+	    text[14] == ':')
+		return reipl_fail(err, -EINVAL, "guest '%s' is not a valid MAC address", text);
+	if (len == 36 && text[8] == '-' && text[13] == '-' && text[18] == '-' && text[23] == '-')
+		return reipl_fail(err, -EINVAL, "guest '%s' is not a valid UUID", text);
 	if (hex_and_separators(text))
 		return reipl_fail(err, -EINVAL,
 				  "guest '%.60s' is neither a MAC address (52:54:00:12:34:56) nor a "

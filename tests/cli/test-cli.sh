@@ -240,5 +240,71 @@ SOURCE_DATE_EPOCH=yesterday refused "mkinitrd bad SOURCE_DATE_EPOCH" \
 	"mkinitrd: SOURCE_DATE_EPOCH 'yesterday' is not a number of seconds" \
 	"$cli" mkinitrd --init "$s390_init" -o "$root/a.img"
 
+### pxe and doctor on a TFTP tree of their own
+root=$work/tftp
+mkdir -p "$root"
+cp "$s390_init" "$root/not-a-kernel"
+# The helper's files are there, but the TFTP server cannot read the initrd.
+cp "$s390_init" "$root/reboot-kernel.img"
+install -m 0600 "$work/initrd/a.img" "$root/reboot-initrd.img"
+ok "pxe local by MAC" "pxelinux.cfg/01-52-54-00-12-34-56: local, target ccw 0.0.0002 for 52:54:00:12:34:56" \
+	"$cli" pxe --root "$root" local 52:54:00:12:34:56 --target "ccw 0.0.0002"
+ok "pxe local again" "(unchanged)" "$cli" pxe --root "$root" local 52-54-00-12-34-56 --target "ccw 0.0.0002"
+ok "pxe local by domain name" "pxelinux.cfg/6695eb01-f6a4-8304-79aa-97f2502e193f: local for test (6695eb01" \
+	"$cli" pxe --root "$root" --connect test:///default local test
+ok "pxe install by UUID" "pxelinux.cfg/1b4e28ba-2fa1-11d2-883f-0016d3cca427: install" \
+	"$cli" pxe --root "$root" install 1B4E28BA-2FA1-11D2-883F-0016D3CCA427 --kernel inst/vmlinuz \
+	--initrd inst/initrd.img --append "inst.repo=http://example/os"
+ok "pxe list" "pxelinux.cfg/01-52-54-00-12-34-56                 52:54:00:12:34:56                    local    ccw 0.0.0002" \
+	"$cli" pxe --root "$root" list
+ok "pxe show with no file" "Boots:    nothing: the firmware finds no file for this guest" \
+	"$cli" pxe --root "$root" show aa:bb:cc:dd:ee:ff
+ok "pxe show" "Append:   rd.chreipl=ccw rd.chreipl=0.0.0002 console=ttysclp0 quiet" \
+	"$cli" pxe --root "$root" show 525400123456
+file_is "pxe wrote the MAC file" pxelinux.cfg/01-52-54-00-12-34-56 $'# pxelinux\n# reboot-s390x: local\ndefault local\nlabel local\nkernel reboot-kernel.img\ninitrd reboot-initrd.img\nappend rd.chreipl=ccw rd.chreipl=0.0.0002 console=ttysclp0 quiet'
+run "$cli" pxe --root "$root" check
+if ((status == 1)) && [[ $out == *"pxelinux.cfg/01-52-54-00-12-34-56:4: error: initrd 'reboot-initrd.img' has mode 0600: the TFTP server cannot read it (0644)"* ]] &&
+	[[ $out == *"pxelinux.cfg/default: warning: missing"* ]]; then pass; else fail "pxe check output" "$out"; fi
+ok "pxe remove" "pxelinux.cfg/1b4e28ba-2fa1-11d2-883f-0016d3cca427: removed" \
+	"$cli" pxe --root "$root" remove 1b4e28ba-2fa1-11d2-883f-0016d3cca427
+refused "pxe remove again" "pxe remove: pxelinux.cfg/1b4e28ba-2fa1-11d2-883f-0016d3cca427: No such file or directory" \
+	"$cli" pxe --root "$root" remove 1b4e28ba-2fa1-11d2-883f-0016d3cca427
+refused "pxe bad MAC" "pxe: guest '52:54:00:12:34' is neither a MAC address (52:54:00:12:34:56) nor a UUID" \
+	"$cli" pxe --root "$root" local 52:54:00:12:34
+refused "pxe bad target" 'pxe local: --target "ccw 0.0.0x02": Invalid device number "0.0.0x02" specified' \
+	"$cli" pxe --root "$root" local default --target "ccw 0.0.0x02"
+refused "pxe traversal" "pxe local: kernel file name '../../etc/shadow' must be relative to the TFTP root, without '..'" \
+	"$cli" pxe --root "$root" local default --kernel ../../etc/shadow
+refused "pxe install without files" "pxe install: --kernel and --initrd are required" \
+	"$cli" pxe --root "$root" install default
+refused "pxe without root" "pxe: --root <dir> is required" "$cli" pxe list
+refused "pxe unknown command" "pxe: unknown command 'frob' (see 'reboot-s390x pxe --help')" \
+	"$cli" pxe --root "$root" frob
+refused "pxe target for install" "pxe install: --target is only for 'local'" \
+	"$cli" pxe --root "$root" install default --kernel k --initrd i --target 2
+refused "pxe unknown domain" "pxe: guest 'nodomain': libvirt has no domain named 'nodomain'" \
+	"$cli" pxe --root "$root" --connect test:///default local nodomain
+ln -s ../not-a-kernel "$root/pxelinux.cfg/01-52-54-00-00-00-01"
+refused "pxe symlinked file" "pxe local: pxelinux.cfg/01-52-54-00-00-00-01 is a symlink: refusing to write through it" \
+	"$cli" pxe --root "$root" local 52:54:00:00:00:01
+refused "pxe missing root" "pxe: TFTP root $root/nope: No such file or directory" \
+	"$cli" pxe --root "$root/nope" list
+cat >"$work/net.xml" <<XML
+<network xmlns:dnsmasq='http://libvirt.org/schemas/network/dnsmasq/1.0'>
+  <name>prov</name>
+  <ip address='192.168.122.1' netmask='255.255.255.0'>
+    <tftp root='$root'/>
+    <dhcp><bootp file='/'/></dhcp>
+  </ip>
+</network>
+XML
+run "$cli" doctor --root "$root" --network-xml "$work/net.xml"
+if ((status == 1)) && [[ $out == *"network $work/net.xml: warning: dnsmasq pings each address"* ]] &&
+	[[ $out == *"reboot-kernel.img: error: does not look like an s390x kernel (no S390EP at 0x10008)"* ]] &&
+	[[ $out == *"pxelinux.cfg/01-52-54-00-00-00-01: warning: a symlink"* ]]; then pass; else fail "doctor output" "$out"; fi
+refused "doctor without root" "doctor: --root <dir> is required" "$cli" doctor
+refused "doctor unknown network" "doctor: libvirt has no network named 'nonet'" \
+	"$cli" doctor --root "$root" --network nonet --connect test:///default
+
 printf '%d passed, %d failed\n' "$passed" "$failed"
 ((failed == 0))

@@ -1,0 +1,387 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * test_pxetree.c - the pxelinux.cfg writer (atomic, symlink-safe, idempotent), the
+ * linter on broken trees, doctor's checks, and libvirt look-ups via its test driver.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "doctor.h"
+#include "entry.h"
+#include "libvirt.h"
+#include "lint.h"
+#include "tree.h"
+
+static char root[64];
+
+static int setup(void **state)
+{
+	(void)state;
+	strcpy(root, "/tmp/reboot-s390x-tftp.XXXXXX");
+	assert_non_null(mkdtemp(root));
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	return system(cmd);
+}
+
+static void put(const char *rel, const char *text, mode_t mode)
+{
+	char path[256], cmd[300];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", root, rel);
+	snprintf(cmd, sizeof(cmd), "mkdir -p \"$(dirname '%s')\"", path);
+	assert_int_equal(system(cmd), 0);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	assert_int_equal(chmod(path, mode), 0);
+}
+
+static void test_write(void **state)
+{
+	struct reipl_error err;
+	struct pxe_tree t;
+	struct stat st1, st2;
+	char path[256], buf[64];
+	bool changed;
+	size_t size;
+
+	(void)state;
+	/* pxelinux.cfg/ is created when asked to. */
+	assert_int_equal(pxe_tree_open(root, false, &t, &err), -ENOENT);
+	pxe_tree_close(&t);
+	assert_int_equal(pxe_tree_open(root, true, &t, &err), 0);
+	assert_int_equal(pxe_tree_write(&t, "default", "A\n", 2, &changed, &err), 0);
+	assert_true(changed);
+	snprintf(path, sizeof(path), "%s/pxelinux.cfg/default", root);
+	assert_int_equal(stat(path, &st1), 0);
+	assert_int_equal(st1.st_mode & 07777, 0644);
+	/* The same content again changes nothing, not even the inode or the mtime. */
+	sleep(1);
+	assert_int_equal(pxe_tree_write(&t, "default", "A\n", 2, &changed, &err), 0);
+	assert_false(changed);
+	assert_int_equal(stat(path, &st2), 0);
+	assert_int_equal(st1.st_ino, st2.st_ino);
+	assert_int_equal(st1.st_mtime, st2.st_mtime);
+	/* A wrong mode is repaired by a rewrite. */
+	chmod(path, 0600);
+	assert_int_equal(pxe_tree_write(&t, "default", "A\n", 2, &changed, &err), 0);
+	assert_true(changed);
+	assert_int_equal(stat(path, &st2), 0);
+	assert_int_equal(st2.st_mode & 07777, 0644);
+	assert_int_equal(pxe_tree_read(&t, "default", buf, sizeof(buf), &size, &err), 0);
+	assert_int_equal(size, 2);
+	/* No temporary files are left behind. */
+	{
+		char **names;
+		size_t n;
+
+		assert_int_equal(pxe_tree_list(&t, &names, &n, &err), 0);
+		assert_int_equal(n, 1);
+		assert_string_equal(names[0], "default");
+		pxe_tree_free_list(names, n);
+	}
+	assert_int_equal(pxe_tree_remove(&t, "default", &err), 0);
+	assert_int_equal(pxe_tree_remove(&t, "default", &err), -ENOENT);
+	pxe_tree_close(&t);
+}
+
+static void test_refused(void **state)
+{
+	static const char *const names[] = { "../evil", "a/b", ".hidden", "", "..", "." };
+	char path[256], outside[256];
+	struct reipl_error err;
+	struct pxe_tree t;
+	bool changed;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(pxe_tree_open(root, true, &t, &err), 0);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		assert_int_equal(pxe_tree_write(&t, names[i], "x", 1, &changed, &err), -EINVAL);
+		assert_non_null(strstr(err.msg, "is not a name in pxelinux.cfg/"));
+	}
+	/* A symlink in pxelinux.cfg/ is never written through, nor removed. */
+	snprintf(outside, sizeof(outside), "%s/outside", root);
+	put("outside", "precious\n", 0644);
+	snprintf(path, sizeof(path), "%s/pxelinux.cfg/01-52-54-00-12-34-56", root);
+	assert_int_equal(symlink(outside, path), 0);
+	assert_int_equal(pxe_tree_write(&t, "01-52-54-00-12-34-56", "x", 1, &changed, &err), -ELOOP);
+	assert_string_equal(err.msg, "pxelinux.cfg/01-52-54-00-12-34-56 is a symlink: refusing to "
+				     "write through it");
+	assert_int_equal(pxe_tree_remove(&t, "01-52-54-00-12-34-56", &err), -EINVAL);
+	{
+		char buf[32];
+		size_t size;
+
+		assert_int_equal(pxe_tree_read(&t, "01-52-54-00-12-34-56", buf, sizeof(buf), &size,
+					       &err),
+				 -ELOOP);
+	}
+	/* A directory where a file should be. */
+	snprintf(path, sizeof(path), "%s/pxelinux.cfg/default", root);
+	assert_int_equal(mkdir(path, 0755), 0);
+	assert_int_equal(pxe_tree_write(&t, "default", "x", 1, &changed, &err), -EINVAL);
+	pxe_tree_close(&t);
+	{
+		FILE *f = fopen(outside, "r");
+		char buf[32] = "";
+
+		assert_non_null(fgets(buf, sizeof(buf), f));
+		fclose(f);
+		assert_string_equal(buf, "precious\n");
+	}
+	/* pxelinux.cfg itself a symlink: refused. */
+	{
+		char cmd[600];
+
+		snprintf(cmd, sizeof(cmd),
+			 "cd '%s' && rm -rf pxelinux.cfg && mkdir elsewhere && ln -s elsewhere "
+			 "pxelinux.cfg",
+			 root);
+		assert_int_equal(system(cmd), 0);
+	}
+	assert_int_equal(pxe_tree_open(root, true, &t, &err), -ELOOP);
+	assert_non_null(strstr(err.msg, "pxelinux.cfg is a symlink: refusing to follow it"));
+	pxe_tree_close(&t);
+}
+
+/* A reader that keeps reading while the writer replaces the file must never see a mix. */
+static void test_concurrent_reader(void **state)
+{
+	static char a[1500], b[1500];
+	struct reipl_error err;
+	struct pxe_tree t;
+	bool changed;
+	pid_t pid;
+	int i, status;
+
+	(void)state;
+	memset(a, 'a', sizeof(a));
+	memset(b, 'b', sizeof(b));
+	assert_int_equal(pxe_tree_open(root, true, &t, &err), 0);
+	assert_int_equal(pxe_tree_write(&t, "default", a, sizeof(a), &changed, &err), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		char path[256], got[2000];
+		int k, bad = 0;
+
+		snprintf(path, sizeof(path), "%s/pxelinux.cfg/default", root);
+		for (k = 0; k < 4000; k++) {
+			int fd = open(path, O_RDONLY);
+			ssize_t n = fd < 0 ? -1 : read(fd, got, sizeof(got));
+
+			if (fd >= 0)
+				close(fd);
+			if (n != (ssize_t)sizeof(a) ||
+			    (memcmp(got, a, sizeof(a)) != 0 && memcmp(got, b, sizeof(b)) != 0))
+				bad++;
+		}
+		_exit(bad ? 1 : 0);
+	}
+	for (i = 0; i < 300; i++)
+		assert_int_equal(pxe_tree_write(&t, "default", i % 2 ? a : b, sizeof(a), &changed,
+						&err),
+				 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	pxe_tree_close(&t);
+}
+
+static bool found(const struct pxe_findings *f, const char *subject, int line,
+		  enum pxe_severity sev, const char *part)
+{
+	size_t i;
+
+	for (i = 0; i < f->count; i++)
+		if (strcmp(f->items[i].subject, subject) == 0 && f->items[i].line == line &&
+		    f->items[i].severity == sev && strstr(f->items[i].msg, part))
+			return true;
+	for (i = 0; i < f->count; i++)
+		print_message("finding: %s:%d: %s\n", f->items[i].subject, f->items[i].line,
+			      f->items[i].msg);
+	return false;
+}
+
+static void test_lint(void **state)
+{
+	struct pxe_findings f = { 0 };
+	struct reipl_error err;
+	char path[256];
+
+	(void)state;
+	assert_int_equal(pxe_lint(root, &f, &err), 0);
+	assert_true(found(&f, "pxelinux.cfg", 0, PXE_ERROR, "missing"));
+	pxe_findings_free(&f);
+
+	put("reboot-kernel.img", "K", 0644);
+	put("reboot-initrd.img", "I", 0600);
+	put("pxelinux.cfg/01-52-54-00-12-34-56",
+	    "label local\nkernel reboot-kernel.img\ninitrd reboot-initrd.img\nappend quiet\n", 0644);
+	put("pxelinux.cfg/00-AA-BB-CC-DD-EE-FF", "label x\nkernel gone.img\ninitrd /reboot-initrd.img\n", 0644);
+	put("pxelinux.cfg/C0A87A", "label x\nkernel reboot-kernel.img\ninitrd reboot-initrd.img\nappend a\n", 0600);
+	snprintf(path, sizeof(path), "%s/pxelinux.cfg/sub", root);
+	mkdir(path, 0755);
+	assert_int_equal(pxe_lint(root, &f, &err), 0);
+	assert_true(found(&f, "pxelinux.cfg/01-52-54-00-12-34-56", 1, PXE_ERROR,
+			  "initrd 'reboot-initrd.img' has mode 0600: the TFTP server cannot read it"));
+	assert_true(found(&f, "pxelinux.cfg/00-AA-BB-CC-DD-EE-FF", 0, PXE_WARNING,
+			  "never fetched: the firmware asks for 01-aa-bb-cc-dd-ee-ff"));
+	assert_true(found(&f, "pxelinux.cfg/00-AA-BB-CC-DD-EE-FF", 1, PXE_ERROR,
+			  "kernel 'gone.img' does not exist in the TFTP root"));
+	assert_true(found(&f, "pxelinux.cfg/00-AA-BB-CC-DD-EE-FF", 1, PXE_ERROR, "no append line"));
+	assert_true(found(&f, "pxelinux.cfg/C0A87A", 0, PXE_ERROR,
+			  "mode 0600: the TFTP server cannot read it"));
+	assert_true(found(&f, "pxelinux.cfg/sub", 0, PXE_WARNING, "a directory"));
+	assert_true(found(&f, "pxelinux.cfg/default", 0, PXE_WARNING, "missing"));
+	pxe_findings_free(&f);
+
+	/* A clean tree has nothing to say. */
+	{
+		char cmd[300];
+
+		snprintf(cmd, sizeof(cmd), "rm -rf '%s/pxelinux.cfg' && chmod 0644 '%s/reboot-initrd.img'",
+			 root, root);
+		assert_int_equal(system(cmd), 0);
+	}
+	put("pxelinux.cfg/default",
+	    "# pxelinux\ndefault local\nlabel local\nkernel reboot-kernel.img\n"
+	    "initrd reboot-initrd.img\nappend rd.chreipl=0.0.0002\n",
+	    0644);
+	assert_int_equal(pxe_lint(root, &f, &err), 0);
+	assert_int_equal(f.count, 0);
+	pxe_findings_free(&f);
+	assert_int_equal(pxe_lint("/nonexistent", &f, &err), -ENOENT);
+	pxe_findings_free(&f);
+}
+
+static const char good_network[] =
+	"<network xmlns:dnsmasq='http://libvirt.org/schemas/network/dnsmasq/1.0'>\n"
+	"  <name>prov</name>\n"
+	"  <ip address='192.168.122.1' netmask='255.255.255.0'>\n"
+	"    <tftp root='%s'/>\n"
+	"    <dhcp><range start='192.168.122.2' end='192.168.122.254'/><bootp file='/'/></dhcp>\n"
+	"  </ip>\n"
+	"  <dnsmasq:options><dnsmasq:option value='no-ping'/></dnsmasq:options>\n"
+	"</network>\n";
+
+static void test_doctor_network(void **state)
+{
+	struct pxe_findings f = { 0 };
+	char xml[2048];
+
+	(void)state;
+	snprintf(xml, sizeof(xml), good_network, root);
+	pxe_doctor_network(root, xml, "prov", &f);
+	assert_int_equal(f.count, 0);
+	pxe_doctor_network("/tmp", xml, "prov", &f);
+	assert_true(found(&f, "network prov", 0, PXE_ERROR, "serves TFTP from"));
+	pxe_findings_free(&f);
+
+	pxe_doctor_network(root, "<network><ip><dhcp><bootp file='pxelinux.0'/></dhcp></ip></network>",
+			   "seed", &f);
+	assert_true(found(&f, "network seed", 0, PXE_ERROR, "serves no TFTP"));
+	assert_true(found(&f, "network seed", 0, PXE_WARNING, "hands out boot file 'pxelinux.0'"));
+	assert_true(found(&f, "network seed", 0, PXE_WARNING, "5-7 s lost per boot"));
+	pxe_findings_free(&f);
+	pxe_doctor_network(root, "<network><ip/></network>", "bare", &f);
+	assert_true(found(&f, "network bare", 0, PXE_ERROR, "hands out no boot file"));
+	pxe_findings_free(&f);
+	pxe_doctor_network(root, "<network", "broken", &f);
+	assert_true(found(&f, "network broken", 0, PXE_ERROR, "cannot be parsed"));
+	pxe_findings_free(&f);
+}
+
+static void test_doctor_files(void **state)
+{
+	struct pxe_doctor_input in = { root, NULL, NULL, NULL };
+	struct pxe_findings f = { 0 };
+	struct reipl_error err;
+	char kernel[0x10010];
+
+	(void)state;
+	put("pxelinux.cfg/default",
+	    "default local\nlabel local\nkernel reboot-kernel.img\ninitrd reboot-initrd.img\n"
+	    "append rd.chreipl=0.0.0002\n",
+	    0644);
+	put("reboot-kernel.img", "not a kernel", 0644);
+	put("reboot-initrd.img", "not a cpio", 0644);
+	assert_int_equal(pxe_doctor(&in, &f, &err), 0);
+	assert_true(found(&f, "reboot-kernel.img", 0, PXE_ERROR, "does not look like an s390x kernel"));
+	assert_true(found(&f, "reboot-initrd.img", 0, PXE_ERROR, "cannot be read as a cpio initrd"));
+	pxe_findings_free(&f);
+
+	/* A kernel with the magic passes. */
+	memset(kernel, 0, sizeof(kernel));
+	memcpy(kernel + 0x10008, "S390EP", 6);
+	{
+		char path[256];
+		FILE *k;
+
+		snprintf(path, sizeof(path), "%s/reboot-kernel.img", root);
+		k = fopen(path, "wb");
+		fwrite(kernel, 1, sizeof(kernel), k);
+		fclose(k);
+	}
+	assert_int_equal(pxe_doctor(&in, &f, &err), 0);
+	assert_false(found(&f, "reboot-kernel.img", 0, PXE_ERROR, "s390x kernel"));
+	pxe_findings_free(&f);
+}
+
+static void test_libvirt(void **state)
+{
+	struct reipl_error err;
+	struct pxe_domain d;
+	char *xml = NULL;
+
+	(void)state;
+	/* libvirt's test driver: a fake hypervisor with domain "test" and network "default". */
+	assert_int_equal(pxe_libvirt_domain("test:///default", "test", &d, &err), 0);
+	assert_string_equal(d.uuid, "6695eb01-f6a4-8304-79aa-97f2502e193f");
+	assert_int_equal(d.nmacs, 1);
+	assert_int_equal(d.macs[0][0], 0xaa);
+	assert_int_equal(pxe_libvirt_domain("test:///default", "nope", &d, &err), -ENOENT);
+	assert_string_equal(err.msg, "libvirt has no domain named 'nope'");
+	assert_int_equal(pxe_libvirt_network_xml("test:///default", "default", &xml, &err), 0);
+	assert_non_null(strstr(xml, "<network"));
+	free(xml);
+	assert_int_equal(pxe_libvirt_network_xml("test:///default", "nope", &xml, &err), -ENOENT);
+	assert_int_equal(pxe_libvirt_domain("bogus:///x", "test", &d, &err), -ECONNREFUSED);
+	assert_non_null(strstr(err.msg, "cannot connect to libvirt at bogus:///x"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_write, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_concurrent_reader, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lint, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_doctor_network, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_doctor_files, setup, teardown),
+		cmocka_unit_test(test_libvirt),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
