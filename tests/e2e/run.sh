@@ -37,14 +37,21 @@ fail() {
 #   -d DEVNO       a blank virtio-blk disk (repeatable; default one at 0002 unless -D)
 #   -D             no disk unless -d or -I give one
 #   -I ISO         a bootable ISO disk at 0002 with 2048-byte blocks
+#   -T DIR         serve this TFTP tree as it is (written by reboot-s390x pxe)
+#   -m MAC         the network card's MAC (default 52:54:00:12:34:56)
+#   -u UUID        the guest's UUID
 boot() {
 	name=$1
 	shift
-	local append="" initrd=$work/reboot-initrd.img net=0001 nodisk=0 iso="" opt
+	local append="" initrd=$work/reboot-initrd.img net=0001 nodisk=0 iso="" opt tree=""
+	local mac=52:54:00:12:34:56 uuid=""
 	local -a disks=()
 	OPTIND=1
-	while getopts "a:i:n:d:DI:" opt; do
+	while getopts "a:i:n:d:DI:T:m:u:" opt; do
 		case $opt in
+		T) tree=$OPTARG ;;
+		m) mac=$OPTARG ;;
+		u) uuid=$OPTARG ;;
 		a) append=$OPTARG ;;
 		i) initrd=$OPTARG ;;
 		n) net=$OPTARG ;;
@@ -55,14 +62,18 @@ boot() {
 		esac
 	done
 	((${#disks[@]} == 0 && nodisk == 0)) && [[ -z $iso ]] && disks=(0002)
-	local tftp=$work/$name.tftp
-	mkdir -p "$tftp/pxelinux.cfg"
-	ln -sf "$kernel" "$tftp/reboot-kernel.img"
-	cp "$initrd" "$tftp/reboot-initrd.img"
-	printf 'default linux\nlabel linux\nkernel reboot-kernel.img\ninitrd reboot-initrd.img\nappend %s\n' \
-		"$append${append:+ }console=ttysclp0 quiet" >"$tftp/pxelinux.cfg/default"
+	local tftp=$tree
+	if [[ -z $tftp ]]; then
+		tftp=$work/$name.tftp
+		mkdir -p "$tftp/pxelinux.cfg"
+		ln -sf "$kernel" "$tftp/reboot-kernel.img"
+		cp "$initrd" "$tftp/reboot-initrd.img"
+		printf 'default linux\nlabel linux\nkernel reboot-kernel.img\ninitrd reboot-initrd.img\nappend %s\n' \
+			"$append${append:+ }console=ttysclp0 quiet" >"$tftp/pxelinux.cfg/default"
+	fi
 	local -a devs=(-netdev "user,id=n0,tftp=$tftp,bootfile=/"
-		-device "virtio-net-ccw,netdev=n0,mac=52:54:00:12:34:56,devno=fe.0.$net,bootindex=1")
+		-device "virtio-net-ccw,netdev=n0,mac=$mac,devno=fe.0.$net,bootindex=1")
+	[[ -n $uuid ]] && devs+=(-uuid "$uuid")
 	local d i=0
 	for d in "${disks[@]}"; do
 		truncate -s 16M "$work/$name.disk$i"
@@ -181,6 +192,35 @@ xorriso -as mkisofs -quiet -o "$work/disk.iso" -b boot.img -no-emul-boot "$work/
 boot disk-boots -a "rd.chreipl=ccw rd.chreipl=0.0.0002" -I "$work/disk.iso"
 expect_disk 0002
 expect_console "reboot-s390x-e2e: installed system booted from disk"
+
+### trees written by reboot-s390x pxe
+tree=$work/pxe-tree
+mkdir -p "$tree/installer"
+cp "$kernel" "$tree/reboot-kernel.img"
+cp "$work/reboot-initrd.img" "$tree/reboot-initrd.img"
+cp "$kernel" "$tree/installer/vmlinuz"
+cp "$work/marker-initrd.img" "$tree/installer/initrd.img"
+pxe() { "$cli" pxe --root "$tree" "$@" >/dev/null || exit 1; }
+pxe local 52:54:00:00:00:0a --target "ccw 0.0.0002"
+pxe local default
+pxe local 52:54:00:00:00:0b --target "ccw 0.0.0002"
+pxe install 1b4e28ba-2fa1-11d2-883f-0016d3cca427 --kernel installer/vmlinuz \
+	--initrd installer/initrd.img --append "console=ttysclp0 quiet e2e.marker=installer"
+if "$cli" pxe --root "$tree" check >"$work/pxe-check.log"; then
+	passed=$((passed + 1))
+	echo "PASS pxe check: the tree the tool wrote is clean"
+else
+	name=pxe-check log=$work/pxe-check.log
+	fail "pxe check complains about the tree the tool wrote"
+fi
+boot pxe-mac-local -T "$tree" -m 52:54:00:00:00:0a
+expect_disk 0002
+boot pxe-uuid-install -T "$tree" -m 52:54:00:00:00:0b -u 1b4e28ba-2fa1-11d2-883f-0016d3cca427
+expect_console "reboot-s390x-e2e: installer booted"
+expect_console "TFTP: Received /pxelinux.cfg/1b4e28ba-2fa1-11d2-883f-0016d3cca427"
+boot pxe-default -T "$tree" -m 52:54:00:00:00:0c -d 0003
+expect_disk 0003
+expect_console "TFTP: Received /pxelinux.cfg/default"
 
 ### the image built by real dracut, with our module
 dracutdir=$work/dracut
