@@ -124,7 +124,7 @@ $(BUILD)/reboot-initrd.img: $(BUILD)/reboot-s390x $(BUILD)/s390x/reboot-s390x-in
 
 # --- tests ------------------------------------------------------------------------------
 deps:
-	$(Q)scripts/install-deps.sh build check e2e
+	$(Q)scripts/install-deps.sh build check e2e libvirt
 
 # Dependencies first, in their own make run, so nothing is compiled before the
 # compilers and libraries are there.
@@ -133,7 +133,7 @@ check: deps
 
 check-run: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS) $(BUILD)/s390x/e2e-marker-init
 	$(Q)tests/run.sh $(UNIT_TESTS) tests/cli/test-cli.sh tests/cli/test-install.sh \
-		tests/e2e/run.sh
+		tests/e2e/run.sh tests/libvirt/run.sh
 
 # --- install ----------------------------------------------------------------------------
 DRACUT_MODULE := $(DESTDIR)$(PREFIX)/lib/dracut/modules.d/99reboot-s390x
