@@ -2,6 +2,7 @@
 #
 #   make                 host programs (for tests and the TFTP host) and the static s390x init
 #   make check           install missing Debian packages, then every test
+#   make demo            the whole provisioning loop in emulation (LIBVIRT=1: via libvirt)
 #   make install         DESTDIR= PREFIX= (default /usr/local)
 #   make clean
 #   V=1                  show the commands
@@ -58,7 +59,7 @@ PROGRAMS := $(BUILD)/reboot-s390x $(BUILD)/reboot-s390x-init $(BUILD)/s390x/rebo
 SAN_PROGRAMS := $(BUILD)/san/reboot-s390x $(BUILD)/san/reboot-s390x-init
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/san/tests/%,$(UNIT_SRCS))
 
-.PHONY: all initrd check check-run deps install clean format
+.PHONY: all initrd check check-run deps demo install clean format
 .DEFAULT_GOAL := all
 # Keep the objects of the test programs between runs.
 .SECONDARY:
@@ -133,7 +134,13 @@ check: deps
 
 check-run: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS) $(BUILD)/s390x/e2e-marker-init
 	$(Q)tests/run.sh $(UNIT_TESTS) tests/cli/test-cli.sh tests/cli/test-install.sh \
-		tests/e2e/run.sh tests/libvirt/run.sh
+		tests/e2e/run.sh tests/libvirt/run.sh demo/run.sh
+
+# --- the demo ---------------------------------------------------------------------------
+# The whole provisioning loop on one emulated guest; LIBVIRT=1 goes through libvirt.
+demo: deps
+	$(Q)$(MAKE) --no-print-directory $(PROGRAMS) $(BUILD)/s390x/e2e-marker-init
+	$(Q)LIBVIRT=$(LIBVIRT) demo/run.sh
 
 # --- install ----------------------------------------------------------------------------
 DRACUT_MODULE := $(DESTDIR)$(PREFIX)/lib/dracut/modules.d/99reboot-s390x

@@ -54,12 +54,7 @@ truncate -s 16M "$work/disk.img"
 roundtrip() {
 	local tftp=$work/$1.tftp log=$work/$1.log start end
 	start=$(date +%s.%N)
-	timeout 120 qemu-system-s390x -M s390-ccw-virtio -m 512 -nographic -no-user-config \
-		-nodefaults -serial none -chardev "file,id=c0,path=$log" -device sclpconsole,chardev=c0 \
-		-netdev "user,id=n0,tftp=$tftp,bootfile=/" \
-		-device virtio-net-ccw,netdev=n0,mac=52:54:00:12:34:56,devno=fe.0.0001,bootindex=1 \
-		-drive "file=$work/disk.img,format=raw,if=none,id=d1" \
-		-device virtio-blk-ccw,drive=d1,devno=fe.0.0002 </dev/null >/dev/null 2>&1
+	"$top/scripts/s390x-guest.sh" --tftp "$tftp" --console "$log" --disk "$work/disk.img@0002" || true
 	end=$(date +%s.%N)
 	if ! grep -q "Using virtio-blk." "$log"; then
 		echo "roundtrip: $1 did not reach the disk IPL:" >&2

@@ -2,9 +2,9 @@
 # run.sh - end-to-end tests: network-boot emulated s390x guests exactly as the seed's
 # workflow does, and read their consoles.
 #
-# Every guest is a QEMU s390x machine (TCG) whose only boot device is a virtio-net card;
-# QEMU's user-mode network serves DHCP and TFTP with bootfile "/", so the firmware looks
-# up pxelinux.cfg/ as it does under libvirt. Each scenario asserts whether the firmware
+# Every guest is a QEMU s390x machine (TCG) started by scripts/s390x-guest.sh: its only
+# boot device is a virtio-net card, and QEMU's user-mode network serves DHCP and TFTP
+# with bootfile "/" as libvirt does. Each scenario asserts whether the firmware
 # then IPLed the disk ("Using virtio-blk."), how many network boots happened, and what
 # the helper printed. Every QEMU runs under `timeout`.
 #
@@ -71,24 +71,17 @@ boot() {
 		printf 'default linux\nlabel linux\nkernel reboot-kernel.img\ninitrd reboot-initrd.img\nappend %s\n' \
 			"$append${append:+ }console=ttysclp0 quiet" >"$tftp/pxelinux.cfg/default"
 	fi
-	local -a devs=(-netdev "user,id=n0,tftp=$tftp,bootfile=/"
-		-device "virtio-net-ccw,netdev=n0,mac=$mac,devno=fe.0.$net,bootindex=1")
-	[[ -n $uuid ]] && devs+=(-uuid "$uuid")
+	local -a args=(--tftp "$tftp" --mac "$mac" --net "$net" --timeout "$QEMU_TIMEOUT")
+	[[ -n $uuid ]] && args+=(--uuid "$uuid")
 	local d i=0
 	for d in "${disks[@]}"; do
 		truncate -s 16M "$work/$name.disk$i"
-		devs+=(-drive "file=$work/$name.disk$i,format=raw,if=none,id=d$i"
-			-device "virtio-blk-ccw,drive=d$i,devno=fe.0.$d")
+		args+=(--disk "$work/$name.disk$i@$d")
 		i=$((i + 1))
 	done
-	if [[ -n $iso ]]; then
-		devs+=(-drive "file=$iso,format=raw,if=none,id=iso,readonly=on"
-			-device "virtio-blk-ccw,drive=iso,devno=fe.0.0002,logical_block_size=2048,physical_block_size=2048")
-	fi
+	[[ -n $iso ]] && args+=(--cd "$iso@0002")
 	log=$work/$name.log
-	timeout "$QEMU_TIMEOUT" qemu-system-s390x -M s390-ccw-virtio -m 512 -nographic \
-		-no-user-config -nodefaults -serial none -chardev "file,id=c0,path=$log" \
-		-device sclpconsole,chardev=c0 "${devs[@]}" </dev/null >"$work/$name.qemu" 2>&1
+	"$top/scripts/s390x-guest.sh" "${args[@]}" --console "$log"
 	qemu_status=$?
 }
 
@@ -184,11 +177,9 @@ expect_stop 'Could not find CCW device "0.0.0009"'
 expect_console "no /bin/sh in this image; powering off instead"
 
 ### a disk that really boots: the installed system prints its marker
-mkdir -p "$work/iso"
 "$cli" mkinitrd --init "$build/s390x/e2e-marker-init" -o "$work/marker-initrd.img" || exit 1
-"$top/tests/e2e/make-boot-image.py" "$kernel" "$work/marker-initrd.img" "console=ttysclp0 quiet" \
-	"$work/iso/boot.img" || exit 1
-xorriso -as mkisofs -quiet -o "$work/disk.iso" -b boot.img -no-emul-boot "$work/iso" 2>/dev/null || exit 1
+"$top/tests/e2e/make-system-iso.sh" "$cli" "$build/s390x/e2e-marker-init" "$kernel" "$work/disk.iso" ||
+	exit 1
 boot disk-boots -a "rd.chreipl=ccw rd.chreipl=0.0.0002" -I "$work/disk.iso"
 expect_disk 0002
 expect_console "reboot-s390x-e2e: installed system booted from disk"

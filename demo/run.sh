@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# run.sh - `make demo`: the whole provisioning loop on one emulated s390x guest.
+#
+# The guest always boots from the network. Its pxelinux.cfg entry, managed with
+# `reboot-s390x pxe`, decides what it boots:
+#   1. "install": a small installer (busybox and the kernel's virtio_blk module from
+#      Debian's s390x packages) writes a bootable system onto the empty disk, powers off;
+#   2. one `pxe local` later, the next start boots the network, the re-IPL helper, and
+#      the installed system from the disk;
+#   3. started again, it does so again (the firmware does not keep the re-IPL setting:
+#      that is the loop that lets an admin re-provision by editing one file);
+#   4. one `pxe install` later, the next start reinstalls.
+# Each step checks what the guest's console shows and is timed; the demo exits 1 when a
+# step did not behave. LIBVIRT=1 runs the same loop through a libvirt network and domain.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=$top/build
+cli=$build/reboot-s390x
+LIBVIRT=${LIBVIRT:-0}
+guest_mac=52:54:00:de:00:01
+guest_uuid=9d1f7d36-5c65-4b4e-8d3a-2f0d5e1a0b01
+work=$(mktemp -d /tmp/reboot-s390x-demo.XXXXXX)
+chmod 0755 "$work"
+tree=$work/tftp
+results=()
+failed=0
+
+if [[ -t 1 ]]; then bold=$'\e[1m' dim=$'\e[2m' red=$'\e[31m' green=$'\e[32m' off=$'\e[0m'
+else bold="" dim="" red="" green="" off=""; fi
+
+now() { date +%s.%N; }
+t0=$(now)
+stamp() { printf '%6.1fs' "$(echo "$(now) - $t0" | bc)"; }
+say() { printf '\n%s %s%s%s\n' "$(stamp)" "$bold" "$*" "$off"; }
+# Run a command, shown as a user would type it ($TFTP for the tree).
+run_cmd() {
+	local shown
+	shown=$(printf ' %q' "$@")
+	shown=${shown//"$cli"/reboot-s390x}
+	shown=${shown//"$tree"/\$TFTP}
+	printf '%s   $%s%s\n' "$dim" "$shown" "$off"
+	"$@" | sed 's/^/     /'
+	return "${PIPESTATUS[0]}"
+}
+
+# The console lines that matter: the firmware's, the helper's report, the stand-ins'.
+show_console() {
+	grep -aE 'Network boot starting|TFTP: Received|Loading pxelinux|Using virtio-blk|ISO boot|LOADPARM=|reboot-s390x|demo installer:|^(IPL|Re-IPL|Target|Device|clear|DEVICE| *0\.[0-3]\.)|Failed to load' "$1" |
+		sed "s/^/   ${dim}guest |${off} /"
+}
+
+### the guest, through QEMU directly or through libvirt
+if ((LIBVIRT)); then
+	net=rs390x-demo dom=rs390x-demo started=()
+	cleanup() {
+		virsh -q destroy "$dom" >/dev/null 2>&1
+		virsh -q undefine "$dom" >/dev/null 2>&1
+		virsh -q net-destroy "$net" >/dev/null 2>&1
+		virsh -q net-undefine "$net" >/dev/null 2>&1
+		local pid
+		for pid in "${started[@]}"; do kill "$pid" 2>/dev/null; done
+		rm -rf "$work"
+	}
+	daemon() {
+		local pidfile=/run/$1.pid pid=""
+		[[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null && return
+		"$1" -d || { echo "demo: cannot start $1" >&2; exit 1; }
+		for _ in $(seq 50); do
+			[[ -f $pidfile ]] && pid=$(cat "$pidfile") && kill -0 "$pid" 2>/dev/null && break
+			sleep 0.1
+		done
+		started+=("$pid")
+	}
+	guest_setup() {
+		daemon virtlogd
+		daemon libvirtd
+		for _ in $(seq 50); do virsh -q version >/dev/null 2>&1 && break; sleep 0.2; done
+		cat >"$work/net.xml" <<XML
+<network xmlns:dnsmasq='http://libvirt.org/schemas/network/dnsmasq/1.0'>
+  <name>$net</name>
+  <bridge name='rs390xdemo0'/>
+  <ip address='192.168.236.1' netmask='255.255.255.0'>
+    <tftp root='$tree'/>
+    <dhcp><range start='192.168.236.10' end='192.168.236.20'/><bootp file='/'/></dhcp>
+  </ip>
+  <dnsmasq:options><dnsmasq:option value='no-ping'/></dnsmasq:options>
+</network>
+XML
+		cat >"$work/dom.xml" <<XML
+<domain type='qemu'>
+  <name>$dom</name>
+  <uuid>$guest_uuid</uuid>
+  <memory unit='MiB'>512</memory>
+  <os><type arch='s390x' machine='s390-ccw-virtio'>hvm</type></os>
+  <devices>
+    <emulator>/usr/bin/qemu-system-s390x</emulator>
+    <interface type='network'>
+      <source network='$net'/><mac address='$guest_mac'/><model type='virtio'/>
+      <boot order='1'/><address type='ccw' cssid='0xfe' ssid='0x0' devno='0x0001'/>
+    </interface>
+    <disk type='file' device='disk'>
+      <driver name='qemu' type='raw'/><source file='$work/disk.img'/>
+      <target dev='vda' bus='virtio'/>
+      <blockio logical_block_size='2048' physical_block_size='2048'/>
+      <address type='ccw' cssid='0xfe' ssid='0x0' devno='0x0002'/>
+    </disk>
+    <console type='pty'><log file='$work/console.log' append='off'/><target type='sclp' port='0'/></console>
+  </devices>
+</domain>
+XML
+		virsh -q net-define "$work/net.xml" >/dev/null && virsh -q net-start "$net" >/dev/null &&
+			virsh -q define "$work/dom.xml" >/dev/null
+	}
+	# start_guest LOG: start the domain, wait until it is off again.
+	start_guest() {
+		virsh -q start "$dom" >/dev/null || return 1
+		for _ in $(seq 480); do
+			[[ $(virsh domstate "$dom" 2>/dev/null) == "shut off" ]] && break
+			sleep 0.25
+		done
+		virsh -q destroy "$dom" >/dev/null 2>&1
+		cp "$work/console.log" "$1"
+	}
+else
+	cleanup() { rm -rf "$work"; }
+	guest_setup() { :; }
+	start_guest() {
+		"$top/scripts/s390x-guest.sh" --tftp "$tree" --console "$1" --mac "$guest_mac" \
+			--uuid "$guest_uuid" --cd "$work/disk.img@0002" --timeout 180
+	}
+fi
+trap cleanup EXIT
+
+# step NAME EXPECT...: start the guest, show its console, check every EXPECT (a grep -E
+# pattern, or !pattern for one that must not appear) and the number of network boots.
+step() {
+	local name=$1 log=$work/step$((${#results[@]} + 1)).log start ok=1 pattern
+	shift
+	start=$(now)
+	start_guest "$log"
+	show_console "$log"
+	for pattern in "$@"; do
+		if [[ $pattern == !* ]]; then
+			grep -aqE -- "${pattern#!}" "$log" && ok=0 && echo "   ${red}unexpected: ${pattern#!}$off"
+		else
+			grep -aqE -- "$pattern" "$log" || { ok=0; echo "   ${red}missing: $pattern$off"; }
+		fi
+	done
+	if (($(grep -ac 'Network boot starting' "$log") != 1)); then
+		ok=0
+		echo "   ${red}expected exactly one network boot$off"
+	fi
+	results+=("$(printf '%-44s %6.1fs  %s' "$name" "$(echo "$(now) - $start" | bc)" \
+		"$( ((ok)) && echo "${green}ok$off" || echo "${red}FAILED$off")")")
+	((ok)) || failed=1
+}
+
+say "Preparing: Debian's s390x kernel and busybox, the installer, the TFTP tree"
+"$top/tests/e2e/fetch-s390x.sh" "$work/pkgs" linux-image-s390x busybox-static || exit 1
+kernel=$(ls "$work"/pkgs/linux-image-s390x/boot/vmlinuz-* | head -n 1)
+mkdir -p "$tree/installer" "$work/installer"/{bin,dev,proc,sys,lib/modules}
+# The installed system: what the installer puts on the disk.
+"$top/tests/e2e/make-system-iso.sh" "$cli" "$build/s390x/e2e-marker-init" "$kernel" \
+	"$work/installer/system.iso" || exit 1
+# The installer: busybox, virtio_blk, the system image, and its /init.
+cp "$work/pkgs/busybox-static/bin/busybox" "$work/installer/bin/"
+for applet in sh mount insmod sleep dd sync poweroff wc; do ln -s busybox "$work/installer/bin/$applet"; done
+cp "$(find "$work/pkgs/linux-image-s390x/lib/modules" -name 'virtio_blk.ko*' | head -n 1)" \
+	"$work/installer/lib/modules/virtio_blk.ko"
+install -m 0755 "$top/demo/installer-init.sh" "$work/installer/init"
+mknod "$work/installer/dev/console" c 5 1
+(cd "$work/installer" && find . | LC_ALL=C sort | cpio -o -H newc --quiet | gzip -1) \
+	>"$tree/installer/initrd.img"
+cp "$kernel" "$tree/installer/vmlinuz"
+cp "$kernel" "$tree/reboot-kernel.img"
+"$cli" mkinitrd -o "$tree/reboot-initrd.img" || exit 1
+truncate -s 64M "$work/disk.img"
+guest_setup || { echo "demo: cannot set up the libvirt network and domain" >&2; exit 1; }
+printf '   guest: MAC %s, UUID %s, empty 64 MiB disk (2048-byte blocks) at 0.0.0002%s\n' \
+	"$guest_mac" "$guest_uuid" "$( ((LIBVIRT)) && echo ", libvirt domain $dom")"
+
+install_entry=(--kernel installer/vmlinuz --initrd installer/initrd.img --append "console=ttysclp0 quiet")
+
+say "Step 1: the guest's entry says \"install\"; the guest starts and installs"
+run_cmd "$cli" pxe --root "$tree" install "$guest_mac" "${install_entry[@]}" || exit 1
+step "1 install onto the empty disk" "demo installer: system installed" "!Using virtio-blk"
+
+say "Step 2: one command switches the entry to \"local\"; the guest starts its disk"
+run_cmd "$cli" pxe --root "$tree" local "$guest_mac" --target "ccw 0.0.0002" || exit 1
+step "2 local: network, helper, disk" "^Device: +0\.0\.0002" "Using virtio-blk" \
+	"installed system booted from disk" "!demo installer"
+
+say "Step 3: started again, it boots the disk again, through the network"
+step "3 local again (re-IPL not kept)" "Using virtio-blk" "installed system booted from disk"
+
+say "Step 4: the entry is switched back to \"install\"; the next start reinstalls"
+run_cmd "$cli" pxe --root "$tree" install "$guest_mac" "${install_entry[@]}" || exit 1
+step "4 install again" "demo installer: system installed" "!Using virtio-blk"
+
+run_cmd "$cli" pxe --root "$tree" list
+say "Summary"
+printf '   %-44s %7s  %s\n' "STEP" "TIME" "RESULT"
+for r in "${results[@]}"; do printf '   %s\n' "$r"; done
+if ((failed)); then
+	echo "${red}The demo failed: a step did not behave.$off"
+	exit 1
+fi
+echo "${green}All four steps behaved.$off"
