@@ -19,6 +19,12 @@ int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* True when @arg is -h or --help. */
 bool cli_is_help(const char *arg);
 
+/*
+ * argv[*i] as option @name: "--name value" (advancing *i) or "--name=value". Returns the
+ * value, or NULL when argv[*i] is another option or the value is missing (*missing set).
+ */
+const char *cli_option_value(const char *name, int argc, char **argv, int *i, bool *missing);
+
 /* Flush stdout and report a failure to write it (a full disk, a closed pipe). */
 int cli_close_stdout(int status);
 

@@ -36,24 +36,6 @@ static void usage(void)
 	      stdout);
 }
 
-/* "--opt value" or "--opt=value": the value, or NULL when @arg is not @name. */
-static const char *option_value(const char *name, int argc, char **argv, int *i, bool *missing)
-{
-	size_t len = strlen(name);
-
-	if (strncmp(argv[*i], name, len) != 0)
-		return NULL;
-	if (argv[*i][len] == '=')
-		return argv[*i] + len + 1;
-	if (argv[*i][len] != '\0')
-		return NULL;
-	if (*i + 1 >= argc) {
-		*missing = true;
-		return NULL;
-	}
-	return argv[++*i];
-}
-
 int cmd_mkinitrd(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct initrd_spec spec = { cli_installed_init(), NULL, NULL, INITRD_GZIP, 0, false };
@@ -71,16 +53,16 @@ int cmd_mkinitrd(const struct cli_ctx *ctx, int argc, char **argv)
 			return EXIT_SUCCESS;
 		} else if (strcmp(argv[i], "--force") == 0) {
 			spec.force = true;
-		} else if ((v = option_value("--output", argc, argv, &i, &missing)) ||
-			   (v = option_value("-o", argc, argv, &i, &missing))) {
+		} else if ((v = cli_option_value("--output", argc, argv, &i, &missing)) ||
+			   (v = cli_option_value("-o", argc, argv, &i, &missing))) {
 			output = v;
-		} else if ((v = option_value("--init", argc, argv, &i, &missing))) {
+		} else if ((v = cli_option_value("--init", argc, argv, &i, &missing))) {
 			spec.init = v;
-		} else if ((v = option_value("--shell", argc, argv, &i, &missing))) {
+		} else if ((v = cli_option_value("--shell", argc, argv, &i, &missing))) {
 			spec.shell = v;
-		} else if ((v = option_value("--default-target", argc, argv, &i, &missing))) {
+		} else if ((v = cli_option_value("--default-target", argc, argv, &i, &missing))) {
 			spec.default_target = v;
-		} else if ((v = option_value("--compress", argc, argv, &i, &missing))) {
+		} else if ((v = cli_option_value("--compress", argc, argv, &i, &missing))) {
 			if (initrd_compress_parse(v, &spec.compress))
 				return cli_error("mkinitrd: --compress must be gzip, zstd or none, "
 						 "not '%s'", v);

@@ -62,24 +62,6 @@ static void usage(void)
 	      stdout);
 }
 
-/* --name value / --name=value; sets *missing when the value is absent. */
-static const char *value_of(const char *name, int argc, char **argv, int *i, bool *missing)
-{
-	size_t len = strlen(name);
-
-	if (strncmp(argv[*i], name, len) != 0)
-		return NULL;
-	if (argv[*i][len] == '=')
-		return argv[*i] + len + 1;
-	if (argv[*i][len])
-		return NULL;
-	if (*i + 1 >= argc) {
-		*missing = true;
-		return NULL;
-	}
-	return argv[++*i];
-}
-
 static int parse(int argc, char **argv, struct pxe_opts *o)
 {
 	static const struct {
@@ -100,7 +82,7 @@ static int parse(int argc, char **argv, struct pxe_opts *o)
 		bool missing = false, known = false;
 
 		for (k = 0; k < sizeof(valued) / sizeof(valued[0]) && !known; k++) {
-			const char *v = value_of(valued[k].name, argc, argv, &i, &missing);
+			const char *v = cli_option_value(valued[k].name, argc, argv, &i, &missing);
 
 			if (missing)
 				return cli_error("pxe: option '%s' requires an argument", argv[i]);

@@ -71,3 +71,20 @@ const char *cli_installed_init(void)
 	}
 	return LIBDIR "/reboot-s390x-init";
 }
+
+const char *cli_option_value(const char *name, int argc, char **argv, int *i, bool *missing)
+{
+	size_t len = strlen(name);
+
+	if (strncmp(argv[*i], name, len) != 0)
+		return NULL;
+	if (argv[*i][len] == '=')
+		return argv[*i] + len + 1;
+	if (argv[*i][len] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		*missing = true;
+		return NULL;
+	}
+	return argv[++*i];
+}

@@ -51,74 +51,17 @@ show_console() {
 
 ### the guest, through QEMU directly or through libvirt
 if ((LIBVIRT)); then
-	net=rs390x-demo dom=rs390x-demo started=()
-	cleanup() {
-		virsh -q destroy "$dom" >/dev/null 2>&1
-		virsh -q undefine "$dom" >/dev/null 2>&1
-		virsh -q net-destroy "$net" >/dev/null 2>&1
-		virsh -q net-undefine "$net" >/dev/null 2>&1
-		local pid
-		for pid in "${started[@]}"; do kill "$pid" 2>/dev/null; done
-		rm -rf "$work"
-	}
-	daemon() {
-		local pidfile=/run/$1.pid pid=""
-		[[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null && return
-		"$1" -d || { echo "demo: cannot start $1" >&2; exit 1; }
-		for _ in $(seq 50); do
-			[[ -f $pidfile ]] && pid=$(cat "$pidfile") && kill -0 "$pid" 2>/dev/null && break
-			sleep 0.1
-		done
-		started+=("$pid")
-	}
+	. "$top/scripts/libvirt-lab.sh"
+	net=rs390x-demo dom=rs390x-demo
+	cleanup() { lab_cleanup "$net" "$dom"; rm -rf "$work"; }
 	guest_setup() {
-		daemon virtlogd
-		daemon libvirtd
-		for _ in $(seq 50); do virsh -q version >/dev/null 2>&1 && break; sleep 0.2; done
-		cat >"$work/net.xml" <<XML
-<network xmlns:dnsmasq='http://libvirt.org/schemas/network/dnsmasq/1.0'>
-  <name>$net</name>
-  <bridge name='rs390xdemo0'/>
-  <ip address='192.168.236.1' netmask='255.255.255.0'>
-    <tftp root='$tree'/>
-    <dhcp><range start='192.168.236.10' end='192.168.236.20'/><bootp file='/'/></dhcp>
-  </ip>
-  <dnsmasq:options><dnsmasq:option value='no-ping'/></dnsmasq:options>
-</network>
-XML
-		cat >"$work/dom.xml" <<XML
-<domain type='qemu'>
-  <name>$dom</name>
-  <uuid>$guest_uuid</uuid>
-  <memory unit='MiB'>512</memory>
-  <os><type arch='s390x' machine='s390-ccw-virtio'>hvm</type></os>
-  <devices>
-    <emulator>/usr/bin/qemu-system-s390x</emulator>
-    <interface type='network'>
-      <source network='$net'/><mac address='$guest_mac'/><model type='virtio'/>
-      <boot order='1'/><address type='ccw' cssid='0xfe' ssid='0x0' devno='0x0001'/>
-    </interface>
-    <disk type='file' device='disk'>
-      <driver name='qemu' type='raw'/><source file='$work/disk.img'/>
-      <target dev='vda' bus='virtio'/>
-      <blockio logical_block_size='2048' physical_block_size='2048'/>
-      <address type='ccw' cssid='0xfe' ssid='0x0' devno='0x0002'/>
-    </disk>
-    <console type='pty'><log file='$work/console.log' append='off'/><target type='sclp' port='0'/></console>
-  </devices>
-</domain>
-XML
-		virsh -q net-define "$work/net.xml" >/dev/null && virsh -q net-start "$net" >/dev/null &&
-			virsh -q define "$work/dom.xml" >/dev/null
+		lab_start_daemons &&
+			lab_define "$net" "$dom" 192.168.236 "$tree" "$work/disk.img" \
+				"$work/console.log" "$guest_mac" "$guest_uuid" 2048
 	}
 	# start_guest LOG: start the domain, wait until it is off again.
 	start_guest() {
-		virsh -q start "$dom" >/dev/null || return 1
-		for _ in $(seq 480); do
-			[[ $(virsh domstate "$dom" 2>/dev/null) == "shut off" ]] && break
-			sleep 0.25
-		done
-		virsh -q destroy "$dom" >/dev/null 2>&1
+		lab_run "$dom" 180
 		cp "$work/console.log" "$1"
 	}
 else

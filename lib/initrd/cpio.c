@@ -94,19 +94,15 @@ static int check_default_target(const char *text, struct reipl_error *err)
 	char *argv[REIPL_REQUEST_WORDS];
 	struct reipl_target t;
 	struct reipl_error why;
-	int argc;
 
 	if (strlen(text) >= sizeof(words))
 		return reipl_fail(err, -E2BIG, "default target is too long");
 	if (strchr(text, '\n'))
 		return reipl_fail(err, -EINVAL, "default target must be one line");
 	strcpy(words, text);
-	argc = reipl_cmdline_split(words, argv, REIPL_REQUEST_WORDS);
-	if (argc == 0)
-		return reipl_fail(err, -EINVAL, "default target is empty");
-	if (argc < 0 || reipl_args_parse(argc, argv, &t, &why))
-		return reipl_fail(err, -EINVAL, "default target \"%.60s\": %s", text,
-				  argc < 0 ? "too many words" : why.msg);
+	if (reipl_args_parse_text(words, argv, REIPL_REQUEST_WORDS, &t, &why) < 0)
+		return reipl_fail(err, -EINVAL, "default target%s%.60s%s %s",
+				  *text ? " \"" : "", text, *text ? "\":" : "", why.msg);
 	return 0;
 }
 

@@ -80,12 +80,10 @@ int pxe_entry_local(const char *target, const char *kernel, const char *initrd,
 			return reipl_fail(err, -EINVAL, "--target must be one line of chreipl "
 							"arguments");
 		strcpy(words, target);
-		argc = reipl_cmdline_split(words, argv, REIPL_REQUEST_WORDS);
-		if (argc == 0)
-			return reipl_fail(err, -EINVAL, "--target is empty");
-		if (argc < 0 || reipl_args_parse(argc, argv, &t, &why))
-			return reipl_fail(err, -EINVAL, "--target \"%.60s\": %s", target,
-					  argc < 0 ? "too many words" : why.msg);
+		argc = reipl_args_parse_text(words, argv, REIPL_REQUEST_WORDS, &t, &why);
+		if (argc < 0)
+			return reipl_fail(err, -EINVAL, "--target%s%.60s%s %s", *target ? " \"" : "",
+					  target, *target ? "\":" : "", why.msg);
 	}
 	append[0] = '\0';
 	for (i = 0; i < argc && used < sizeof(append); i++)

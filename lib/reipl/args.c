@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cmdline.h"
 #include "target.h"
 #include "hex.h"
 
@@ -610,4 +611,17 @@ int reipl_target_finish(struct reipl_target *t, struct reipl_error *err)
 	if (t->type == REIPL_TYPE_NVME && !(t->opts & REIPL_OPT_NSID))
 		t->nsid = 1;
 	return 0;
+}
+
+int reipl_args_parse_text(char *text, char **argv, int max, struct reipl_target *t,
+			  struct reipl_error *err)
+{
+	int argc = reipl_cmdline_split(text, argv, max), rc;
+
+	if (argc == 0)
+		return reipl_fail(err, -EINVAL, "is empty");
+	if (argc < 0)
+		return reipl_fail(err, -EINVAL, "has too many words");
+	rc = reipl_args_parse(argc, argv, t, err);
+	return rc ? rc : argc;
 }

@@ -90,6 +90,14 @@ int reipl_args_parse(int argc, char *const argv[], struct reipl_target *t,
  */
 int reipl_target_finish(struct reipl_target *t, struct reipl_error *err);
 
+/*
+ * Split chreipl arguments given as one line of text (@text, modified in place) into at
+ * most @max words in @argv and parse them. Returns the number of words, or -EINVAL with
+ * a message (empty, too many words, or reipl_args_parse's reason) in @err.
+ */
+int reipl_args_parse_text(char *text, char **argv, int max, struct reipl_target *t,
+			  struct reipl_error *err);
+
 /* Check only the options and limits against t->type (after node resolution). */
 int reipl_target_check(const struct reipl_target *t, struct reipl_error *err);
 

@@ -21,6 +21,7 @@
 #include "libvirt.h"
 #include "lint.h"
 #include "tree.h"
+#include "fixture.h"
 
 static char root[64];
 
@@ -43,16 +44,10 @@ static int teardown(void **state)
 
 static void put(const char *rel, const char *text, mode_t mode)
 {
-	char path[256], cmd[300];
-	FILE *f;
+	char path[256];
 
+	fixture_write(root, rel, text);
 	snprintf(path, sizeof(path), "%s/%s", root, rel);
-	snprintf(cmd, sizeof(cmd), "mkdir -p \"$(dirname '%s')\"", path);
-	assert_int_equal(system(cmd), 0);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
 	assert_int_equal(chmod(path, mode), 0);
 }
 
