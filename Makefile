@@ -55,7 +55,9 @@ UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 
 objs = $(patsubst %.c,$(BUILD)/$(1)/%.o,$(2))
 
-PROGRAMS := $(BUILD)/reboot-s390x $(BUILD)/reboot-s390x-init $(BUILD)/s390x/reboot-s390x-init
+PAYLOAD := $(BUILD)/s390x/reboot-s390x-payload.img
+PROGRAMS := $(BUILD)/reboot-s390x $(BUILD)/reboot-s390x-init $(BUILD)/s390x/reboot-s390x-init \
+	$(PAYLOAD)
 SAN_PROGRAMS := $(BUILD)/san/reboot-s390x $(BUILD)/san/reboot-s390x-init
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/san/tests/%,$(UNIT_SRCS))
 
@@ -123,6 +125,39 @@ $(BUILD)/reboot-initrd.img: $(BUILD)/reboot-s390x $(BUILD)/s390x/reboot-s390x-in
 	$(quiet) MKINITRD $@
 	$(Q)$(BUILD)/reboot-s390x mkinitrd --init $(BUILD)/s390x/reboot-s390x-init -o $@
 
+# --- the freestanding payload -------------------------------------------------------------
+# No libc: firmware/ has the start code, the console, the channel subsystem, DIAGNOSE 308
+# and a few string functions; the parsing is lib/reipl's own, compiled freestanding.
+PAYLOAD_SRCS := firmware/head.S firmware/main.c firmware/sclp.c firmware/css.c \
+	firmware/diag308.c firmware/libc.c lib/reipl/cmdline.c lib/reipl/args.c \
+	lib/reipl/busid.c lib/reipl/hex.c lib/reipl/error.c lib/reipl/ccw_kind.c
+PAYLOAD_CFLAGS := -std=gnu11 -Os -ffreestanding -nostdinc \
+	-isystem $(shell $(S390_CC) -print-file-name=include) -Ifirmware/include -Ilib/reipl \
+	-DVERSION='"$(VERSION)"' $(WARNINGS) -fno-pic -fno-pie -fno-stack-protector \
+	-msoft-float -mno-vx -fno-tree-loop-distribute-patterns -fno-asynchronous-unwind-tables \
+	-fno-unwind-tables -ffunction-sections -fdata-sections --param=min-pagesize=0
+PAYLOAD_LDFLAGS := -nostdlib -static -no-pie -Wl,-T,firmware/payload.ld -Wl,--gc-sections \
+	-Wl,--build-id=none -Wl,-z,noexecstack
+PAYLOAD_OBJS := $(patsubst %,$(BUILD)/s390x/payload/%.o,$(PAYLOAD_SRCS))
+
+$(BUILD)/s390x/payload/%.c.o: %.c
+	$(quiet) S390CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(S390_CC) $(PAYLOAD_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/s390x/payload/%.S.o: %.S
+	$(quiet) S390AS $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(S390_CC) $(PAYLOAD_CFLAGS) -c -o $@ $<
+
+$(BUILD)/s390x/reboot-s390x-payload.elf: $(PAYLOAD_OBJS) firmware/payload.ld
+	$(quiet) S390LD $@
+	$(Q)$(S390_CC) $(PAYLOAD_LDFLAGS) -o $@ $(PAYLOAD_OBJS) -lgcc
+
+$(PAYLOAD): $(BUILD)/s390x/reboot-s390x-payload.elf
+	$(quiet) OBJCOPY $@
+	$(Q)$(CROSS_COMPILE)objcopy -O binary $< $@
+
 # --- tests ------------------------------------------------------------------------------
 deps:
 	$(Q)scripts/install-deps.sh build check e2e libvirt
@@ -151,6 +186,7 @@ install: $(PROGRAMS)
 	install -m 0755 $(BUILD)/reboot-s390x $(DESTDIR)$(PREFIX)/sbin/reboot-s390x
 	install -m 0755 $(BUILD)/s390x/reboot-s390x-init \
 		$(DESTDIR)$(PREFIX)/lib/reboot-s390x/reboot-s390x-init
+	install -m 0644 $(PAYLOAD) $(DESTDIR)$(PREFIX)/lib/reboot-s390x/reboot-s390x-payload.img
 	install -m 0755 dracut/99reboot-s390x/module-setup.sh $(DRACUT_MODULE)/module-setup.sh
 	install -m 0755 $(BUILD)/s390x/reboot-s390x-init $(DRACUT_MODULE)/reboot-s390x-init
 	install -m 0644 man/reboot-s390x.8 man/reboot-s390x-init.8 \

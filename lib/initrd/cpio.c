@@ -101,8 +101,7 @@ static int check_default_target(const char *text, struct reipl_error *err)
 		return reipl_fail(err, -EINVAL, "default target must be one line");
 	strcpy(words, text);
 	if (reipl_args_parse_text(words, argv, REIPL_REQUEST_WORDS, &t, &why) < 0)
-		return reipl_fail(err, -EINVAL, "default target%s%.60s%s %s",
-				  *text ? " \"" : "", text, *text ? "\":" : "", why.msg);
+		return reipl_fail(err, -EINVAL, "default target \"%.60s\": %s", text, why.msg);
 	return 0;
 }
 

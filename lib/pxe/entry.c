@@ -82,8 +82,7 @@ int pxe_entry_local(const char *target, const char *kernel, const char *initrd,
 		strcpy(words, target);
 		argc = reipl_args_parse_text(words, argv, REIPL_REQUEST_WORDS, &t, &why);
 		if (argc < 0)
-			return reipl_fail(err, -EINVAL, "--target%s%.60s%s %s", *target ? " \"" : "",
-					  target, *target ? "\":" : "", why.msg);
+			return reipl_fail(err, -EINVAL, "--target \"%.60s\": %s", target, why.msg);
 	}
 	append[0] = '\0';
 	for (i = 0; i < argc && used < sizeof(append); i++)

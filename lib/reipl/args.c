@@ -619,9 +619,9 @@ int reipl_args_parse_text(char *text, char **argv, int max, struct reipl_target 
 	int argc = reipl_cmdline_split(text, argv, max), rc;
 
 	if (argc == 0)
-		return reipl_fail(err, -EINVAL, "is empty");
+		return reipl_fail(err, -EINVAL, "No valid target specified");
 	if (argc < 0)
-		return reipl_fail(err, -EINVAL, "has too many words");
+		return reipl_fail(err, -EINVAL, "Too many arguments specified");
 	rc = reipl_args_parse(argc, argv, t, err);
 	return rc ? rc : argc;
 }

@@ -93,7 +93,7 @@ int reipl_target_finish(struct reipl_target *t, struct reipl_error *err);
 /*
  * Split chreipl arguments given as one line of text (@text, modified in place) into at
  * most @max words in @argv and parse them. Returns the number of words, or -EINVAL with
- * a message (empty, too many words, or reipl_args_parse's reason) in @err.
+ * chreipl's message (no target, too many arguments, or reipl_args_parse's) in @err.
  */
 int reipl_args_parse_text(char *text, char **argv, int max, struct reipl_target *t,
 			  struct reipl_error *err);

@@ -253,7 +253,7 @@ static void test_refused(void **state)
 		{ "ccw 0.0.12345", "default target \"ccw 0.0.12345\": Invalid device number "
 				   "\"0.0.12345\" specified" },
 		{ "ccw", "default target \"ccw\": The \"ccw\" target requires device" },
-		{ "", "default target is empty" },
+		{ "", "default target \"\": No valid target specified" },
 		{ "ccw 1\nccw 2", "default target must be one line" },
 		{ "-L 1", "default target \"-L 1\": No valid target specified" },
 	};

@@ -266,7 +266,7 @@ static void test_entries(void **state)
 			    "--target \"ccw 0.0.12345\": Invalid device number \"0.0.12345\" "
 			    "specified");
 	assert_int_equal(pxe_entry_local("", "k", "i", NULL, buf, sizeof(buf), &err), -EINVAL);
-	assert_string_equal(err.msg, "--target is empty");
+	assert_string_equal(err.msg, "--target \"\": No valid target specified");
 	assert_int_equal(pxe_entry_local(NULL, "../etc/passwd", "i", NULL, buf, sizeof(buf), &err),
 			 -EINVAL);
 	assert_string_equal(err.msg, "kernel file name '../etc/passwd' must be relative to the "
