@@ -28,8 +28,9 @@ const char *cli_option_value(const char *name, int argc, char **argv, int *i, bo
 /* Flush stdout and report a failure to write it (a full disk, a closed pipe). */
 int cli_close_stdout(int status);
 
-/* The static s390x init installed with this program (see report.c). */
+/* The static s390x init and the payload installed with this program (see report.c). */
 const char *cli_installed_init(void);
+const char *cli_installed_payload(void);
 
 int cmd_set(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_show(const struct cli_ctx *ctx, int argc, char **argv);

@@ -72,6 +72,7 @@ int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv)
 
 	(void)ctx;
 	in.reference_init = cli_installed_init();
+	in.reference_payload = cli_installed_payload();
 	for (i = 0; i < argc; i++) {
 		const char *arg = argv[i];
 		const char **slot = NULL;

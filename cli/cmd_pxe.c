@@ -25,6 +25,7 @@ struct pxe_opts {
 	const char *kernel;
 	const char *initrd;
 	const char *append;
+	const char *payload;
 	const char *guest;
 	const char *command;
 };
@@ -34,6 +35,7 @@ static void usage(void)
 	fputs("Usage:\n"
 	      " " PROGRAM " pxe --root <dir> local <guest> [--target <args>] [--kernel <file>]\n"
 	      "                                  [--initrd <file>] [--append <args>]\n"
+	      " " PROGRAM " pxe --root <dir> local <guest> --payload <file> [--target <args>]\n"
 	      " " PROGRAM " pxe --root <dir> install <guest> --kernel <file> --initrd <file>\n"
 	      "                                  [--append <args>]\n"
 	      " " PROGRAM " pxe --root <dir> show <guest>\n"
@@ -55,6 +57,8 @@ static void usage(void)
 	      "     --initrd <file>    initrd, likewise (" PXE_SEED_INITRD " or " PXE_FOREMAN_INITRD ")\n"
 	      "     --append <args>    kernel arguments (local: after rd.chreipl=; default\n"
 	      "                        \"" PXE_LOCAL_APPEND "\")\n"
+	      "     --payload <file>   boot the re-IPL payload instead of Linux (no initrd, no\n"
+	      "                        kernel; ccw targets only; about 50 times faster)\n"
 	      " -h, --help             display this help\n"
 	      "\n"
 	      "'check' reports file:line: error|warning: message, and exits 1 on errors.\n"
@@ -74,6 +78,7 @@ static int parse(int argc, char **argv, struct pxe_opts *o)
 		{ "--kernel", offsetof(struct pxe_opts, kernel) },
 		{ "--initrd", offsetof(struct pxe_opts, initrd) },
 		{ "--append", offsetof(struct pxe_opts, append) },
+		{ "--payload", offsetof(struct pxe_opts, payload) },
 	};
 	int i;
 	size_t k;
@@ -111,6 +116,10 @@ static int allow(const struct pxe_opts *o, bool target, bool files, bool append,
 {
 	if (!target && o->target)
 		return cli_error("pxe %s: --target is only for 'local'", o->command);
+	if (!target && o->payload)
+		return cli_error("pxe %s: --payload is only for 'local'", o->command);
+	if (o->payload && (o->kernel || o->initrd))
+		return cli_error("pxe %s: --payload replaces --kernel and --initrd", o->command);
 	if (!files && (o->kernel || o->initrd))
 		return cli_error("pxe %s: --kernel and --initrd are only for 'local' and 'install'",
 				 o->command);
@@ -177,7 +186,7 @@ static int write_entry(const struct pxe_opts *o, bool local)
 	struct reipl_error err;
 	struct pxe_guest g;
 	struct pxe_tree t;
-	char name[64], who[64];
+	char name[64], who[64], self[96];
 	bool changed;
 	int rc;
 
@@ -187,16 +196,26 @@ static int write_entry(const struct pxe_opts *o, bool local)
 		return cli_error("pxe install: --kernel and --initrd are required");
 	if (open_tree(o, true, &t))
 		return EXIT_FAILURE;
-	if (local)
+	pxe_guest_file(&g, name, sizeof(name));
+	pxe_guest_describe(&g, who, sizeof(who));
+	if (local && o->payload) {
+		/*
+		 * The firmware needs an initrd line; the entry's own file is the smallest
+		 * thing that is always there. The payload reads only rd.chreipl=.
+		 */
+		snprintf(self, sizeof(self), "pxelinux.cfg/%s", name);
+		kernel = o->payload;
+		initrd = self;
+	} else if (local) {
 		default_files(&t, o, &kernel, &initrd);
-	rc = local ? pxe_entry_local(o->target, kernel, initrd, o->append, text, sizeof(text), &err) :
+	}
+	rc = local ? pxe_entry_local(o->payload && !o->target ? "auto" : o->target, kernel, initrd,
+				     o->append, text, sizeof(text), &err) :
 		     pxe_entry_install(kernel, initrd, o->append, text, sizeof(text), &err);
 	pxe_tree_close(&t);
 	if (rc)
 		return cli_error("pxe %s: %s", o->command, err.msg);
 	/* Only now, with everything checked, may pxelinux.cfg/ be created and written. */
-	pxe_guest_file(&g, name, sizeof(name));
-	pxe_guest_describe(&g, who, sizeof(who));
 	if (pxe_tree_open(o->root, true, &t, &err) ||
 	    pxe_tree_write(&t, name, text, strlen(text), &changed, &err)) {
 		pxe_tree_close(&t);
@@ -207,7 +226,7 @@ static int write_entry(const struct pxe_opts *o, bool local)
 	       local && o->target ? ", target " : "", local && o->target ? o->target : "",
 	       o->guest, strcmp(o->guest, who) ? " (" : "", strcmp(o->guest, who) ? who : "",
 	       strcmp(o->guest, who) ? ")" : "", changed ? "" : " (unchanged)");
-	if (local && faccessat(AT_FDCWD, o->root, F_OK, 0) == 0) {
+	if (local && !o->payload) {
 		char path[4200];
 
 		snprintf(path, sizeof(path), "%s/%s", o->root, kernel);

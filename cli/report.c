@@ -46,14 +46,12 @@ int cli_close_stdout(int status)
 }
 
 /*
- * The static init installed with this program: <bindir>/../lib/reboot-s390x/ once
- * installed (whatever the PREFIX), <build>/s390x/ in the build tree, else LIBDIR.
+ * A file installed with this program: <bindir>/../lib/reboot-s390x/NAME once installed
+ * (whatever the PREFIX), <build>/s390x/NAME in the build tree, else LIBDIR/NAME.
  */
-const char *cli_installed_init(void)
+static const char *installed(const char *name, char *path, size_t len)
 {
-	static const char *const candidates[] = { "/../lib/reboot-s390x/reboot-s390x-init",
-						  "/s390x/reboot-s390x-init" };
-	static char path[PATH_MAX];
+	static const char *const dirs[] = { "/../lib/reboot-s390x/", "/s390x/" };
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	size_t k;
@@ -61,15 +59,29 @@ const char *cli_installed_init(void)
 	if (n > 0) {
 		exe[n] = '\0';
 		*strrchr(exe, '/') = '\0';
-		for (k = 0; k < sizeof(candidates) / sizeof(candidates[0]); k++) {
-			int len = snprintf(path, sizeof(path), "%.*s%s", PATH_MAX / 2, exe,
-					   candidates[k]);
+		for (k = 0; k < sizeof(dirs) / sizeof(dirs[0]); k++) {
+			int m = snprintf(path, len, "%.*s%s%s", PATH_MAX / 2, exe, dirs[k], name);
 
-			if (len < (int)sizeof(path) && access(path, R_OK) == 0)
+			if (m < (int)len && access(path, R_OK) == 0)
 				return path;
 		}
 	}
-	return LIBDIR "/reboot-s390x-init";
+	snprintf(path, len, "%s/%s", LIBDIR, name);
+	return path;
+}
+
+const char *cli_installed_init(void)
+{
+	static char path[PATH_MAX];
+
+	return installed("reboot-s390x-init", path, sizeof(path));
+}
+
+const char *cli_installed_payload(void)
+{
+	static char path[PATH_MAX];
+
+	return installed("reboot-s390x-payload.img", path, sizeof(path));
 }
 
 const char *cli_option_value(const char *name, int argc, char **argv, int *i, bool *missing)

@@ -31,8 +31,48 @@
 struct helper_files {
 	char kernels[16][PXE_PATH_MAX + 1];
 	char initrds[16][PXE_PATH_MAX + 1];
-	int nkernels, ninitrds;
+	char payloads[16][PXE_PATH_MAX + 1];
+	int nkernels, ninitrds, npayloads;
 };
+
+#define PAYLOAD_SIGNATURE "reboot-s390x-payload "
+#define PAYLOAD_MAX (1u << 20)
+
+/* Read a whole (small) file below the root, or NULL. */
+static unsigned char *read_small(int dirfd, const char *path, size_t max, size_t *len)
+{
+	unsigned char *data;
+	struct stat st;
+	ssize_t n;
+	int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size > max ||
+	    !(data = malloc((size_t)st.st_size + 1))) {
+		close(fd);
+		return NULL;
+	}
+	n = pread(fd, data, (size_t)st.st_size, 0);
+	close(fd);
+	if (n != st.st_size) {
+		free(data);
+		return NULL;
+	}
+	*len = (size_t)n;
+	return data;
+}
+
+/* Is the file at @path (below @dirfd) our re-IPL payload? */
+static bool is_payload(int dirfd, const char *path)
+{
+	size_t len;
+	unsigned char *data = read_small(dirfd, path, PAYLOAD_MAX, &len);
+	bool yes = data && memmem(data, len, PAYLOAD_SIGNATURE, strlen(PAYLOAD_SIGNATURE));
+
+	free(data);
+	return yes;
+}
 
 static void add_unique(char list[][PXE_PATH_MAX + 1], int *n, const char *path)
 {
@@ -67,18 +107,23 @@ static void collect_helper_files(const struct pxe_tree *t, struct helper_files *
 			e = pxe_cfg_default(&cfg);
 			if (s.role != PXE_ROLE_LOCAL || !e)
 				continue;
+			if (is_payload(t->rootfd, e->kernel[0] == '/' ? e->kernel + 1 : e->kernel)) {
+				/* Its initrd is only there for the firmware: nothing to check. */
+				add_unique(h->payloads, &h->npayloads, e->kernel);
+				continue;
+			}
 			add_unique(h->kernels, &h->nkernels, e->kernel);
 			add_unique(h->initrds, &h->ninitrds, e->initrd);
 		}
 		pxe_tree_free_list(names, n);
 	}
-	if (h->nkernels == 0) {
+	if (h->nkernels == 0 && h->npayloads == 0) {
 		if (faccessat(t->rootfd, PXE_SEED_KERNEL, F_OK, 0) == 0)
 			add_unique(h->kernels, &h->nkernels, PXE_SEED_KERNEL);
 		if (faccessat(t->rootfd, PXE_FOREMAN_KERNEL, F_OK, 0) == 0)
 			add_unique(h->kernels, &h->nkernels, PXE_FOREMAN_KERNEL);
 	}
-	if (h->ninitrds == 0) {
+	if (h->ninitrds == 0 && h->npayloads == 0) {
 		if (faccessat(t->rootfd, PXE_SEED_INITRD, F_OK, 0) == 0)
 			add_unique(h->initrds, &h->ninitrds, PXE_SEED_INITRD);
 		if (faccessat(t->rootfd, PXE_FOREMAN_INITRD, F_OK, 0) == 0)
@@ -181,6 +226,26 @@ static void check_initrd(const struct pxe_tree *t, const char *path, const char 
 	}
 out:
 	free(init);
+	free(ref);
+}
+
+static void check_payload(const struct pxe_tree *t, const char *path, const char *reference,
+			  struct pxe_findings *out)
+{
+	size_t len, ref_len;
+	unsigned char *data = read_small(t->rootfd, path, PAYLOAD_MAX, &len);
+	unsigned char *ref = reference ? read_small(AT_FDCWD, reference, PAYLOAD_MAX, &ref_len) :
+					 NULL;
+
+	if (data && !memmem(data, len, PAYLOAD_SIGNATURE VERSION,
+			    strlen(PAYLOAD_SIGNATURE VERSION)))
+		pxe_findings_add(out, path, 0, PXE_WARNING,
+				 "another version of the re-IPL payload; copy %s over it",
+				 reference ? reference : "the installed one");
+	else if (data && ref && (ref_len != len || memcmp(ref, data, len) != 0))
+		pxe_findings_add(out, path, 0, PXE_WARNING,
+				 "differs from %s; copy that one over it", reference);
+	free(data);
 	free(ref);
 }
 
@@ -298,13 +363,17 @@ int pxe_doctor(const struct pxe_doctor_input *in, struct pxe_findings *out,
 		return rc;
 	if (pxe_tree_open(in->root, false, &t, NULL) == 0) {
 		collect_helper_files(&t, &h);
-		if (h.nkernels == 0)
+		for (i = 0; i < h.npayloads; i++) {
+			check_kernel(&t, h.payloads[i], out);
+			check_payload(&t, h.payloads[i], in->reference_payload, out);
+		}
+		if (h.nkernels == 0 && h.npayloads == 0)
 			pxe_findings_add(out, in->root, 0, PXE_WARNING,
 					 "no reboot kernel: copy an s390x kernel to %s/%s",
 					 in->root, PXE_SEED_KERNEL);
 		for (i = 0; i < h.nkernels; i++)
 			check_kernel(&t, h.kernels[i], out);
-		if (h.ninitrds == 0)
+		if (h.ninitrds == 0 && h.npayloads == 0)
 			pxe_findings_add(out, in->root, 0, PXE_WARNING,
 					 "no reboot initrd: run 'reboot-s390x mkinitrd -o %s/%s'",
 					 in->root, PXE_SEED_INITRD);

@@ -12,12 +12,13 @@ struct pxe_doctor_input {
 	const char *network_xml;	/* the libvirt network's XML, or NULL: not checked */
 	const char *network_name;	/* how to call it in findings */
 	const char *reference_init;	/* the init this tool installs, or NULL */
+	const char *reference_payload;	/* the payload this tool installs, or NULL */
 };
 
 /*
  * Everything `pxe check` finds, and: the reboot kernel looks like an s390x kernel
  * (S390EP at 0x10008); the reboot initrd holds a static reboot-s390x-init, the one this
- * tool installs; the libvirt network serves @root over TFTP with <bootp file='/'/> and
+ * tool installs; a payload entry's payload is the one this tool installs; the network serves @root over TFTP with <bootp file='/'/> and
  * dnsmasq's no-ping; SELinux labels match the policy where SELinux is on.
  */
 int pxe_doctor(const struct pxe_doctor_input *in, struct pxe_findings *out,
