@@ -213,6 +213,92 @@ boot pxe-default -T "$tree" -m 52:54:00:00:00:0c -d 0003
 expect_disk 0003
 expect_console "TFTP: Received /pxelinux.cfg/default"
 
+### the re-IPL payload, through entries written by `pxe local --payload`
+# payload_boot NAME TARGET [boot options]: a tree whose default entry boots the payload
+payload_boot() {
+	local pname=$1 target=$2 ptree=$work/$1.payload-tree
+	shift 2
+	mkdir -p "$ptree"
+	cp "$build/s390x/reboot-s390x-payload.img" "$ptree/"
+	"$cli" pxe --root "$ptree" local default --payload reboot-s390x-payload.img \
+		${target:+--target "$target"} >/dev/null || exit 1
+	boot "$pname" -T "$ptree" "$@"
+}
+
+# payload_boot_raw NAME APPEND [boot options]: a hand-written payload entry (pxe would
+# refuse a bad target, an admin's editor does not)
+payload_boot_raw() {
+	local pname=$1 append=$2 ptree=$work/$1.payload-tree
+	shift 2
+	mkdir -p "$ptree/pxelinux.cfg"
+	cp "$build/s390x/reboot-s390x-payload.img" "$ptree/"
+	printf 'default x\nlabel x\nkernel reboot-s390x-payload.img\ninitrd pxelinux.cfg/default\nappend %s\n' \
+		"$append" >"$ptree/pxelinux.cfg/default"
+	boot "$pname" -T "$ptree" "$@"
+}
+
+# expect_reipl DEVNO: the payload re-IPLed DEVNO, the firmware IPLed it, one network boot
+expect_reipl() {
+	if ((qemu_status == 124)); then
+		fail "QEMU timed out after ${QEMU_TIMEOUT}s"
+	elif ! grep -q "reboot-s390x: re-IPL from 0.0.$1" "$log"; then
+		fail "the payload did not re-IPL 0.0.$1"
+	elif ! grep -q "Using virtio-blk." "$log"; then
+		fail "no disk IPL after the payload"
+	elif (($(netboots) != 1)); then
+		fail "$(netboots) network boots, not 1"
+	else
+		passed=$((passed + 1))
+		printf 'PASS %s\n' "$name"
+	fi
+}
+
+# expect_halt MESSAGE: the payload stopped with MESSAGE, one network boot, no disk IPL
+expect_halt() {
+	if ((qemu_status == 124)); then
+		fail "QEMU timed out after ${QEMU_TIMEOUT}s (a loop?)"
+	elif ! grep -qF "reboot-s390x: error: $1" "$log"; then
+		fail "the console lacks 'reboot-s390x: error: $1'"
+	elif ! grep -q "reboot-s390x: stopping (disabled wait" "$log"; then
+		fail "the payload did not stop"
+	elif grep -q "Using virtio-blk." "$log"; then
+		fail "a disk IPL happened after an error"
+	elif (($(netboots) != 1)); then
+		fail "$(netboots) network boots, not 1"
+	else
+		passed=$((passed + 1))
+		printf 'PASS %s\n' "$name"
+	fi
+}
+
+payload_boot payload-split "ccw 0.0.0002"
+expect_reipl 0002
+expect_console "TFTP: Received reboot-s390x-payload.img (64 KBytes)"
+payload_boot payload-busid "0.0.0002"
+expect_reipl 0002
+payload_boot payload-auto-net-below "" -n 0001 -d 0003
+expect_reipl 0003
+payload_boot payload-auto-net-above "" -n 0005 -d 0002 -d 0007
+expect_reipl 0002
+payload_boot payload-loadparm "0.0.0002 -L 1"
+expect_reipl 0002
+expect_console "LOADPARM=[1       ]"
+payload_boot payload-disk-boots "ccw 0.0.0002" -I "$work/disk.iso"
+expect_reipl 0002
+expect_console "reboot-s390x-e2e: installed system booted from disk"
+payload_boot payload-absent "0.0.0009"
+expect_halt 'Could not find CCW device "0.0.0009"'
+payload_boot payload-network-card "0.0.0001 -f"
+expect_halt "Device 0.0.0001 is the IPL device (the network card): re-IPL from it would loop"
+payload_boot payload-fcp "fcp 0.0.1700 0x1 0x2"
+expect_halt 'the "fcp" target needs Linux'
+payload_boot_raw payload-malformed "rd.chreipl=ccw rd.chreipl=0.0.12345"
+expect_halt 'Invalid device number "0.0.12345" specified'
+payload_boot_raw payload-garbage "rd.chreipl=frobnicate"
+expect_halt 'No valid target specified: "frobnicate" is no target or bus-ID'
+payload_boot payload-no-disk "" -D
+expect_halt 'No CCW disk found for target "auto" (the IPL device is not counted)'
+
 ### the image built by real dracut, with our module
 dracutdir=$work/dracut
 cp -a /usr/lib/dracut/. "$dracutdir/"
