@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# roundtrip.sh - round trip of the reboot initrd against a seed-style baseline.
+# roundtrip.sh - round trip of the re-IPL payload and the reboot initrd against a
+# seed-style baseline.
 #
 # Usage: bench/roundtrip.sh [RUNS]     (default 5 runs of each, alternating)
 #
 # One round trip is one QEMU run of an emulated s390x guest: start, network boot,
 # TFTP of the pxelinux entry's kernel and initrd, Linux, the helper, re-IPL, the
-# firmware's IPL of a blank disk, and QEMU's exit right after it. Both variants boot
+# firmware's IPL of a blank disk, and QEMU's exit right after it. The Linux variants boot
 # the same Debian s390x kernel from the same TFTP tree layout; only the initrd differs:
+#   payload   build/s390x/reboot-s390x-payload.img as the pxelinux kernel, no Linux at
+#             all (entry written by `reboot-s390x pxe local --payload`)
 #   ours      build/reboot-initrd.img (static reboot-s390x-init)
 #   baseline  bash /init (bench/seed-init.sh) calling s390-tools' chreipl --clear 1 and
 #             busybox's reboot, with their shared libraries, from Debian's s390x packages
-# Prints medians, the ratio ours/baseline, TFTP bytes per boot and the initrd sizes.
+# Prints medians, the ratios to the baseline, TFTP bytes per boot and the image sizes.
 # Needs `make` first. Run it on an otherwise idle machine; it asserts nothing.
 set -euo pipefail
 runs=${1:-5}
@@ -40,6 +43,12 @@ mknod "$base/dev/console" c 5 1
 
 "$build/reboot-s390x" mkinitrd --init "$build/s390x/reboot-s390x-init" -o "$work/ours.img"
 
+ptftp=$work/payload.tftp
+mkdir -p "$ptftp"
+cp "$build/s390x/reboot-s390x-payload.img" "$ptftp/"
+"$build/reboot-s390x" pxe --root "$ptftp" local default --payload reboot-s390x-payload.img \
+	--target "ccw 0.0.0002" >/dev/null
+
 for variant in ours baseline; do
 	tftp=$work/$variant.tftp
 	mkdir -p "$tftp/pxelinux.cfg"
@@ -56,7 +65,7 @@ roundtrip() {
 	start=$(date +%s.%N)
 	"$top/scripts/s390x-guest.sh" --tftp "$tftp" --console "$log" --disk "$work/disk.img@0002" || true
 	end=$(date +%s.%N)
-	if ! grep -q "Using virtio-blk." "$log"; then
+	if ! grep -aq "Using virtio-blk." "$log"; then
 		echo "roundtrip: $1 did not reach the disk IPL:" >&2
 		tail -n 20 "$log" >&2
 		exit 1
@@ -66,20 +75,30 @@ roundtrip() {
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
+: >"$work/payload.times"
 : >"$work/ours.times"
 : >"$work/baseline.times"
 for ((i = 1; i <= runs; i++)); do
+	roundtrip payload >>"$work/payload.times"
 	roundtrip ours >>"$work/ours.times"
 	roundtrip baseline >>"$work/baseline.times"
 done
+payload=$(median <"$work/payload.times")
 ours=$(median <"$work/ours.times")
 baseline=$(median <"$work/baseline.times")
+# What the firmware fetches per boot: the pxelinux file, the kernel, the initrd.
 tftp_bytes() { stat -c %s "$work/$1.tftp/reboot-kernel.img" "$work/$1.tftp/reboot-initrd.img" \
 	"$work/$1.tftp/pxelinux.cfg/default" | paste -sd+ | bc; }
+payload_bytes=$(stat -c %s "$ptftp/reboot-s390x-payload.img" "$ptftp/pxelinux.cfg/default" \
+	"$ptftp/pxelinux.cfg/default" | paste -sd+ | bc)
 
 printf 'runs per variant:        %d (alternating)\n' "$runs"
-printf 'round trip, median:      ours %.2f s, baseline %.2f s\n' "$ours" "$baseline"
-printf 'ratio ours/baseline:     %.2f\n' "$(echo "$ours / $baseline" | bc -l)"
-printf 'TFTP bytes per boot:     ours %d, baseline %d\n' "$(tftp_bytes ours)" "$(tftp_bytes baseline)"
-printf 'initrd size:             ours %d, baseline %d\n' "$(stat -c %s "$work/ours.img")" \
+printf 'round trip, median:      payload %.3f s, ours %.2f s, baseline %.2f s\n' "$payload" \
+	"$ours" "$baseline"
+printf 'ratio to the baseline:   payload %.3f, ours %.2f\n' "$(echo "$payload / $baseline" | bc -l)" \
+	"$(echo "$ours / $baseline" | bc -l)"
+printf 'TFTP bytes per boot:     payload %d, ours %d, baseline %d\n' "$payload_bytes" \
+	"$(tftp_bytes ours)" "$(tftp_bytes baseline)"
+printf 'image size:              payload %d, ours (initrd) %d, baseline (initrd) %d\n' \
+	"$(stat -c %s "$ptftp/reboot-s390x-payload.img")" "$(stat -c %s "$work/ours.img")" \
 	"$(stat -c %s "$work/baseline.img")"
