@@ -13,6 +13,7 @@ make -C "$top" --no-print-directory -s install DESTDIR="$dest" PREFIX=/usr >/dev
 	exit 1
 }
 for f in usr/sbin/reboot-s390x usr/lib/reboot-s390x/reboot-s390x-init \
+	usr/lib/reboot-s390x/reboot-s390x-payload.img \
 	usr/lib/dracut/modules.d/99reboot-s390x/module-setup.sh \
 	usr/lib/dracut/modules.d/99reboot-s390x/reboot-s390x-init \
 	usr/share/man/man8/reboot-s390x.8 usr/share/man/man8/reboot-s390x-init.8; do
