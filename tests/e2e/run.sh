@@ -20,7 +20,7 @@ trap '[[ -n ${KEEP:-} ]] || rm -rf "$work"' EXIT
 QEMU_TIMEOUT=${QEMU_TIMEOUT:-120}
 passed=0 failed=0
 
-"$top/tests/e2e/fetch-s390x.sh" "$work/pkgs" linux-image-s390x || exit 1
+"$top/tests/e2e/fetch-s390x.sh" "$work/pkgs" linux-image-s390x busybox-static || exit 1
 kernel=$(ls "$work"/pkgs/linux-image-s390x/boot/vmlinuz-* | head -n 1)
 "$cli" mkinitrd --init "$build/s390x/reboot-s390x-init" -o "$work/reboot-initrd.img" || exit 1
 
@@ -87,14 +87,15 @@ boot() {
 
 netboots() { grep -c "Network boot starting" "$log"; }
 
-# expect_disk DEVNO: the helper set DEVNO, the firmware IPLed a disk, one network boot
-expect_disk() {
+# expect_ipl SET-PATTERN WHO: WHO printed SET-PATTERN (it set the device), the firmware
+# then IPLed a disk, and there was exactly one network boot
+expect_ipl() {
 	if ((qemu_status == 124)); then
 		fail "QEMU timed out after ${QEMU_TIMEOUT}s"
-	elif ! grep -q "^Device:      0.0.$1" "$log"; then
-		fail "the helper did not set 0.0.$1"
+	elif ! grep -q -- "$1" "$log"; then
+		fail "$2 did not set the device ('$1')"
 	elif ! grep -q "Using virtio-blk." "$log"; then
-		fail "no disk IPL after the helper"
+		fail "no disk IPL after $2"
 	elif (($(netboots) != 1)); then
 		fail "$(netboots) network boots, not 1"
 	else
@@ -103,14 +104,15 @@ expect_disk() {
 	fi
 }
 
-# expect_stop MESSAGE: the helper stopped with MESSAGE, powered off, one network boot
-expect_stop() {
+# expect_refusal MESSAGE STOPPED WHO: WHO printed the error MESSAGE and then STOPPED, no
+# disk IPL followed, and there was exactly one network boot (never a loop)
+expect_refusal() {
 	if ((qemu_status == 124)); then
 		fail "QEMU timed out after ${QEMU_TIMEOUT}s (a loop?)"
 	elif ! grep -qF "reboot-s390x: error: $1" "$log"; then
 		fail "the console lacks 'reboot-s390x: error: $1'"
-	elif ! grep -q "reboot-s390x: powering off" "$log"; then
-		fail "the helper did not power off"
+	elif ! grep -qF "$2" "$log"; then
+		fail "$3 did not stop ('$2')"
 	elif grep -q "Using virtio-blk." "$log"; then
 		fail "a disk IPL happened after an error"
 	elif (($(netboots) != 1)); then
@@ -120,6 +122,10 @@ expect_stop() {
 		printf 'PASS %s\n' "$name"
 	fi
 }
+
+# The Linux helper: it prints the new settings, and powers off after an error.
+expect_disk() { expect_ipl "^Device:      0.0.$1" "the helper"; }
+expect_stop() { expect_refusal "$1" "reboot-s390x: powering off" "the helper"; }
 
 # expect_console TEXT: an extra check on the last guest's console
 expect_console() {
@@ -175,6 +181,14 @@ expect_stop 'The running kernel does not offer re-IPL type "eckd"'
 boot no-shell -a "rd.shell rd.chreipl=0.0.0009 rd.reipl.delay=0"
 expect_stop 'Could not find CCW device "0.0.0009"'
 expect_console "no /bin/sh in this image; powering off instead"
+
+# rd.shell with a shell in the image: it runs (its input is empty here, so it ends at
+# once) and then the guest powers off, as without one.
+"$cli" mkinitrd --init "$build/s390x/reboot-s390x-init" \
+	--shell "$work/pkgs/busybox-static/bin/busybox" -o "$work/shell-initrd.img" || exit 1
+boot with-shell -a "rd.shell rd.chreipl=0.0.0009 rd.reipl.delay=0" -i "$work/shell-initrd.img"
+expect_stop 'Could not find CCW device "0.0.0009"'
+expect_console "starting /bin/sh; the system powers off when it exits"
 
 ### a disk that really boots: the installed system prints its marker
 "$cli" mkinitrd --init "$build/s390x/e2e-marker-init" -o "$work/marker-initrd.img" || exit 1
@@ -237,39 +251,9 @@ payload_boot_raw() {
 	boot "$pname" -T "$ptree" "$@"
 }
 
-# expect_reipl DEVNO: the payload re-IPLed DEVNO, the firmware IPLed it, one network boot
-expect_reipl() {
-	if ((qemu_status == 124)); then
-		fail "QEMU timed out after ${QEMU_TIMEOUT}s"
-	elif ! grep -q "reboot-s390x: re-IPL from 0.0.$1" "$log"; then
-		fail "the payload did not re-IPL 0.0.$1"
-	elif ! grep -q "Using virtio-blk." "$log"; then
-		fail "no disk IPL after the payload"
-	elif (($(netboots) != 1)); then
-		fail "$(netboots) network boots, not 1"
-	else
-		passed=$((passed + 1))
-		printf 'PASS %s\n' "$name"
-	fi
-}
-
-# expect_halt MESSAGE: the payload stopped with MESSAGE, one network boot, no disk IPL
-expect_halt() {
-	if ((qemu_status == 124)); then
-		fail "QEMU timed out after ${QEMU_TIMEOUT}s (a loop?)"
-	elif ! grep -qF "reboot-s390x: error: $1" "$log"; then
-		fail "the console lacks 'reboot-s390x: error: $1'"
-	elif ! grep -q "reboot-s390x: stopping (disabled wait" "$log"; then
-		fail "the payload did not stop"
-	elif grep -q "Using virtio-blk." "$log"; then
-		fail "a disk IPL happened after an error"
-	elif (($(netboots) != 1)); then
-		fail "$(netboots) network boots, not 1"
-	else
-		passed=$((passed + 1))
-		printf 'PASS %s\n' "$name"
-	fi
-}
+# The payload: it says what it re-IPLs, and stops the CPU after an error.
+expect_reipl() { expect_ipl "reboot-s390x: re-IPL from 0.0.$1" "the payload"; }
+expect_halt() { expect_refusal "$1" "reboot-s390x: stopping (disabled wait" "the payload"; }
 
 payload_boot payload-split "ccw 0.0.0002"
 expect_reipl 0002

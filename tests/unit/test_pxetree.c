@@ -310,7 +310,7 @@ static void test_doctor_network(void **state)
 
 static void test_doctor_files(void **state)
 {
-	struct pxe_doctor_input in = { root, NULL, NULL, NULL };
+	struct pxe_doctor_input in = { .root = root };
 	struct pxe_findings f = { 0 };
 	struct reipl_error err;
 	char kernel[0x10010];
