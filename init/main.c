@@ -86,7 +86,6 @@ static bool run(const char *root, struct reipl_cmdline *cl)
 	static struct reipl_request req;
 	static struct reipl_plan plan;
 	struct reipl_error err;
-	char busid[REIPL_BUSID_LEN];
 
 	printf("reboot-s390x-init " VERSION ": setting the re-IPL target\n");
 	if (read_cmdline(root, cl, &err)) {
@@ -100,7 +99,6 @@ static bool run(const char *root, struct reipl_cmdline *cl)
 		report_error(err.msg);
 		return false;
 	}
-	reipl_busid_format(&req.target.device, busid);
 	printf("Target:  %s (from %s)\n", req.text, reipl_source_name(req.source));
 	if (reipl_plan_apply(root, &plan, &err)) {
 		report_error(err.msg);

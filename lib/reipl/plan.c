@@ -34,8 +34,13 @@ static bool attr_exists(const struct builder *b, const char *name)
 static int add(struct builder *b, const char *name, const char *value, bool newline,
 	       bool optional, enum reipl_readback readback)
 {
-	struct reipl_write *w = &b->plan->writes[b->plan->count++];
+	struct reipl_write *w;
 	size_t len = strlen(value);
+
+	/* The longest plan (fcp) has 9 writes; more would be a bug in this file. */
+	if (b->plan->count == REIPL_PLAN_MAX || len + 2 > sizeof(w->value))
+		return reipl_fail(b->err, -E2BIG, "internal error: re-IPL plan too large");
+	w = &b->plan->writes[b->plan->count++];
 
 	snprintf(w->attr, sizeof(w->attr), "%s/%s", b->dir, name);
 	memcpy(w->value, value, len);
