@@ -13,6 +13,12 @@ _head:
 	.org	_head + 8
 	.ascii	"S390EP"		/* 0x10008: "this is a kernel image" */
 	.byte	0, 0
+	/*
+	 * The parameter area up to the end of the command line (0x10480 + 896) is part of
+	 * the image: qemu -kernel writes -append into the image, and only where it has one.
+	 * 0x10430 (the kernel's command line size) stays 0: the classic 896 bytes.
+	 */
+	.org	_head + 0x800
 
 	.section .text.start, "ax"
 	.globl	_start

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
@@ -63,7 +64,9 @@ static void run_shell(void)
 	printf(PROGRAM ": starting /bin/sh; the system powers off when it exits\n");
 	pid = fork();
 	if (pid == 0) {
+		/* A session of its own with the console as its terminal: job control, ^C. */
 		setsid();
+		ioctl(STDIN_FILENO, TIOCSCTTY, 1);
 		execl("/bin/sh", "sh", "-i", (char *)NULL);
 		_exit(127);
 	}
