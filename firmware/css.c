@@ -162,6 +162,8 @@ static bool sense_id(uint32_t schid, struct css_device *dev)
 	memset(&orb, 0, sizeof(orb));
 	orb.ctrl = ORB_FMT1 | ORB_PFCH | ORB_C64 | ORB_LPM_ALL;
 	orb.cpa = (uint32_t)(uintptr_t)&ccw;
+	/* The firmware just used the network card: clear any status it left pending. */
+	tsch(schid, &irb);
 	if (ssch(schid, &orb) != 0)
 		return false;
 	for (tries = 0; tries < 100000; tries++) {
