@@ -52,16 +52,12 @@ void pid1_setup(void)
 	setvbuf(stdout, NULL, _IOLBF, 0);
 }
 
+/* Run /bin/sh on the console and wait for it to end. */
 static void run_shell(void)
 {
 	pid_t pid;
 	int status;
 
-	if (access("/bin/sh", X_OK) != 0) {
-		printf(PROGRAM ": no /bin/sh in this image; powering off instead\n");
-		return;
-	}
-	printf(PROGRAM ": starting /bin/sh; the system powers off when it exits\n");
 	pid = fork();
 	if (pid == 0) {
 		/* A session of its own with the console as its terminal: job control, ^C. */
@@ -99,6 +95,12 @@ __attribute__((noreturn)) void pid1_finish(bool ok, const struct reipl_cmdline *
 			break;
 		}
 	}
+	if (!ok && action == REIPL_ONERROR_SHELL && access("/bin/sh", X_OK) != 0) {
+		printf(PROGRAM ": no /bin/sh in this image\n");
+		action = REIPL_ONERROR_POWEROFF;
+	}
+	if (!ok && action == REIPL_ONERROR_SHELL)
+		what = "starting /bin/sh (the system powers off when it exits)";
 	sync();
 	if (delay)
 		printf(PROGRAM ": %s in %u seconds\n", what, delay);
@@ -109,6 +111,8 @@ __attribute__((noreturn)) void pid1_finish(bool ok, const struct reipl_cmdline *
 	if (!ok && action == REIPL_ONERROR_SHELL) {
 		run_shell();
 		sync();
+		printf(PROGRAM ": powering off\n");
+		fflush(stdout);
 	}
 	reboot(how);
 	printf(PROGRAM ": reboot(2) failed: %s; stopped\n", strerror(errno));

@@ -180,7 +180,7 @@ boot no-eckd -a "rd.chreipl=eckd rd.chreipl=0.0.0002 rd.reipl.delay=0"
 expect_stop 'The running kernel does not offer re-IPL type "eckd"'
 boot no-shell -a "rd.shell rd.chreipl=0.0.0009 rd.reipl.delay=0"
 expect_stop 'Could not find CCW device "0.0.0009"'
-expect_console "no /bin/sh in this image; powering off instead"
+expect_console "reboot-s390x: no /bin/sh in this image"
 
 ### a disk that really boots: the installed system prints its marker
 "$cli" mkinitrd --init "$build/s390x/e2e-marker-init" -o "$work/marker-initrd.img" || exit 1
