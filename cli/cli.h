@@ -10,7 +10,7 @@
 #define PROGRAM "reboot-s390x"
 
 struct cli_ctx {
-	const char *sysroot;	/* "/" unless --sysroot */
+	const char *sysroot; /* "/" unless --sysroot */
 };
 
 /* Print "reboot-s390x: error: ..." on stderr; returns EXIT_FAILURE for `return`. */

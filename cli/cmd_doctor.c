@@ -93,7 +93,8 @@ int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv)
 			slot = &in.reference_init;
 		else
 			return cli_error("doctor: unexpected argument '%s' (see '" PROGRAM
-					 " doctor --help')", arg);
+					 " doctor --help')",
+					 arg);
 		if (++i == argc)
 			return cli_error("doctor: option '%s' requires an argument", arg);
 		*slot = argv[i];

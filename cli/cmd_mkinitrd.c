@@ -65,12 +65,14 @@ int cmd_mkinitrd(const struct cli_ctx *ctx, int argc, char **argv)
 		} else if ((v = cli_option_value("--compress", argc, argv, &i, &missing))) {
 			if (initrd_compress_parse(v, &spec.compress))
 				return cli_error("mkinitrd: --compress must be gzip, zstd or none, "
-						 "not '%s'", v);
+						 "not '%s'",
+						 v);
 		} else if (missing) {
 			return cli_error("mkinitrd: option '%s' requires an argument", argv[i]);
 		} else {
 			return cli_error("mkinitrd: unexpected argument '%s' (see '" PROGRAM
-					 " mkinitrd --help')", argv[i]);
+					 " mkinitrd --help')",
+					 argv[i]);
 		}
 	}
 	if (!output)
@@ -78,7 +80,8 @@ int cmd_mkinitrd(const struct cli_ctx *ctx, int argc, char **argv)
 	if (epoch) {
 		if (reipl_parse_dec(epoch, INT64_MAX, &mtime))
 			return cli_error("mkinitrd: SOURCE_DATE_EPOCH '%s' is not a number of "
-					 "seconds", epoch);
+					 "seconds",
+					 epoch);
 		spec.mtime = (int64_t)mtime;
 	}
 	if (initrd_write(&spec, output, &err))

@@ -54,7 +54,8 @@ static void usage(void)
 	      "     --target <args>    chreipl arguments for the helper (default: its own)\n"
 	      "     --kernel <file>    kernel, relative to the root (local: " PXE_SEED_KERNEL ",\n"
 	      "                        or " PXE_FOREMAN_KERNEL " when only that one exists)\n"
-	      "     --initrd <file>    initrd, likewise (" PXE_SEED_INITRD " or " PXE_FOREMAN_INITRD ")\n"
+	      "     --initrd <file>    initrd, likewise (" PXE_SEED_INITRD " or " PXE_FOREMAN_INITRD
+	      ")\n"
 	      "     --append <args>    kernel arguments (local: after rd.chreipl=; default\n"
 	      "                        \"" PXE_LOCAL_APPEND "\")\n"
 	      "     --payload <file>   boot the re-IPL payload instead of Linux (no initrd, no\n"
@@ -165,8 +166,8 @@ static int open_tree(const struct pxe_opts *o, bool create, struct pxe_tree *t)
 }
 
 /* The seed's file names, or Foreman's when only those exist in the root. */
-static void default_files(const struct pxe_tree *t, const struct pxe_opts *o,
-			  const char **kernel, const char **initrd)
+static void default_files(const struct pxe_tree *t, const struct pxe_opts *o, const char **kernel,
+			  const char **initrd)
 {
 	bool seed = faccessat(t->rootfd, PXE_SEED_KERNEL, F_OK, 0) == 0 ||
 		    faccessat(t->rootfd, PXE_SEED_INITRD, F_OK, 0) == 0;
@@ -210,8 +211,8 @@ static int write_entry(const struct pxe_opts *o, bool local)
 		default_files(&t, o, &kernel, &initrd);
 	}
 	rc = local ? pxe_entry_local(o->payload && !o->target ? "auto" : o->target, kernel, initrd,
-				     o->append, text, sizeof(text), &err) :
-		     pxe_entry_install(kernel, initrd, o->append, text, sizeof(text), &err);
+				     o->append, text, sizeof(text), &err)
+		   : pxe_entry_install(kernel, initrd, o->append, text, sizeof(text), &err);
 	pxe_tree_close(&t);
 	if (rc)
 		return cli_error("pxe %s: %s", o->command, err.msg);
@@ -223,19 +224,22 @@ static int write_entry(const struct pxe_opts *o, bool local)
 	}
 	pxe_tree_close(&t);
 	printf("pxelinux.cfg/%s: %s%s%s for %s%s%s%s%s\n", name, local ? "local" : "install",
-	       local && o->target ? ", target " : "", local && o->target ? o->target : "",
-	       o->guest, strcmp(o->guest, who) ? " (" : "", strcmp(o->guest, who) ? who : "",
+	       local && o->target ? ", target " : "", local && o->target ? o->target : "", o->guest,
+	       strcmp(o->guest, who) ? " (" : "", strcmp(o->guest, who) ? who : "",
 	       strcmp(o->guest, who) ? ")" : "", changed ? "" : " (unchanged)");
 	if (local && !o->payload) {
 		char path[4200];
 
 		snprintf(path, sizeof(path), "%s/%s", o->root, kernel);
 		if (access(path, F_OK) != 0)
-			fprintf(stderr, PROGRAM ": warning: %s is not in the TFTP root yet\n", kernel);
+			fprintf(stderr, PROGRAM ": warning: %s is not in the TFTP root yet\n",
+				kernel);
 		snprintf(path, sizeof(path), "%s/%s", o->root, initrd);
 		if (access(path, F_OK) != 0)
-			fprintf(stderr, PROGRAM ": warning: %s is not in the TFTP root yet (see '"
-				PROGRAM " mkinitrd')\n", initrd);
+			fprintf(stderr,
+				PROGRAM ": warning: %s is not in the TFTP root yet (see '" PROGRAM
+					" mkinitrd')\n",
+				initrd);
 	}
 	return EXIT_SUCCESS;
 }
@@ -336,8 +340,9 @@ static int do_show(const struct pxe_opts *o)
 		printf("Append:   %s\n", e->append ? e->append : "(none)");
 	}
 	for (i = 0; i < cfg.nnotes; i++)
-		printf("%s:  line %d: %s\n", cfg.notes[i].severity == PXE_ERROR ? "Error" : "Warning",
-		       cfg.notes[i].line, cfg.notes[i].msg);
+		printf("%s:  line %d: %s\n",
+		       cfg.notes[i].severity == PXE_ERROR ? "Error" : "Warning", cfg.notes[i].line,
+		       cfg.notes[i].msg);
 	return EXIT_SUCCESS;
 }
 

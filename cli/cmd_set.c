@@ -15,9 +15,12 @@ static void usage(void)
 {
 	fputs("Usage:\n"
 	      " " PROGRAM " set [--dry-run] [ccw] <device> [-L <loadparm>] [-p <parms>] [-c 0|1]\n"
-	      " " PROGRAM " set [--dry-run] eckd <device> [-b <prog>] [--brchr <c,h,r>] [-L ..] [-p ..]\n"
-	      " " PROGRAM " set [--dry-run] [fcp] <device> <wwpn> <lun> [-b <prog>] [-L ..] [-p ..]\n"
-	      " " PROGRAM " set [--dry-run] nvme <fid> [<nsid>] [-b <prog>] [-L ..] [-p ..] [-c 0|1]\n"
+	      " " PROGRAM
+	      " set [--dry-run] eckd <device> [-b <prog>] [--brchr <c,h,r>] [-L ..] [-p ..]\n"
+	      " " PROGRAM
+	      " set [--dry-run] [fcp] <device> <wwpn> <lun> [-b <prog>] [-L ..] [-p ..]\n"
+	      " " PROGRAM
+	      " set [--dry-run] nvme <fid> [<nsid>] [-b <prog>] [-L ..] [-p ..] [-c 0|1]\n"
 	      " " PROGRAM " set [--dry-run] nss <name> [-p <parms>]\n"
 	      " " PROGRAM " set [--dry-run] [node] <device node or directory>\n"
 	      " " PROGRAM " set [--dry-run] auto [-L ..] [-c 0|1]\n"

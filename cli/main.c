@@ -13,12 +13,8 @@ static const struct command {
 	const char *name;
 	int (*run)(const struct cli_ctx *ctx, int argc, char **argv);
 } commands[] = {
-	{ "set", cmd_set },
-	{ "show", cmd_show },
-	{ "devices", cmd_devices },
-	{ "mkinitrd", cmd_mkinitrd },
-	{ "pxe", cmd_pxe },
-	{ "doctor", cmd_doctor },
+	{ "set", cmd_set },	      { "show", cmd_show }, { "devices", cmd_devices },
+	{ "mkinitrd", cmd_mkinitrd }, { "pxe", cmd_pxe },   { "doctor", cmd_doctor },
 };
 
 static void usage(void)

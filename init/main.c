@@ -137,8 +137,10 @@ int main(int argc, char **argv)
 		} else if (strncmp(argv[i], "--sysroot=", 10) == 0) {
 			root = argv[i] + 10;
 		} else {
-			fprintf(stderr, PROGRAM ": error: unknown argument '%s' (see "
-					"'reboot-s390x-init --help')\n", argv[i]);
+			fprintf(stderr,
+				PROGRAM ": error: unknown argument '%s' (see "
+					"'reboot-s390x-init --help')\n",
+				argv[i]);
 			return EXIT_FAILURE;
 		}
 	}

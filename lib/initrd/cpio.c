@@ -26,8 +26,8 @@
 #define PROGRAM_MAX (64u << 20)
 
 struct entry {
-	const char *path;	/* without leading "/", as the kernel's unpacker wants */
-	unsigned int mode;	/* type and permissions */
+	const char *path;  /* without leading "/", as the kernel's unpacker wants */
+	unsigned int mode; /* type and permissions */
 	const unsigned char *data;
 	size_t size;
 };
@@ -61,7 +61,8 @@ static int read_program(const char *path, const char *what, bool force, struct b
 
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return reipl_fail(err, -errno, "cannot open %s %s: %s", what, path, strerror(errno));
+		return reipl_fail(err, -errno, "cannot open %s %s: %s", what, path,
+				  strerror(errno));
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size > PROGRAM_MAX) {
 		close(fd);
 		return reipl_fail(err, -EINVAL, "%s %s is not a regular file of at most 64 MiB",
@@ -82,8 +83,8 @@ static int read_program(const char *path, const char *what, bool force, struct b
 		return 0;
 	rc = initrd_elf_check_static_s390x(b->data, b->size, &why);
 	if (rc)
-		return reipl_fail(err, rc, "%s %s is %s (use --force to take it anyway)", what, path,
-				  why.msg);
+		return reipl_fail(err, rc, "%s %s is %s (use --force to take it anyway)", what,
+				  path, why.msg);
 	return 0;
 }
 
@@ -166,9 +167,8 @@ static int write_archive(int fd, const struct entry *entries, size_t n, int64_t 
 			archive_entry_set_rdevminor(e, 1);
 		}
 		if (archive_write_header(a, e) != ARCHIVE_OK ||
-		    (entries[i].size &&
-		     archive_write_data(a, entries[i].data, entries[i].size) !=
-			     (la_ssize_t)entries[i].size))
+		    (entries[i].size && archive_write_data(a, entries[i].data, entries[i].size) !=
+						(la_ssize_t)entries[i].size))
 			rc = reipl_fail(err, -EIO, "libarchive: %s", archive_error_string(a));
 	}
 	if (!rc && archive_write_close(a) != ARCHIVE_OK)

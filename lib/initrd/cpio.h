@@ -18,12 +18,12 @@ enum initrd_compress {
 };
 
 struct initrd_spec {
-	const char *init;		/* static s390x program, installed as /init */
-	const char *shell;		/* optional static shell, installed as /bin/sh */
-	const char *default_target;	/* optional chreipl arguments for the image */
+	const char *init;	    /* static s390x program, installed as /init */
+	const char *shell;	    /* optional static shell, installed as /bin/sh */
+	const char *default_target; /* optional chreipl arguments for the image */
 	enum initrd_compress compress;
-	int64_t mtime;			/* every entry's mtime (SOURCE_DATE_EPOCH or 0) */
-	bool force;			/* accept programs that are not static s390x ELF */
+	int64_t mtime; /* every entry's mtime (SOURCE_DATE_EPOCH or 0) */
+	bool force;    /* accept programs that are not static s390x ELF */
 };
 
 /* "gzip", "zstd", "none" -> 0 and @out, or -EINVAL. */

@@ -12,16 +12,16 @@
 
 #include "elf.h"
 
-#define EI_CLASS	4
-#define EI_DATA		5
-#define ELFCLASS64	2
-#define ELFDATA2MSB	2
-#define ET_EXEC		2
-#define ET_DYN		3
-#define EM_S390		22
-#define PT_INTERP	3
-#define EHDR64_SIZE	64
-#define PHDR64_SIZE	56
+#define EI_CLASS    4
+#define EI_DATA	    5
+#define ELFCLASS64  2
+#define ELFDATA2MSB 2
+#define ET_EXEC	    2
+#define ET_DYN	    3
+#define EM_S390	    22
+#define PT_INTERP   3
+#define EHDR64_SIZE 64
+#define PHDR64_SIZE 56
 
 struct reader {
 	const unsigned char *p;
@@ -61,8 +61,7 @@ static const char *machine_name(uint64_t machine)
 	}
 }
 
-int initrd_elf_check_static_s390x(const unsigned char *data, size_t len,
-				  struct reipl_error *err)
+int initrd_elf_check_static_s390x(const unsigned char *data, size_t len, struct reipl_error *err)
 {
 	struct reader r = { data, false };
 	uint64_t type, machine, phoff, phentsize, phnum, i;

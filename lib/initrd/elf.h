@@ -14,7 +14,6 @@
  * no program interpreter (statically linked). Returns 0 or -ENOEXEC with the reason in
  * @err ("not an ELF file", "built for x86-64, not s390x", "dynamically linked ...").
  */
-int initrd_elf_check_static_s390x(const unsigned char *data, size_t len,
-				  struct reipl_error *err);
+int initrd_elf_check_static_s390x(const unsigned char *data, size_t len, struct reipl_error *err);
 
 #endif

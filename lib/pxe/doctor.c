@@ -25,7 +25,7 @@
 #include "tree.h"
 
 #define DNSMASQ_NS "http://libvirt.org/schemas/network/dnsmasq/1.0"
-#define INIT_MAX (64u << 20)
+#define INIT_MAX   (64u << 20)
 
 /* The TFTP files that boot the helper: from local entries, else the usual names. */
 struct helper_files {
@@ -36,7 +36,7 @@ struct helper_files {
 };
 
 #define PAYLOAD_SIGNATURE "reboot-s390x-payload "
-#define PAYLOAD_MAX (1u << 20)
+#define PAYLOAD_MAX	  (1u << 20)
 
 /* Read a whole (small) file below the root, or NULL. */
 static unsigned char *read_small(int dirfd, const char *path, size_t max, size_t *len)
@@ -107,7 +107,8 @@ static void collect_helper_files(const struct pxe_tree *t, struct helper_files *
 			e = pxe_cfg_default(&cfg);
 			if (s.role != PXE_ROLE_LOCAL || !e)
 				continue;
-			if (is_payload(t->rootfd, e->kernel[0] == '/' ? e->kernel + 1 : e->kernel)) {
+			if (is_payload(t->rootfd,
+				       e->kernel[0] == '/' ? e->kernel + 1 : e->kernel)) {
 				/* Its initrd is only there for the firmware: nothing to check. */
 				add_unique(h->payloads, &h->npayloads, e->kernel);
 				continue;
@@ -197,8 +198,8 @@ static void check_initrd(const struct pxe_tree *t, const char *path, const char 
 	close(fd);
 	if (rc) {
 		pxe_findings_add(out, path, 0, PXE_ERROR,
-				 rc == -ENOENT ? "has no /init: not a reboot initrd" :
-						 "cannot be read as a cpio initrd");
+				 rc == -ENOENT ? "has no /init: not a reboot initrd"
+					       : "cannot be read as a cpio initrd");
 		goto out;
 	}
 	if (initrd_elf_check_static_s390x(init, len, NULL) != 0 ||
@@ -208,9 +209,10 @@ static void check_initrd(const struct pxe_tree *t, const char *path, const char 
 		goto out;
 	}
 	if (!memmem(init, len, version, sizeof(version) - 1))
-		pxe_findings_add(out, path, 0, PXE_WARNING,
-				 "its /init is another version of reboot-s390x-init; rebuild it with "
-				 "'reboot-s390x mkinitrd'");
+		pxe_findings_add(
+			out, path, 0, PXE_WARNING,
+			"its /init is another version of reboot-s390x-init; rebuild it with "
+			"'reboot-s390x mkinitrd'");
 	else if (reference && stat(reference, &st) == 0 && S_ISREG(st.st_mode) &&
 		 (size_t)st.st_size <= INIT_MAX && (ref = malloc((size_t)st.st_size + 1))) {
 		FILE *f = fopen(reference, "rb");
@@ -234,11 +236,11 @@ static void check_payload(const struct pxe_tree *t, const char *path, const char
 {
 	size_t len, ref_len;
 	unsigned char *data = read_small(t->rootfd, path, PAYLOAD_MAX, &len);
-	unsigned char *ref = reference ? read_small(AT_FDCWD, reference, PAYLOAD_MAX, &ref_len) :
-					 NULL;
+	unsigned char *ref =
+		reference ? read_small(AT_FDCWD, reference, PAYLOAD_MAX, &ref_len) : NULL;
 
-	if (data && !memmem(data, len, PAYLOAD_SIGNATURE VERSION,
-			    strlen(PAYLOAD_SIGNATURE VERSION)))
+	if (data &&
+	    !memmem(data, len, PAYLOAD_SIGNATURE VERSION, strlen(PAYLOAD_SIGNATURE VERSION)))
 		pxe_findings_add(out, path, 0, PXE_WARNING,
 				 "another version of the re-IPL payload; copy %s over it",
 				 reference ? reference : "the installed one");
@@ -303,15 +305,17 @@ void pxe_doctor_network(const char *root, const char *xml, const char *name,
 				 "hands out no boot file: add <bootp file='/'/> to its <dhcp>, so "
 				 "the firmware looks up pxelinux.cfg/");
 	else if (bootp[0] == '\0' || bootp[strlen(bootp) - 1] != '/')
-		pxe_findings_add(out, subject, 0, PXE_WARNING,
-				 "hands out boot file '%.60s': the firmware loads it directly "
-				 "instead of looking up pxelinux.cfg/ per guest; use <bootp file='/'/>",
-				 bootp);
+		pxe_findings_add(
+			out, subject, 0, PXE_WARNING,
+			"hands out boot file '%.60s': the firmware loads it directly "
+			"instead of looking up pxelinux.cfg/ per guest; use <bootp file='/'/>",
+			bootp);
 	if (!noping)
-		pxe_findings_add(out, subject, 0, PXE_WARNING,
-				 "dnsmasq pings each address before offering it, and the firmware's "
-				 "DHCP gives up meanwhile: 5-7 s lost per boot; add the dnsmasq "
-				 "option no-ping (xmlns:dnsmasq='" DNSMASQ_NS "')");
+		pxe_findings_add(
+			out, subject, 0, PXE_WARNING,
+			"dnsmasq pings each address before offering it, and the firmware's "
+			"DHCP gives up meanwhile: 5-7 s lost per boot; add the dnsmasq "
+			"option no-ping (xmlns:dnsmasq='" DNSMASQ_NS "')");
 	free(tftp);
 	free(bootp);
 	free(noping);
@@ -351,8 +355,7 @@ static void check_labels(const struct pxe_tree *t, struct pxe_findings *out)
 	selabel_close(h);
 }
 
-int pxe_doctor(const struct pxe_doctor_input *in, struct pxe_findings *out,
-	       struct reipl_error *err)
+int pxe_doctor(const struct pxe_doctor_input *in, struct pxe_findings *out, struct reipl_error *err)
 {
 	struct helper_files h;
 	struct pxe_tree t;

@@ -8,11 +8,11 @@
 #include "lint.h"
 
 struct pxe_doctor_input {
-	const char *root;		/* the TFTP root */
-	const char *network_xml;	/* the libvirt network's XML, or NULL: not checked */
-	const char *network_name;	/* how to call it in findings */
-	const char *reference_init;	/* the init this tool installs, or NULL */
-	const char *reference_payload;	/* the payload this tool installs, or NULL */
+	const char *root;	       /* the TFTP root */
+	const char *network_xml;       /* the libvirt network's XML, or NULL: not checked */
+	const char *network_name;      /* how to call it in findings */
+	const char *reference_init;    /* the init this tool installs, or NULL */
+	const char *reference_payload; /* the payload this tool installs, or NULL */
 };
 
 /*

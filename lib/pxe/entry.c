@@ -30,7 +30,8 @@ int pxe_check_path(const char *what, const char *path, struct reipl_error *err)
 					  "%s file name '%.60s' has a blank or control character",
 					  what, path);
 	if (path[0] == '/' || strcmp(path, "..") == 0 || strncmp(path, "../", 3) == 0 ||
-	    strstr(path, "/../") || (strlen(path) >= 3 && strcmp(path + strlen(path) - 3, "/..") == 0))
+	    strstr(path, "/../") ||
+	    (strlen(path) >= 3 && strcmp(path + strlen(path) - 3, "/..") == 0))
 		return reipl_fail(err, -EINVAL,
 				  "%s file name '%.60s' must be relative to the TFTP root, without "
 				  "'..'",
@@ -48,16 +49,17 @@ static int check_append(const char *what, const char *text, struct reipl_error *
 static int finish(size_t len, int n, const char *append, struct reipl_error *err)
 {
 	if (strlen(append) > PXE_APPEND_MAX)
-		return reipl_fail(err, -EINVAL,
-				  "the append line would be %zu bytes; the firmware passes at most %d",
-				  strlen(append), PXE_APPEND_MAX);
+		return reipl_fail(
+			err, -EINVAL,
+			"the append line would be %zu bytes; the firmware passes at most %d",
+			strlen(append), PXE_APPEND_MAX);
 	if (n < 0 || (size_t)n >= len)
 		return reipl_fail(err, -E2BIG, "the entry is too long");
 	return 0;
 }
 
-int pxe_entry_local(const char *target, const char *kernel, const char *initrd,
-		    const char *extra, char *buf, size_t len, struct reipl_error *err)
+int pxe_entry_local(const char *target, const char *kernel, const char *initrd, const char *extra,
+		    char *buf, size_t len, struct reipl_error *err)
 {
 	static char words[REIPL_CMDLINE_MAX], append[PXE_FILE_MAX];
 	char *argv[REIPL_REQUEST_WORDS];
@@ -77,8 +79,9 @@ int pxe_entry_local(const char *target, const char *kernel, const char *initrd,
 		return reipl_fail(err, -EINVAL, "give the target with --target, not in --append");
 	if (target) {
 		if (strlen(target) >= sizeof(words) || check_append("--target", target, err))
-			return reipl_fail(err, -EINVAL, "--target must be one line of chreipl "
-							"arguments");
+			return reipl_fail(err, -EINVAL,
+					  "--target must be one line of chreipl "
+					  "arguments");
 		strcpy(words, target);
 		argc = reipl_args_parse_text(words, argv, REIPL_REQUEST_WORDS, &t, &why);
 		if (argc < 0)

@@ -28,8 +28,8 @@
  * default), then @extra (NULL for PXE_LOCAL_APPEND). The target is checked against
  * chreipl's grammar, names and lengths against the firmware's limits. 0 or -EINVAL.
  */
-int pxe_entry_local(const char *target, const char *kernel, const char *initrd,
-		    const char *extra, char *buf, size_t len, struct reipl_error *err);
+int pxe_entry_local(const char *target, const char *kernel, const char *initrd, const char *extra,
+		    char *buf, size_t len, struct reipl_error *err);
 
 /* An installer entry: kernel, initrd, and @append (NULL for PXE_INSTALL_APPEND). */
 int pxe_entry_install(const char *kernel, const char *initrd, const char *append, char *buf,
@@ -39,7 +39,7 @@ enum pxe_role { PXE_ROLE_LOCAL, PXE_ROLE_INSTALL, PXE_ROLE_OTHER, PXE_ROLE_BROKE
 
 struct pxe_summary {
 	enum pxe_role role;
-	char target[256];	/* the rd.chreipl= words joined, "auto" for none (local only) */
+	char target[256]; /* the rd.chreipl= words joined, "auto" for none (local only) */
 };
 
 /* What the file's booted entry does: boots the helper (local), an installer, or else. */

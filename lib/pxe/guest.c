@@ -121,10 +121,11 @@ int pxe_guest_parse(const char *text, struct pxe_guest *g, struct reipl_error *e
 	if (len == 36 && text[8] == '-' && text[13] == '-' && text[18] == '-' && text[23] == '-')
 		return reipl_fail(err, -EINVAL, "guest '%s' is not a valid UUID", text);
 	if (hex_and_separators(text))
-		return reipl_fail(err, -EINVAL,
-				  "guest '%.60s' is neither a MAC address (52:54:00:12:34:56) nor a "
-				  "UUID",
-				  text);
+		return reipl_fail(
+			err, -EINVAL,
+			"guest '%.60s' is neither a MAC address (52:54:00:12:34:56) nor a "
+			"UUID",
+			text);
 	/* libvirt refuses "/" in names; control characters and blanks make no file names. */
 	if (len >= PXE_NAME_MAX || text[0] == '.' || text[0] == '-')
 		return reipl_fail(err, -EINVAL, "guest '%.60s' is not a valid libvirt domain name",
@@ -188,8 +189,8 @@ int pxe_guest_from_file(const char *name, struct pxe_guest *g, char *why, size_t
 		return 0;
 	/* Upper-case hex IPv4 address prefixes, 1 to 8 digits. */
 	if (n >= 1 && n <= 8) {
-		for (i = 0; i < n && (isdigit((unsigned char)name[i]) ||
-				      (name[i] >= 'A' && name[i] <= 'F'));
+		for (i = 0; i < n &&
+			    (isdigit((unsigned char)name[i]) || (name[i] >= 'A' && name[i] <= 'F'));
 		     i++)
 			;
 		if (i == n) {

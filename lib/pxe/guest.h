@@ -16,7 +16,7 @@ enum pxe_guest_kind {
 	PXE_GUEST_MAC,
 	PXE_GUEST_UUID,
 	PXE_GUEST_IP,	/* hex IPv4 prefix files: only classified, never written */
-	PXE_GUEST_NAME,	/* a libvirt domain name, still to be resolved */
+	PXE_GUEST_NAME, /* a libvirt domain name, still to be resolved */
 };
 
 #define PXE_NAME_MAX 64
@@ -24,8 +24,8 @@ enum pxe_guest_kind {
 struct pxe_guest {
 	enum pxe_guest_kind kind;
 	uint8_t mac[6];
-	char uuid[37];			/* lower case, with dashes */
-	char name[PXE_NAME_MAX];	/* libvirt domain name */
+	char uuid[37];		 /* lower case, with dashes */
+	char name[PXE_NAME_MAX]; /* libvirt domain name */
 };
 
 /*

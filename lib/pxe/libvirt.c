@@ -66,10 +66,10 @@ static void domain_macs(const char *xml, struct pxe_domain *d)
 		return;
 	ctx = xmlXPathNewContext(doc);
 	res = ctx ? xmlXPathEvalExpression(
-			    (const xmlChar *)"/domain/devices/interface/mac/@address", ctx) :
-		    NULL;
-	for (i = 0; res && res->nodesetval && i < res->nodesetval->nodeNr &&
-		    d->nmacs < PXE_DOMAIN_MACS;
+			    (const xmlChar *)"/domain/devices/interface/mac/@address", ctx)
+		  : NULL;
+	for (i = 0;
+	     res && res->nodesetval && i < res->nodesetval->nodeNr && d->nmacs < PXE_DOMAIN_MACS;
 	     i++) {
 		xmlChar *v = xmlNodeGetContent(res->nodesetval->nodeTab[i]);
 
@@ -113,8 +113,7 @@ out:
 	return rc;
 }
 
-int pxe_libvirt_network_xml(const char *uri, const char *name, char **xml,
-			    struct reipl_error *err)
+int pxe_libvirt_network_xml(const char *uri, const char *name, char **xml, struct reipl_error *err)
 {
 	virConnectPtr conn = connect_ro(uri, err);
 	virNetworkPtr net;

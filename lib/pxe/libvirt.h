@@ -25,7 +25,6 @@ int pxe_libvirt_domain(const char *uri, const char *name, struct pxe_domain *d,
 		       struct reipl_error *err);
 
 /* The XML of network @name at @uri, malloc'ed. */
-int pxe_libvirt_network_xml(const char *uri, const char *name, char **xml,
-			    struct reipl_error *err);
+int pxe_libvirt_network_xml(const char *uri, const char *name, char **xml, struct reipl_error *err);
 
 #endif

@@ -91,7 +91,8 @@ static void lint_file(const struct pxe_tree *t, const char *name, struct pxe_fin
 	if (fstatat(t->cfgfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
 		return;
 	if (S_ISDIR(st.st_mode)) {
-		pxe_findings_add(out, subject, 0, PXE_WARNING, "a directory: the firmware ignores it");
+		pxe_findings_add(out, subject, 0, PXE_WARNING,
+				 "a directory: the firmware ignores it");
 		return;
 	}
 	if (pxe_guest_from_file(name, &g, why, sizeof(why)) != 0)

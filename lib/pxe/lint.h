@@ -11,8 +11,8 @@
 #include "pxecfg.h"
 
 struct pxe_finding {
-	char subject[96];	/* "pxelinux.cfg/default", "network default", ... */
-	int line;		/* 0: about the subject as a whole */
+	char subject[96]; /* "pxelinux.cfg/default", "network default", ... */
+	int line;	  /* 0: about the subject as a whole */
 	enum pxe_severity severity;
 	char msg[240];
 };

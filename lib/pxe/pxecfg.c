@@ -122,7 +122,8 @@ static void check_entries(struct pxe_cfg *cfg)
 			     e->label);
 		if (e->append && strlen(e->append) > PXE_APPEND_MAX)
 			note(cfg, e->line, PXE_ERROR,
-			     "entry '%.40s': append is %zu bytes; the firmware cuts it at %d without "
+			     "entry '%.40s': append is %zu bytes; the firmware cuts it at %d "
+			     "without "
 			     "terminating it",
 			     e->label, strlen(e->append), PXE_APPEND_MAX);
 		if ((e->kernel && strlen(e->kernel) > PXE_PATH_MAX) ||

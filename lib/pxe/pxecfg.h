@@ -12,18 +12,18 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define PXE_CFG_BUFFER	 2048	/* the firmware's buffer; 2047 bytes of the file fit */
-#define PXE_CFG_USABLE	 (PXE_CFG_BUFFER - 1)
-#define PXE_MAX_ENTRIES	 16
-#define PXE_APPEND_MAX	 896	/* copied to the kernel's command line area */
-#define PXE_PATH_MAX	 200	/* room the firmware leaves for a TFTP file name */
+#define PXE_CFG_BUFFER	2048 /* the firmware's buffer; 2047 bytes of the file fit */
+#define PXE_CFG_USABLE	(PXE_CFG_BUFFER - 1)
+#define PXE_MAX_ENTRIES 16
+#define PXE_APPEND_MAX	896 /* copied to the kernel's command line area */
+#define PXE_PATH_MAX	200 /* room the firmware leaves for a TFTP file name */
 
 struct pxe_entry {
 	const char *label;
 	const char *kernel;
 	const char *initrd;
 	const char *append;
-	int line;		/* of the label */
+	int line; /* of the label */
 };
 
 enum pxe_severity { PXE_WARNING, PXE_ERROR };
@@ -37,16 +37,16 @@ struct pxe_note {
 #define PXE_NOTES_MAX 64
 
 struct pxe_cfg {
-	char buf[PXE_CFG_BUFFER];	/* the bytes the firmware keeps, NUL-split in place */
-	size_t file_size;		/* the whole file */
-	int cut_line;			/* first line (partly) lost to the 2047-byte buffer, or 0 */
+	char buf[PXE_CFG_BUFFER]; /* the bytes the firmware keeps, NUL-split in place */
+	size_t file_size;	  /* the whole file */
+	int cut_line;		  /* first line (partly) lost to the 2047-byte buffer, or 0 */
 	struct pxe_entry entries[PXE_MAX_ENTRIES];
 	int count;
-	int def;			/* the entry the firmware boots */
-	const char *default_label;	/* the last `default` argument seen, or NULL */
+	int def;		   /* the entry the firmware boots */
+	const char *default_label; /* the last `default` argument seen, or NULL */
 	int default_line;
 	bool default_matched;
-	int stop_line;			/* line of the label at which the firmware stops, or 0 */
+	int stop_line; /* line of the label at which the firmware stops, or 0 */
 	struct pxe_note notes[PXE_NOTES_MAX];
 	int nnotes;
 };

@@ -66,9 +66,12 @@ int pxe_tree_open(const char *root, bool create, struct pxe_tree *t, struct reip
 	if (errno != ENOENT || !create) {
 		int e = errno;
 
-		if (fstatat(t->rootfd, CFG_DIR, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode))
-			return reipl_fail(err, -ELOOP, "%s/" CFG_DIR " is a symlink: refusing to "
-					  "follow it", root);
+		if (fstatat(t->rootfd, CFG_DIR, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISLNK(st.st_mode))
+			return reipl_fail(err, -ELOOP,
+					  "%s/" CFG_DIR " is a symlink: refusing to "
+					  "follow it",
+					  root);
 		if (e == ENOENT)
 			return reipl_fail(err, -ENOENT, "%s has no " CFG_DIR "/ directory", root);
 		return reipl_fail(err, -e, "%s/" CFG_DIR ": %s", root, strerror(e));
@@ -106,8 +109,8 @@ static int need_dir(const struct pxe_tree *t, struct reipl_error *err)
 	return 0;
 }
 
-int pxe_tree_read(const struct pxe_tree *t, const char *name, char *buf, size_t cap,
-		  size_t *size, struct reipl_error *err)
+int pxe_tree_read(const struct pxe_tree *t, const char *name, char *buf, size_t cap, size_t *size,
+		  struct reipl_error *err)
 {
 	struct stat st;
 	size_t got = 0;
@@ -134,8 +137,7 @@ int pxe_tree_read(const struct pxe_tree *t, const char *name, char *buf, size_t 
 	return 0;
 }
 
-static bool same_content(const struct pxe_tree *t, const char *name, const char *data,
-			 size_t len)
+static bool same_content(const struct pxe_tree *t, const char *name, const char *data, size_t len)
 {
 	char *old = malloc(len + 1);
 	struct stat st;
@@ -236,8 +238,8 @@ int pxe_tree_remove(const struct pxe_tree *t, const char *name, struct reipl_err
 	if (fstatat(t->cfgfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
 		return reipl_fail(err, -errno, CFG_DIR "/%s: %s", name, strerror(errno));
 	if (!S_ISREG(st.st_mode))
-		return reipl_fail(err, -EINVAL, CFG_DIR "/%s is not a regular file: not removing it",
-				  name);
+		return reipl_fail(err, -EINVAL,
+				  CFG_DIR "/%s is not a regular file: not removing it", name);
 	if (unlinkat(t->cfgfd, name, 0) != 0)
 		return reipl_fail(err, -errno, "cannot remove " CFG_DIR "/%s: %s", name,
 				  strerror(errno));
@@ -250,8 +252,7 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int pxe_tree_list(const struct pxe_tree *t, char ***names, size_t *count,
-		  struct reipl_error *err)
+int pxe_tree_list(const struct pxe_tree *t, char ***names, size_t *count, struct reipl_error *err)
 {
 	char **list = NULL, **grown;
 	size_t n = 0, cap = 0;

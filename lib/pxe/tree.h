@@ -11,9 +11,9 @@
 #include "error.h"
 
 struct pxe_tree {
-	char root[4096];	/* as given */
+	char root[4096]; /* as given */
 	int rootfd;
-	int cfgfd;		/* pxelinux.cfg/, or -1 when it does not exist */
+	int cfgfd; /* pxelinux.cfg/, or -1 when it does not exist */
 };
 
 /*
@@ -33,8 +33,8 @@ int pxe_tree_check_name(const char *name, struct reipl_error *err);
  * Read pxelinux.cfg/@name without following a symlink: up to @cap bytes into @buf, the
  * whole size in @size. -ENOENT when absent; -ELOOP for a symlink; -EINVAL if not a file.
  */
-int pxe_tree_read(const struct pxe_tree *t, const char *name, char *buf, size_t cap,
-		  size_t *size, struct reipl_error *err);
+int pxe_tree_read(const struct pxe_tree *t, const char *name, char *buf, size_t cap, size_t *size,
+		  struct reipl_error *err);
 
 /*
  * Replace pxelinux.cfg/@name atomically: a temporary file in the same directory, written,
@@ -50,8 +50,7 @@ int pxe_tree_write(const struct pxe_tree *t, const char *name, const char *data,
 int pxe_tree_remove(const struct pxe_tree *t, const char *name, struct reipl_error *err);
 
 /* The names in pxelinux.cfg/, sorted, in a malloc'ed array of malloc'ed strings. */
-int pxe_tree_list(const struct pxe_tree *t, char ***names, size_t *count,
-		  struct reipl_error *err);
+int pxe_tree_list(const struct pxe_tree *t, char ***names, size_t *count, struct reipl_error *err);
 
 void pxe_tree_free_list(char **names, size_t count);
 

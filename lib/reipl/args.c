@@ -19,9 +19,9 @@
 #include "hex.h"
 
 struct option_def {
-	char letter;		/* 0 for long-only */
+	char letter; /* 0 for long-only */
 	const char *name;
-	unsigned int opt;	/* REIPL_OPT_* */
+	unsigned int opt; /* REIPL_OPT_* */
 	bool has_arg;
 };
 
@@ -177,8 +177,8 @@ static int set_loadparm(struct reipl_target *t, const char *v, struct reipl_erro
 	for (i = 0; v[i]; i++) {
 		char c = v[i];
 
-		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-		      (c >= '0' && c <= '9') || c == ' ' || c == '.'))
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		      c == ' ' || c == '.'))
 			return reipl_fail(err, -EINVAL,
 					  "Loadparm \"%s\" has an invalid character: only letters, "
 					  "digits, blanks and dots are allowed",
@@ -194,8 +194,9 @@ static int set_bootparms(struct reipl_target *t, const char *v, struct reipl_err
 
 	for (i = 0; i < len; i++)
 		if ((unsigned char)v[i] > 0x7f)
-			return reipl_fail(err, -EINVAL, "Non ASCII characters found in boot "
-							"parameters");
+			return reipl_fail(err, -EINVAL,
+					  "Non ASCII characters found in boot "
+					  "parameters");
 	if (len >= REIPL_BOOTPARMS_LINE)
 		return reipl_fail(err, -EINVAL, "Boot parameter line is too long");
 	memcpy(t->bootparms, v, len + 1);
@@ -223,10 +224,10 @@ static int set_name(struct reipl_target *t, const char *v, struct reipl_error *e
 	for (i = 0; i < len; i++) {
 		char c = v[i];
 
-		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-		      (c >= '0' && c <= '9') || c == '$' || c == '#' || c == '@'))
-			return reipl_fail(err, -EINVAL,
-					  "NSS name \"%s\" has an invalid character", v);
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		      c == '$' || c == '#' || c == '@'))
+			return reipl_fail(err, -EINVAL, "NSS name \"%s\" has an invalid character",
+					  v);
 	}
 	memcpy(t->name, v, len + 1);
 	return 0;
@@ -250,7 +251,8 @@ static int parse_base0(const char *s, const char *end, uint64_t max, uint64_t *v
 		size_t i;
 
 		for (i = 1; i < len; i++) {
-			if (num[i] < '0' || num[i] > '7' || v > (max - (uint64_t)(num[i] - '0')) / 8)
+			if (num[i] < '0' || num[i] > '7' ||
+			    v > (max - (uint64_t)(num[i] - '0')) / 8)
 				return -EINVAL;
 			v = v * 8 + (uint64_t)(num[i] - '0');
 		}
@@ -273,8 +275,8 @@ static int set_brchr(struct reipl_target *t, const char *v, struct reipl_error *
 	}
 	for (i = 0; i < 3; i++) {
 		end = s + strcspn(s, ", ");
-		if (parse_base0(s, end, i == 0 ? UINT32_MAX : 255, &chr[i]) ||
-		    (i < 2 && !*end) || (i == 2 && *end))
+		if (parse_base0(s, end, i == 0 ? UINT32_MAX : 255, &chr[i]) || (i < 2 && !*end) ||
+		    (i == 2 && *end))
 			return reipl_fail(err, -EINVAL,
 					  "Boot record location \"%.40s\" must be \"auto\" or "
 					  "C,H,R (cylinder up to 4294967295, head and record up "
@@ -363,8 +365,8 @@ static int take_option(struct reipl_target *t, const struct option_def *o, const
 	return set_value(t, o->opt, value, err);
 }
 
-static int parse_long(struct reipl_target *t, const char *arg, int *i, int argc,
-		      char *const argv[], struct reipl_error *err)
+static int parse_long(struct reipl_target *t, const char *arg, int *i, int argc, char *const argv[],
+		      struct reipl_error *err)
 {
 	const char *name = arg + 2, *eq = strchr(name, '=');
 	size_t len = eq ? (size_t)(eq - name) : strlen(name);
@@ -422,8 +424,7 @@ static int parse_short(struct reipl_target *t, const char *arg, int *i, int argc
 	return 0;
 }
 
-int reipl_args_parse(int argc, char *const argv[], struct reipl_target *t,
-		     struct reipl_error *err)
+int reipl_args_parse(int argc, char *const argv[], struct reipl_target *t, struct reipl_error *err)
 {
 	bool options_done = false;
 	int i = 0, rc;
@@ -497,7 +498,8 @@ static int take_positionals(struct reipl_target *t, struct reipl_error *err)
 			return too_many(t, err);
 		if (t->npos == 1) {
 			if (strlen(t->pos[0]) >= sizeof(t->node))
-				return reipl_fail(err, -ENAMETOOLONG, "Device node path is too long");
+				return reipl_fail(err, -ENAMETOOLONG,
+						  "Device node path is too long");
 			strcpy(t->node, t->pos[0]);
 		}
 		return 0;
@@ -548,8 +550,9 @@ static int require_values(const struct reipl_target *t, struct reipl_error *err)
 		break;
 	case REIPL_TYPE_NODE:
 		if (!t->node[0])
-			return reipl_fail(err, -EINVAL,
-					  "The \"node\" target requires a device node or directory");
+			return reipl_fail(
+				err, -EINVAL,
+				"The \"node\" target requires a device node or directory");
 		break;
 	default:
 		break;

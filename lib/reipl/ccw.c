@@ -74,7 +74,8 @@ int reipl_ccw_get(const char *root, const struct reipl_busid *id, struct reipl_c
 		link[n] = '\0';
 		base = strrchr(link, '/');
 		base = base ? base + 1 : link;
-		snprintf(dev->driver, sizeof(dev->driver), "%.*s", (int)sizeof(dev->driver) - 1, base);
+		snprintf(dev->driver, sizeof(dev->driver), "%.*s", (int)sizeof(dev->driver) - 1,
+			 base);
 	}
 	dev->kind = reipl_ccw_kind(&dev->ident);
 	dev->disk = reipl_ccw_is_disk(&dev->ident);
@@ -161,8 +162,8 @@ void reipl_ccw_print(FILE *out, const struct reipl_ccwdev *devs, size_t count,
 {
 	size_t i;
 
-	fprintf(out, "%-10s %-15s %-8s %-8s %-7s %-11s %s\n", "DEVICE", "KIND", "CUTYPE",
-		"DEVTYPE", "ONLINE", "DRIVER", "NOTE");
+	fprintf(out, "%-10s %-15s %-8s %-8s %-7s %-11s %s\n", "DEVICE", "KIND", "CUTYPE", "DEVTYPE",
+		"ONLINE", "DRIVER", "NOTE");
 	for (i = 0; i < count; i++) {
 		const struct reipl_ccwdev *d = &devs[i];
 		char cu[8], dt[8], line[128];
@@ -179,8 +180,11 @@ void reipl_ccw_print(FILE *out, const struct reipl_ccwdev *devs, size_t count,
 			note = d->disk ? "disk, IPL device" : "IPL device";
 		else if (d->disk)
 			note = "disk";
-		snprintf(line, sizeof(line), "%-10s %-15s %-8s %-8s %-7s %-11s %s", d->busid, d->kind,
-			 cu, dt, d->online < 0 ? "?" : d->online ? "yes" : "no",
+		snprintf(line, sizeof(line), "%-10s %-15s %-8s %-8s %-7s %-11s %s", d->busid,
+			 d->kind, cu, dt,
+			 d->online < 0 ? "?"
+			 : d->online   ? "yes"
+				       : "no",
 			 d->driver[0] ? d->driver : "-", note);
 		len = strlen(line);
 		while (len > 0 && line[len - 1] == ' ')

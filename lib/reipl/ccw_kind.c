@@ -29,10 +29,10 @@ static const struct {
 	uint8_t id;
 	const char *name;
 } virtio_models[] = {
-	{ 0x01, "virtio-net" },	   { 0x02, "virtio-blk" },   { 0x03, "virtio-console" },
-	{ 0x04, "virtio-rng" },	   { 0x05, "virtio-balloon" }, { 0x08, "virtio-scsi" },
-	{ 0x09, "virtio-9p" },	   { 0x10, "virtio-gpu" },   { 0x12, "virtio-input" },
-	{ 0x13, "virtio-vsock" },  { 0x14, "virtio-crypto" },
+	{ 0x01, "virtio-net" },	  { 0x02, "virtio-blk" },     { 0x03, "virtio-console" },
+	{ 0x04, "virtio-rng" },	  { 0x05, "virtio-balloon" }, { 0x08, "virtio-scsi" },
+	{ 0x09, "virtio-9p" },	  { 0x10, "virtio-gpu" },     { 0x12, "virtio-input" },
+	{ 0x13, "virtio-vsock" }, { 0x14, "virtio-crypto" },
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))

@@ -14,7 +14,7 @@
 struct reipl_ccw_ident {
 	uint16_t cu_type;
 	uint8_t cu_model;
-	uint16_t dev_type;	/* 0 when the device reports none ("n/a") */
+	uint16_t dev_type; /* 0 when the device reports none ("n/a") */
 	uint8_t dev_model;
 };
 

@@ -125,9 +125,10 @@ int reipl_cmdline_parse(const char *cmdline, struct reipl_cmdline *out, struct r
 				return rc;
 		} else if (word_is(name, name_len, "rd.reipl.onerror")) {
 			if (!val || parse_onerror(val, val_len, &out->onerror))
-				return reipl_fail(err, -EINVAL,
-						  "rd.reipl.onerror= must be poweroff, halt, reboot "
-						  "or shell");
+				return reipl_fail(
+					err, -EINVAL,
+					"rd.reipl.onerror= must be poweroff, halt, reboot "
+					"or shell");
 			out->has_onerror = true;
 		} else if (word_is(name, name_len, "rd.reipl.delay")) {
 			if (!val || val_len == 0 || val_len >= sizeof(num))
@@ -138,10 +139,11 @@ int reipl_cmdline_parse(const char *cmdline, struct reipl_cmdline *out, struct r
 				rc = reipl_parse_dec(num, REIPL_DELAY_MAX, &delay);
 			}
 			if (rc)
-				return reipl_fail(err, -EINVAL,
-						  "rd.reipl.delay= must be a number of seconds from "
-						  "0 to %d",
-						  REIPL_DELAY_MAX);
+				return reipl_fail(
+					err, -EINVAL,
+					"rd.reipl.delay= must be a number of seconds from "
+					"0 to %d",
+					REIPL_DELAY_MAX);
 			out->delay = (unsigned int)delay;
 			out->has_delay = true;
 		} else if (word_is(name, name_len, "rd.shell")) {

@@ -23,11 +23,11 @@ struct reipl_cmdline {
 	/* Every rd.chreipl= value in order, joined by single blanks. */
 	char chreipl[REIPL_CMDLINE_MAX];
 	bool has_chreipl;
-	enum reipl_onerror onerror;	/* rd.reipl.onerror=, default poweroff */
+	enum reipl_onerror onerror; /* rd.reipl.onerror=, default poweroff */
 	bool has_onerror;
-	unsigned int delay;		/* rd.reipl.delay= in seconds */
+	unsigned int delay; /* rd.reipl.delay= in seconds */
 	bool has_delay;
-	bool shell;			/* rd.shell or rd.shell=1 */
+	bool shell; /* rd.shell or rd.shell=1 */
 };
 
 /* The longest rd.reipl.delay= accepted: an hour is already far more than anyone reads. */

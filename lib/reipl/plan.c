@@ -18,7 +18,7 @@
 
 struct builder {
 	const char *root;
-	const char *dir;	/* "reipl/ccw" */
+	const char *dir; /* "reipl/ccw" */
 	struct reipl_plan *plan;
 	struct reipl_error *err;
 };
@@ -31,8 +31,8 @@ static bool attr_exists(const struct builder *b, const char *name)
 	return reipl_exists(b->root, path);
 }
 
-static int add(struct builder *b, const char *name, const char *value, bool newline,
-	       bool optional, enum reipl_readback readback)
+static int add(struct builder *b, const char *name, const char *value, bool newline, bool optional,
+	       enum reipl_readback readback)
 {
 	struct reipl_write *w;
 	size_t len = strlen(value);
@@ -157,8 +157,8 @@ static int build_scsi(struct builder *b, const struct reipl_target *t, const cha
 
 static int build_nss(struct builder *b, const struct reipl_target *t)
 {
-	int rc = optional(b, "parm", "boot parameters", t->opts & REIPL_OPT_BOOTPARMS,
-			  t->bootparms, true, REIPL_READBACK_EXACT);
+	int rc = optional(b, "parm", "boot parameters", t->opts & REIPL_OPT_BOOTPARMS, t->bootparms,
+			  true, REIPL_READBACK_EXACT);
 
 	if (rc)
 		return rc;

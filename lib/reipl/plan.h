@@ -14,13 +14,13 @@
 
 enum reipl_readback {
 	REIPL_READBACK_EXACT,
-	REIPL_READBACK_BLANKS,	/* loadparm: the kernel shows it without trailing blanks */
-	REIPL_READBACK_CASE,	/* NSS name: the kernel upper-cases it */
-	REIPL_READBACK_NONE,	/* chreipl's reset of a setting the user did not give */
+	REIPL_READBACK_BLANKS, /* loadparm: the kernel shows it without trailing blanks */
+	REIPL_READBACK_CASE,   /* NSS name: the kernel upper-cases it */
+	REIPL_READBACK_NONE,   /* chreipl's reset of a setting the user did not give */
 };
 
 struct reipl_write {
-	char attr[48];		/* below /sys/firmware/, e.g. "reipl/ccw/device" */
+	char attr[48]; /* below /sys/firmware/, e.g. "reipl/ccw/device" */
 	char value[REIPL_SCPDATA_MAX + 2];
 	size_t len;
 	/* A reset the user did not ask for: a failure is ignored, as chreipl does. */

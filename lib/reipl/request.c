@@ -20,13 +20,12 @@ static int read_default(const char *root, char *buf, size_t len, struct reipl_er
 				  strerror(-rc));
 	/* One line; a second one would be silently ignored, so refuse it. */
 	if (strchr(buf, '\n'))
-		return reipl_fail(err, -EINVAL, "%s must hold one line",
-				  REIPL_DEFAULT_TARGET_FILE);
+		return reipl_fail(err, -EINVAL, "%s must hold one line", REIPL_DEFAULT_TARGET_FILE);
 	return rc;
 }
 
-int reipl_request_build(const char *root, const struct reipl_cmdline *cl,
-			struct reipl_request *req, struct reipl_error *err)
+int reipl_request_build(const char *root, const struct reipl_cmdline *cl, struct reipl_request *req,
+			struct reipl_error *err)
 {
 	int rc;
 

@@ -208,8 +208,7 @@ static int node_fcp(const char *root, const char *disk, struct reipl_target *t,
 	char path[PATH_MAX], buf[64];
 
 	reipl_pathf(NULL, path, sizeof(path), "/sys/block/%s/device/hba_id", disk);
-	if (reipl_read_attr(root, path, buf, sizeof(buf)) < 0 ||
-	    reipl_busid_parse(buf, &t->device))
+	if (reipl_read_attr(root, path, buf, sizeof(buf)) < 0 || reipl_busid_parse(buf, &t->device))
 		return reipl_fail(err, -ENODEV, "Could not find device \"%s\"", disk);
 	reipl_pathf(NULL, path, sizeof(path), "/sys/block/%s/device/wwpn", disk);
 	if (read_u64(root, path, true, &t->wwpn))
@@ -267,8 +266,10 @@ static int resolve_node(const char *root, struct reipl_target *t, struct reipl_e
 				  "Only block device nodes or directories are valid for \"node\" "
 				  "target");
 	if (partition_name(root, major(dev), minor(dev), name, sizeof(name)))
-		return reipl_fail(err, -ENODEV, "Invalid device node \"%s\" (%u:%u is not in "
-				  "/proc/partitions)", t->node, major(dev), minor(dev));
+		return reipl_fail(err, -ENODEV,
+				  "Invalid device node \"%s\" (%u:%u is not in "
+				  "/proc/partitions)",
+				  t->node, major(dev), minor(dev));
 
 	/* The whole disk: strip partition digits (nvme: from the last "p"). */
 	snprintf(disk, sizeof(disk), "%s", name);
@@ -294,8 +295,7 @@ static int resolve_node(const char *root, struct reipl_target *t, struct reipl_e
 	else if (has_prefix(disk, "nvme"))
 		rc = node_nvme(root, disk, t, err);
 	else
-		rc = reipl_fail(err, -ENODEV, "Unsupported device node \"%s\" (%s)", t->node,
-				name);
+		rc = reipl_fail(err, -ENODEV, "Unsupported device node \"%s\" (%s)", t->node, name);
 	if (rc)
 		return rc;
 	return reipl_target_check(t, err);
@@ -329,7 +329,8 @@ static bool nvme_exists(const char *root, uint32_t fid, uint32_t nsid)
 		while (!found && (ns = readdir(cdir))) {
 			char nspath[PATH_MAX];
 
-			if (!has_prefix(ns->d_name, de->d_name) || ns->d_name[strlen(de->d_name)] != 'n')
+			if (!has_prefix(ns->d_name, de->d_name) ||
+			    ns->d_name[strlen(de->d_name)] != 'n')
 				continue;
 			reipl_pathf(NULL, nspath, sizeof(nspath), "/sys/class/nvme/%s/%s/nsid",
 				    de->d_name, ns->d_name);

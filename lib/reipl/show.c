@@ -29,24 +29,35 @@ static const struct field ccw_fields[] = {
 };
 
 static const struct field fcp_fields[] = {
-	{ "WWPN:", "wwpn", PLAIN, false },	    { "LUN:", "lun", PLAIN, false },
-	{ "Device:", "device", PLAIN, false },	    { "bootprog:", "bootprog", PLAIN, false },
-	{ "br_lba:", "br_lba", PLAIN, false },	    { "Loadparm:", "loadparm", LOADPARM, false },
-	{ "Bootparms:", "scp_data", QUOTED, false }, { "clear:", "clear", PLAIN, true },
+	{ "WWPN:", "wwpn", PLAIN, false },
+	{ "LUN:", "lun", PLAIN, false },
+	{ "Device:", "device", PLAIN, false },
+	{ "bootprog:", "bootprog", PLAIN, false },
+	{ "br_lba:", "br_lba", PLAIN, false },
+	{ "Loadparm:", "loadparm", LOADPARM, false },
+	{ "Bootparms:", "scp_data", QUOTED, false },
+	{ "clear:", "clear", PLAIN, true },
 	{ NULL, NULL, PLAIN, false },
 };
 
 static const struct field nvme_fields[] = {
-	{ "FID:", "fid", PLAIN, false },	    { "NSID:", "nsid", PLAIN, false },
-	{ "bootprog:", "bootprog", PLAIN, false },  { "br_lba:", "br_lba", PLAIN, false },
-	{ "Loadparm:", "loadparm", LOADPARM, false }, { "Bootparms:", "scp_data", QUOTED, false },
-	{ "clear:", "clear", PLAIN, true },	    { NULL, NULL, PLAIN, false },
+	{ "FID:", "fid", PLAIN, false },
+	{ "NSID:", "nsid", PLAIN, false },
+	{ "bootprog:", "bootprog", PLAIN, false },
+	{ "br_lba:", "br_lba", PLAIN, false },
+	{ "Loadparm:", "loadparm", LOADPARM, false },
+	{ "Bootparms:", "scp_data", QUOTED, false },
+	{ "clear:", "clear", PLAIN, true },
+	{ NULL, NULL, PLAIN, false },
 };
 
 static const struct field eckd_fields[] = {
-	{ "Device:", "device", PLAIN, false },	    { "bootprog:", "bootprog", PLAIN, false },
-	{ "br_chr:", "br_chr", PLAIN, false },	    { "Bootparms:", "scp_data", QUOTED, false },
-	{ "Loadparm:", "loadparm", LOADPARM, false }, { "clear:", "clear", PLAIN, true },
+	{ "Device:", "device", PLAIN, false },
+	{ "bootprog:", "bootprog", PLAIN, false },
+	{ "br_chr:", "br_chr", PLAIN, false },
+	{ "Bootparms:", "scp_data", QUOTED, false },
+	{ "Loadparm:", "loadparm", LOADPARM, false },
+	{ "clear:", "clear", PLAIN, true },
 	{ NULL, NULL, PLAIN, false },
 };
 
@@ -92,9 +103,9 @@ static void trim(char *s, bool blanks)
 
 static int read_type(const char *root, bool ipl, char *type, size_t len)
 {
-	int rc = reipl_read_attr(root, ipl ? "/sys/firmware/ipl/ipl_type" :
-					     "/sys/firmware/reipl/reipl_type",
-				 type, len);
+	int rc = reipl_read_attr(
+		root, ipl ? "/sys/firmware/ipl/ipl_type" : "/sys/firmware/reipl/reipl_type", type,
+		len);
 
 	return rc < 0 ? rc : 0;
 }

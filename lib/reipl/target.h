@@ -38,24 +38,24 @@ enum reipl_opt {
 	REIPL_OPT_FORCE = 1u << 11,
 };
 
-#define REIPL_LOADPARM_MAX	8
-#define REIPL_NSS_NAME_MAX	8
-#define REIPL_BOOTPARMS_LINE	4096 /* chreipl: "Boot parameter line is too long" */
-#define REIPL_SCPDATA_MAX	3452 /* DIAG308_SCPDATA_SIZE: fcp, nvme, eckd */
-#define REIPL_CCW_PARM_MAX	64   /* z/VM CCW parm */
-#define REIPL_NSS_PARM_MAX	56
-#define REIPL_BRCHR_MAX		40
-#define REIPL_NODE_MAX		256
-#define REIPL_POSITIONAL_MAX	8
+#define REIPL_LOADPARM_MAX   8
+#define REIPL_NSS_NAME_MAX   8
+#define REIPL_BOOTPARMS_LINE 4096 /* chreipl: "Boot parameter line is too long" */
+#define REIPL_SCPDATA_MAX    3452 /* DIAG308_SCPDATA_SIZE: fcp, nvme, eckd */
+#define REIPL_CCW_PARM_MAX   64	  /* z/VM CCW parm */
+#define REIPL_NSS_PARM_MAX   56
+#define REIPL_BRCHR_MAX	     40
+#define REIPL_NODE_MAX	     256
+#define REIPL_POSITIONAL_MAX 8
 
 struct reipl_target {
 	enum reipl_type type;
-	unsigned int opts;		/* REIPL_OPT_* */
+	unsigned int opts; /* REIPL_OPT_* */
 	/* Positional parameters, pointing into the caller's argv. */
 	const char *pos[REIPL_POSITIONAL_MAX];
 	int npos;
-	bool detect;			/* type to be detected from pos[0] (bus-ID or path) */
-	bool options_used;		/* some target value came by option */
+	bool detect;	   /* type to be detected from pos[0] (bus-ID or path) */
+	bool options_used; /* some target value came by option */
 
 	struct reipl_busid device;
 	uint64_t wwpn;
@@ -63,10 +63,10 @@ struct reipl_target {
 	uint32_t fid;
 	uint32_t nsid;
 	uint32_t bootprog;
-	int clear;			/* -1: not given */
+	int clear; /* -1: not given */
 	char loadparm[REIPL_LOADPARM_MAX + 1];
 	char name[REIPL_NSS_NAME_MAX + 1];
-	char brchr[REIPL_BRCHR_MAX];	/* normalised: "auto" or "0x%x,0x%x,0x%x" */
+	char brchr[REIPL_BRCHR_MAX]; /* normalised: "auto" or "0x%x,0x%x,0x%x" */
 	char bootparms[REIPL_BOOTPARMS_LINE];
 	char node[REIPL_NODE_MAX];
 };
@@ -81,8 +81,7 @@ const char *reipl_type_name(enum reipl_type type);
  * word is no keyword, t->detect is set and the caller must detect the type from t->pos[0]
  * (reipl_resolve does) and call reipl_target_finish. Otherwise this calls it.
  */
-int reipl_args_parse(int argc, char *const argv[], struct reipl_target *t,
-		     struct reipl_error *err);
+int reipl_args_parse(int argc, char *const argv[], struct reipl_target *t, struct reipl_error *err);
 
 /*
  * Once t->type is known: map positional parameters to values, check that they and the

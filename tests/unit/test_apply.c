@@ -220,8 +220,10 @@ static void test_refused_change_nothing(void **state)
 		const char *msg;
 	} cases[] = {
 		{ "kvm-netboot", ARGS("0.0.0009"), "Could not find CCW device \"0.0.0009\"" },
-		{ "kvm-netboot", ARGS("ccw", "0.0.0009"), "Could not find CCW device \"0.0.0009\"" },
-		{ "kvm-netboot", ARGS("ccw", "0.1.0002"), "Could not find CCW device \"0.1.0002\"" },
+		{ "kvm-netboot", ARGS("ccw", "0.0.0009"),
+		  "Could not find CCW device \"0.0.0009\"" },
+		{ "kvm-netboot", ARGS("ccw", "0.1.0002"),
+		  "Could not find CCW device \"0.1.0002\"" },
 		{ "kvm-netboot", ARGS("fcp", "0.0.0001", "1", "2"),
 		  "Could not find FCP device \"0.0.0001\"" },
 		{ "kvm-netboot", ARGS("eckd", "0.0.0002"),
@@ -243,7 +245,8 @@ static void test_refused_change_nothing(void **state)
 		  "Loadparm \"toolong12\" exceeds 8 characters" },
 		{ "lpar", ARGS("0.0.5c02"),
 		  "Device is on cio_ignore list, try \"cio_ignore -r 0.0.5c02\"?" },
-		{ "lpar", ARGS("fcp", "0.0.5c00", "1", "2"), "Could not find FCP device \"0.0.5c00\"" },
+		{ "lpar", ARGS("fcp", "0.0.5c00", "1", "2"),
+		  "Could not find FCP device \"0.0.5c00\"" },
 		{ "lpar", ARGS("eckd", "0.0.5c09"),
 		  "Device is on cio_ignore list, try \"cio_ignore -r 0.0.5c09\"?" },
 		{ "zvm", ARGS("0.0.0102"), "Could not find CCW device \"0.0.0102\"" },
@@ -297,13 +300,13 @@ static void test_readback(void **state)
 	assert_int_equal(unlink(path), 0);
 	assert_int_equal(mknod(path, S_IFCHR | 0644, makedev(1, 3)), 0);
 	assert_int_equal(set(dir, ARGS("ccw", "0.0.0002"), &err), -EIO);
-	assert_string_equal(err.msg,
-			    "\"reipl/ccw/device\" reads back as \"\", not \"0.0.0002\"");
+	assert_string_equal(err.msg, "\"reipl/ccw/device\" reads back as \"\", not \"0.0.0002\"");
 	/* A kernel that refuses: the write error is reported with the attribute. */
 	assert_int_equal(unlink(path), 0);
 	assert_int_equal(mknod(path, S_IFCHR | 0644, makedev(1, 7)), 0); /* /dev/full */
 	assert_int_equal(set(dir, ARGS("ccw", "0.0.0002"), &err), -ENOSPC);
-	assert_string_equal(err.msg, "Could not set \"reipl/ccw/device\" (No space left on device)");
+	assert_string_equal(err.msg,
+			    "Could not set \"reipl/ccw/device\" (No space left on device)");
 	fixture_remove(dir);
 }
 

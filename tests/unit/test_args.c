@@ -83,9 +83,9 @@ static void test_busid_normalisation(void **state)
 	static const struct {
 		const char *in, *out;
 	} cases[] = {
-		{ "0.0.000", "0.0.0000" }, { "123", "0.0.0123" },	  { "0.0.ABCD", "0.0.abcd" },
+		{ "0.0.000", "0.0.0000" },  { "123", "0.0.0123" },    { "0.0.ABCD", "0.0.abcd" },
 		{ "0.3.ffff", "0.3.ffff" }, { "00.0.1", "0.0.0001" }, { "a", "0.0.000a" },
-		{ "FFFF", "0.0.ffff" },	   { "0.2.01", "0.2.0001" },
+		{ "FFFF", "0.0.ffff" },	    { "0.2.01", "0.2.0001" },
 	};
 	size_t i;
 
@@ -253,16 +253,17 @@ static void test_bad_inputs(void **state)
 		{ ARGS("ccw", "12345"), "Invalid device number \"12345\" specified" },
 		{ ARGS("ccw", " 0.0.1"), "Invalid device number \" 0.0.1\" specified" },
 		{ ARGS("ccw", "--device="), "Invalid device number \"\" specified" },
-		{ ARGS("ccw", "1.0.0001"),
-		  "Invalid device number \"1.0.0001\" specified: the channel subsystem ID must be 0" },
-		{ ARGS("ccw", "0.4.0001"),
-		  "Invalid device number \"0.4.0001\" specified: the subchannel set ID must be 0 to 3" },
+		{ ARGS("ccw", "1.0.0001"), "Invalid device number \"1.0.0001\" specified: the "
+					   "channel subsystem ID must be 0" },
+		{ ARGS("ccw", "0.4.0001"), "Invalid device number \"0.4.0001\" specified: the "
+					   "subchannel set ID must be 0 to 3" },
 		{ ARGS("ccw", "1", "2"), "Too many arguments specified for \"ccw\" re-IPL type" },
 		{ ARGS("ccw", "1", "-d", "2"), "Use either options or positional parameters" },
-		{ ARGS("ccw", "1", "-L", "123456789"), "Loadparm \"123456789\" exceeds 8 characters" },
-		{ ARGS("ccw", "1", "-L", "a_b"),
-		  "Loadparm \"a_b\" has an invalid character: only letters, digits, blanks and dots "
-		  "are allowed" },
+		{ ARGS("ccw", "1", "-L", "123456789"),
+		  "Loadparm \"123456789\" exceeds 8 characters" },
+		{ ARGS("ccw", "1", "-L", "a_b"), "Loadparm \"a_b\" has an invalid character: only "
+						 "letters, digits, blanks and dots "
+						 "are allowed" },
 		{ ARGS("ccw", "1", "-L", " a"), "Loadparm \" a\" must not start with a blank" },
 		{ ARGS("ccw", "1", "-c", "2"), "re-IPL clear argument must be either 1 or 0" },
 		{ ARGS("ccw", "1", "-c", "10"), "re-IPL clear argument must be either 1 or 0" },
@@ -271,10 +272,13 @@ static void test_bad_inputs(void **state)
 		{ ARGS("ccw", "1", "-w", "1"), "Invalid option -w for \"ccw\" target specified" },
 		{ ARGS("ccw", "1", "--brchr", "auto"),
 		  "Invalid option --brchr for \"ccw\" target specified" },
-		{ ARGS("ccw", "1", "-n", "LINUX"), "Invalid option -n for \"ccw\" target specified" },
+		{ ARGS("ccw", "1", "-n", "LINUX"),
+		  "Invalid option -n for \"ccw\" target specified" },
 		{ ARGS("ccw", "1", "-i", "1"), "Invalid option -i for \"ccw\" target specified" },
-		{ ARGS("ccw", "1", "-p", long_parm), "Maximum boot parameter length exceeded (65/64)" },
-		{ ARGS("ccw", "1", "-p", "caf\xc3\xa9"), "Non ASCII characters found in boot parameters" },
+		{ ARGS("ccw", "1", "-p", long_parm),
+		  "Maximum boot parameter length exceeded (65/64)" },
+		{ ARGS("ccw", "1", "-p", "caf\xc3\xa9"),
+		  "Non ASCII characters found in boot parameters" },
 		{ ARGS("ccw", "1", "-p", line_parm), "Boot parameter line is too long" },
 		{ ARGS("ccw", "1", "-x"), "Invalid option \"-x\"" },
 		{ ARGS("ccw", "1", "-h"), "Invalid option \"-h\"" },
@@ -284,10 +288,12 @@ static void test_bad_inputs(void **state)
 		{ ARGS("ccw", "1", "--loadparm"), "Option --loadparm requires an argument" },
 		{ ARGS("ccw", "1", "--force=1"), "Option --force does not take an argument" },
 		{ ARGS("fcp", "0.0.1700"), "The \"fcp\" target requires device, WWPN, and LUN" },
-		{ ARGS("fcp", "0.0.1700", "0x1"), "The \"fcp\" target requires device, WWPN, and LUN" },
+		{ ARGS("fcp", "0.0.1700", "0x1"),
+		  "The \"fcp\" target requires device, WWPN, and LUN" },
 		{ ARGS("fcp", "-d", "1700", "-w", "1"),
 		  "The \"fcp\" target requires device, WWPN, and LUN" },
-		{ ARGS("fcp", "1", "2", "3", "4"), "Too many arguments specified for \"fcp\" re-IPL type" },
+		{ ARGS("fcp", "1", "2", "3", "4"),
+		  "Too many arguments specified for \"fcp\" re-IPL type" },
 		{ ARGS("fcp", "1", "zz", "2"), "WWPN \"zz\" is not a hexadecimal number" },
 		{ ARGS("fcp", "1", "0x", "2"), "WWPN \"0x\" is not a hexadecimal number" },
 		{ ARGS("fcp", "1", "2", "-3"), "Invalid option \"-3\"" },
@@ -295,15 +301,19 @@ static void test_bad_inputs(void **state)
 		{ ARGS("fcp", "1", "2", "0x10000000000000000"),
 		  "LUN \"0x10000000000000000\" exceeds 64 bits" },
 		{ ARGS("fcp", "1", "2", "3", "-b", "x"), "Bootprog \"x\" is not a decimal number" },
-		{ ARGS("fcp", "1", "2", "3", "-b", "-1"), "Bootprog \"-1\" is not a decimal number" },
-		{ ARGS("fcp", "1", "2", "3", "-b", "0x1"), "Bootprog \"0x1\" is not a decimal number" },
+		{ ARGS("fcp", "1", "2", "3", "-b", "-1"),
+		  "Bootprog \"-1\" is not a decimal number" },
+		{ ARGS("fcp", "1", "2", "3", "-b", "0x1"),
+		  "Bootprog \"0x1\" is not a decimal number" },
 		{ ARGS("fcp", "1", "2", "3", "-b", "4294967296"),
 		  "Bootprog \"4294967296\" exceeds 32 bits" },
-		{ ARGS("fcp", "1", "2", "3", "-n", "X"), "Invalid option -n for \"fcp\" target specified" },
+		{ ARGS("fcp", "1", "2", "3", "-n", "X"),
+		  "Invalid option -n for \"fcp\" target specified" },
 		{ ARGS("fcp", "1", "2", "3", "-p", huge_parm),
 		  "Maximum boot parameter length exceeded (3453/3452)" },
 		{ ARGS("nvme"), "The \"nvme\" target requires FID, and optional NSID" },
-		{ ARGS("nvme", "1", "2", "3"), "Too many arguments specified for \"nvme\" re-IPL type" },
+		{ ARGS("nvme", "1", "2", "3"),
+		  "Too many arguments specified for \"nvme\" re-IPL type" },
 		{ ARGS("nvme", "zz"), "FID \"zz\" is not a hexadecimal number" },
 		{ ARGS("nvme", "0x100000000"), "FID \"0x100000000\" exceeds 32 bits" },
 		{ ARGS("nvme", "1", "0x2"), "NSID \"0x2\" is not a decimal number" },
@@ -311,14 +321,19 @@ static void test_bad_inputs(void **state)
 		{ ARGS("nvme", "1", "4294967296"), "NSID \"4294967296\" exceeds 32 bits" },
 		{ ARGS("nvme", "1", "-d", "1"), "Invalid option -d for \"nvme\" target specified" },
 		{ ARGS("nss"), "The \"nss\" target requires NSS name" },
-		{ ARGS("nss", "LINUX123X"), "NSS name \"LINUX123X\" exceeds maximum of 8 characters" },
+		{ ARGS("nss", "LINUX123X"),
+		  "NSS name \"LINUX123X\" exceeds maximum of 8 characters" },
 		{ ARGS("nss", "LIN-UX"), "NSS name \"LIN-UX\" has an invalid character" },
 		{ ARGS("nss", "-n", ""), "NSS name must not be empty" },
-		{ ARGS("nss", "LINUX", "-L", "1"), "Invalid option -L for \"nss\" target specified" },
-		{ ARGS("nss", "LINUX", "-c", "1"), "Invalid option -c for \"nss\" target specified" },
-		{ ARGS("nss", "A", "-p", long_parm + 8), "Maximum boot parameter length exceeded (57/56)" },
+		{ ARGS("nss", "LINUX", "-L", "1"),
+		  "Invalid option -L for \"nss\" target specified" },
+		{ ARGS("nss", "LINUX", "-c", "1"),
+		  "Invalid option -c for \"nss\" target specified" },
+		{ ARGS("nss", "A", "-p", long_parm + 8),
+		  "Maximum boot parameter length exceeded (57/56)" },
 		{ ARGS("eckd", "5c00", "--brchr", "1,2"),
-		  "Boot record location \"1,2\" must be \"auto\" or C,H,R (cylinder up to 4294967295, "
+		  "Boot record location \"1,2\" must be \"auto\" or C,H,R (cylinder up to "
+		  "4294967295, "
 		  "head and record up to 255)" },
 		{ ARGS("eckd", "5c00", "--brchr", "1,256,1"),
 		  "Boot record location \"1,256,1\" must be \"auto\" or C,H,R (cylinder up to "
@@ -328,15 +343,19 @@ static void test_bad_inputs(void **state)
 		  "4294967295, head and record up to 255)" },
 		{ ARGS("eckd", "5c00", "--brchr", "1,0,0"),
 		  "Boot record location \"1,0,0\": the record must not be 0" },
-		{ ARGS("eckd", "5c00", "-w", "1"), "Invalid option -w for \"eckd\" target specified" },
+		{ ARGS("eckd", "5c00", "-w", "1"),
+		  "Invalid option -w for \"eckd\" target specified" },
 		{ ARGS("node"), "The \"node\" target requires a device node or directory" },
 		{ ARGS("node", "/dev/dasda", "-d", "1"),
 		  "Do not use device, WWPN, or LUN for \"node\" target" },
-		{ ARGS("node", "/a", "/b"), "Too many arguments specified for \"node\" re-IPL type" },
-		{ ARGS("auto", "0.0.0001"), "Too many arguments specified for \"auto\" re-IPL type" },
+		{ ARGS("node", "/a", "/b"),
+		  "Too many arguments specified for \"node\" re-IPL type" },
+		{ ARGS("auto", "0.0.0001"),
+		  "Too many arguments specified for \"auto\" re-IPL type" },
 		{ ARGS("auto", "-b", "1"), "Invalid option -b for \"auto\" target specified" },
 		{ ARGS("auto", "-d", "1"), "Invalid option -d for \"auto\" target specified" },
-		{ ARGS("ccw", "1", "2", "3", "4", "5", "6", "7", "8", "9"), "Too many arguments specified" },
+		{ ARGS("ccw", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		  "Too many arguments specified" },
 	};
 	size_t i;
 
@@ -361,10 +380,10 @@ static void test_bad_inputs(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_ccw),	    cmocka_unit_test(test_busid_normalisation),
+		cmocka_unit_test(test_ccw),	   cmocka_unit_test(test_busid_normalisation),
 		cmocka_unit_test(test_loadparm),   cmocka_unit_test(test_fcp),
-		cmocka_unit_test(test_nvme),	    cmocka_unit_test(test_nss_eckd_node_auto),
-		cmocka_unit_test(test_detect),	    cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_nvme),	   cmocka_unit_test(test_nss_eckd_node_auto),
+		cmocka_unit_test(test_detect),	   cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_bad_inputs),
 	};
 

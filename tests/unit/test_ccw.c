@@ -196,11 +196,12 @@ static void test_print(void **state)
 	assert_int_equal(reipl_ipl_device(dir, &ipl), 0);
 	reipl_ccw_print(out, devs, 3, &ipl);
 	fclose(out);
-	assert_string_equal(text,
-		"DEVICE     KIND            CUTYPE   DEVTYPE  ONLINE  DRIVER      NOTE\n"
-		"0.0.0009   console         3215/00  n/a      yes     -\n"
-		"0.0.000c   unit-record     2540/00  2540/00  no      vmur\n"
-		"0.0.0100   dasd-eckd       3990/e9  3390/0a  yes     dasd-eckd   disk, IPL device\n");
+	assert_string_equal(
+		text, "DEVICE     KIND            CUTYPE   DEVTYPE  ONLINE  DRIVER      NOTE\n"
+		      "0.0.0009   console         3215/00  n/a      yes     -\n"
+		      "0.0.000c   unit-record     2540/00  2540/00  no      vmur\n"
+		      "0.0.0100   dasd-eckd       3990/e9  3390/0a  yes     dasd-eckd   disk, IPL "
+		      "device\n");
 	free(text);
 	free(devs);
 	fixture_remove(dir);
@@ -209,8 +210,8 @@ static void test_print(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_kinds), cmocka_unit_test(test_scan),
-		cmocka_unit_test(test_scan_kvm), cmocka_unit_test(test_show),
+		cmocka_unit_test(test_kinds),	   cmocka_unit_test(test_scan),
+		cmocka_unit_test(test_scan_kvm),   cmocka_unit_test(test_show),
 		cmocka_unit_test(test_show_short), cmocka_unit_test(test_print),
 	};
 

@@ -26,18 +26,18 @@ static size_t make_elf(unsigned char *buf, bool big, unsigned int machine, unsig
 
 	memset(buf, 0, 256);
 	memcpy(buf, "\177ELF", 4);
-	buf[4] = 2;		 /* 64-bit */
-	buf[5] = big ? 2 : 1;	 /* byte order */
+	buf[4] = 2;	      /* 64-bit */
+	buf[5] = big ? 2 : 1; /* byte order */
 	buf[6] = 1;
-#define PUT(off, size, val)                                                          \
-	for (i = 0; i < (size); i++)                                                 \
-		buf[(off) + (big ? i : (size) - 1 - i)] =                            \
-			(unsigned char)((unsigned long long)(val) >> (8 * ((size) - 1 - i)))
-	PUT(16, 2, 2);	     /* ET_EXEC */
+#define PUT(off, size, val)                                                                        \
+	for (i = 0; i < (size); i++)                                                               \
+	buf[(off) + (big ? i : (size)-1 - i)] =                                                    \
+		(unsigned char)((unsigned long long)(val) >> (8 * ((size)-1 - i)))
+	PUT(16, 2, 2); /* ET_EXEC */
 	PUT(18, 2, machine);
-	PUT(32, 8, 64);	     /* e_phoff */
-	PUT(54, 2, 56);	     /* e_phentsize */
-	PUT(56, 2, 1);	     /* e_phnum */
+	PUT(32, 8, 64); /* e_phoff */
+	PUT(54, 2, 56); /* e_phentsize */
+	PUT(56, 2, 1);	/* e_phnum */
 	PUT(64, 4, phtype);
 #undef PUT
 	return 64 + 56;
@@ -73,9 +73,9 @@ static void test_elf(void **state)
 	len = make_elf(buf, true, 22, 1);
 	assert_int_equal(initrd_elf_check_static_s390x(buf, 100, &err), -ENOEXEC);
 	assert_string_equal(err.msg, "a truncated s390x ELF file");
-	assert_int_equal(initrd_elf_check_static_s390x((const unsigned char *)"#!/bin/sh\n", 10,
-						       &err),
-			 -ENOEXEC);
+	assert_int_equal(
+		initrd_elf_check_static_s390x((const unsigned char *)"#!/bin/sh\n", 10, &err),
+		-ENOEXEC);
 	assert_string_equal(err.msg, "not an ELF file");
 }
 
@@ -226,16 +226,17 @@ static void test_write(void **state)
 	spec.mtime = 0;
 	assert_int_equal(initrd_write(&spec, path_in("c.img"), &err), 0);
 	text = listing(path_in("c.img"));
-	assert_string_equal(text, "bin 40755 0 0 0\n"
-				  "bin/sh 100755 0 0 125 [\177ELF\002\002\001]\n"
-				  "dev 40755 0 0 0\n"
-				  "dev/console 20600 0 0 0 5:1\n"
-				  "etc 40755 0 0 0\n"
-				  "etc/reboot-s390x 40755 0 0 0\n"
-				  "etc/reboot-s390x/default-target 100644 0 0 17 [ccw 0.0.0002 -L 1]\n"
-				  "init 100755 0 0 124 [\177ELF\002\002\001]\n"
-				  "proc 40755 0 0 0\n"
-				  "sys 40755 0 0 0\n");
+	assert_string_equal(text,
+			    "bin 40755 0 0 0\n"
+			    "bin/sh 100755 0 0 125 [\177ELF\002\002\001]\n"
+			    "dev 40755 0 0 0\n"
+			    "dev/console 20600 0 0 0 5:1\n"
+			    "etc 40755 0 0 0\n"
+			    "etc/reboot-s390x 40755 0 0 0\n"
+			    "etc/reboot-s390x/default-target 100644 0 0 17 [ccw 0.0.0002 -L 1]\n"
+			    "init 100755 0 0 124 [\177ELF\002\002\001]\n"
+			    "proc 40755 0 0 0\n"
+			    "sys 40755 0 0 0\n");
 	free(text);
 	a = read_all(path_in("c.img"), &alen);
 	assert_memory_equal(a, "\x28\xb5\x2f\xfd", 4); /* zstd magic */

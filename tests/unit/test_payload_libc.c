@@ -11,19 +11,19 @@
 #include <string.h>
 
 /* Rename the payload's functions so that both implementations live side by side. */
-#define memcpy pl_memcpy
-#define memset pl_memset
-#define memcmp pl_memcmp
-#define strlen pl_strlen
-#define strcmp pl_strcmp
-#define strncmp pl_strncmp
-#define strchr pl_strchr
-#define strcpy pl_strcpy
-#define strncpy pl_strncpy
-#define strcspn pl_strcspn
-#define strspn pl_strspn
+#define memcpy	  pl_memcpy
+#define memset	  pl_memset
+#define memcmp	  pl_memcmp
+#define strlen	  pl_strlen
+#define strcmp	  pl_strcmp
+#define strncmp	  pl_strncmp
+#define strchr	  pl_strchr
+#define strcpy	  pl_strcpy
+#define strncpy	  pl_strncpy
+#define strcspn	  pl_strcspn
+#define strspn	  pl_strspn
 #define vsnprintf pl_vsnprintf
-#define snprintf pl_snprintf
+#define snprintf  pl_snprintf
 #include "../../firmware/include/stdio.h"
 #include "../../firmware/include/string.h"
 #include "../../firmware/libc.c"
@@ -41,13 +41,13 @@
 #undef vsnprintf
 #undef snprintf
 
-#define SAME(...)                                                                            \
-	do {                                                                                 \
-		char want[128], got[128];                                                    \
-		int nw = snprintf(want, sizeof(want), __VA_ARGS__);                          \
-		int ng = pl_snprintf(got, sizeof(got), __VA_ARGS__);                         \
-		assert_string_equal(got, want);                                              \
-		assert_int_equal(ng, nw);                                                    \
+#define SAME(...)                                                                                  \
+	do {                                                                                       \
+		char want[128], got[128];                                                          \
+		int nw = snprintf(want, sizeof(want), __VA_ARGS__);                                \
+		int ng = pl_snprintf(got, sizeof(got), __VA_ARGS__);                               \
+		assert_string_equal(got, want);                                                    \
+		assert_int_equal(ng, nw);                                                          \
 	} while (0)
 
 static void test_format(void **state)
@@ -85,7 +85,8 @@ static void test_strings(void **state)
 
 	(void)state;
 	assert_int_equal(pl_strlen("rd.chreipl"), 10);
-	assert_true(pl_strcmp("ccw", "ccw") == 0 && pl_strcmp("a", "b") < 0 && pl_strcmp("b", "a") > 0);
+	assert_true(pl_strcmp("ccw", "ccw") == 0 && pl_strcmp("a", "b") < 0 &&
+		    pl_strcmp("b", "a") > 0);
 	assert_int_equal(pl_strncmp("ccw 1", "ccw 2", 4), 0);
 	assert_true(pl_strncmp("ab", "ac", 2) < 0);
 	assert_string_equal(pl_strchr("0.0.0002", '.'), ".0.0002");

@@ -125,8 +125,8 @@ static void test_firmware_quirks(void **state)
 static void test_guests(void **state)
 {
 	static const char *const macs[] = { "52:54:00:12:34:56", "52-54-00-12-34-56",
-					    "525400123456", "5254.0012.3456", "52:54:00:12:34:56",
-					    "52:54:00:AB:CD:EF" };
+					    "525400123456",	 "5254.0012.3456",
+					    "52:54:00:12:34:56", "52:54:00:AB:CD:EF" };
 	static const struct {
 		const char *text, *msg;
 	} bad[] = {
@@ -234,9 +234,8 @@ static void test_entries(void **state)
 	assert_int_equal(s.role, PXE_ROLE_LOCAL);
 	assert_string_equal(s.target, "ccw 0.0.0002 -L 1");
 
-	assert_int_equal(pxe_entry_local(NULL, "k", "i", "console=ttysclp0", buf, sizeof(buf),
-					 &err),
-			 0);
+	assert_int_equal(
+		pxe_entry_local(NULL, "k", "i", "console=ttysclp0", buf, sizeof(buf), &err), 0);
 	parse(buf);
 	pxe_summarize(&cfg, &s);
 	assert_string_equal(s.target, "auto");
@@ -292,8 +291,8 @@ static void test_entries(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_good),	   cmocka_unit_test(test_firmware_quirks),
-		cmocka_unit_test(test_guests),	   cmocka_unit_test(test_file_names),
+		cmocka_unit_test(test_good),	cmocka_unit_test(test_firmware_quirks),
+		cmocka_unit_test(test_guests),	cmocka_unit_test(test_file_names),
 		cmocka_unit_test(test_entries),
 	};
 

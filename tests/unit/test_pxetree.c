@@ -120,7 +120,8 @@ static void test_refused(void **state)
 	put("outside", "precious\n", 0644);
 	snprintf(path, sizeof(path), "%s/pxelinux.cfg/01-52-54-00-12-34-56", root);
 	assert_int_equal(symlink(outside, path), 0);
-	assert_int_equal(pxe_tree_write(&t, "01-52-54-00-12-34-56", "x", 1, &changed, &err), -ELOOP);
+	assert_int_equal(pxe_tree_write(&t, "01-52-54-00-12-34-56", "x", 1, &changed, &err),
+			 -ELOOP);
 	assert_string_equal(err.msg, "pxelinux.cfg/01-52-54-00-12-34-56 is a symlink: refusing to "
 				     "write through it");
 	assert_int_equal(pxe_tree_remove(&t, "01-52-54-00-12-34-56", &err), -EINVAL);
@@ -128,9 +129,9 @@ static void test_refused(void **state)
 		char buf[32];
 		size_t size;
 
-		assert_int_equal(pxe_tree_read(&t, "01-52-54-00-12-34-56", buf, sizeof(buf), &size,
-					       &err),
-				 -ELOOP);
+		assert_int_equal(
+			pxe_tree_read(&t, "01-52-54-00-12-34-56", buf, sizeof(buf), &size, &err),
+			-ELOOP);
 	}
 	/* A directory where a file should be. */
 	snprintf(path, sizeof(path), "%s/pxelinux.cfg/default", root);
@@ -195,9 +196,8 @@ static void test_concurrent_reader(void **state)
 		_exit(bad ? 1 : 0);
 	}
 	for (i = 0; i < 300; i++)
-		assert_int_equal(pxe_tree_write(&t, "default", i % 2 ? a : b, sizeof(a), &changed,
-						&err),
-				 0);
+		assert_int_equal(
+			pxe_tree_write(&t, "default", i % 2 ? a : b, sizeof(a), &changed, &err), 0);
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFEXITED(status));
 	assert_int_equal(WEXITSTATUS(status), 0);
@@ -233,14 +233,18 @@ static void test_lint(void **state)
 	put("reboot-kernel.img", "K", 0644);
 	put("reboot-initrd.img", "I", 0600);
 	put("pxelinux.cfg/01-52-54-00-12-34-56",
-	    "label local\nkernel reboot-kernel.img\ninitrd reboot-initrd.img\nappend quiet\n", 0644);
-	put("pxelinux.cfg/00-AA-BB-CC-DD-EE-FF", "label x\nkernel gone.img\ninitrd /reboot-initrd.img\n", 0644);
-	put("pxelinux.cfg/C0A87A", "label x\nkernel reboot-kernel.img\ninitrd reboot-initrd.img\nappend a\n", 0600);
+	    "label local\nkernel reboot-kernel.img\ninitrd reboot-initrd.img\nappend quiet\n",
+	    0644);
+	put("pxelinux.cfg/00-AA-BB-CC-DD-EE-FF",
+	    "label x\nkernel gone.img\ninitrd /reboot-initrd.img\n", 0644);
+	put("pxelinux.cfg/C0A87A",
+	    "label x\nkernel reboot-kernel.img\ninitrd reboot-initrd.img\nappend a\n", 0600);
 	snprintf(path, sizeof(path), "%s/pxelinux.cfg/sub", root);
 	mkdir(path, 0755);
 	assert_int_equal(pxe_lint(root, &f, &err), 0);
-	assert_true(found(&f, "pxelinux.cfg/01-52-54-00-12-34-56", 1, PXE_ERROR,
-			  "initrd 'reboot-initrd.img' has mode 0600: the TFTP server cannot read it"));
+	assert_true(
+		found(&f, "pxelinux.cfg/01-52-54-00-12-34-56", 1, PXE_ERROR,
+		      "initrd 'reboot-initrd.img' has mode 0600: the TFTP server cannot read it"));
 	assert_true(found(&f, "pxelinux.cfg/00-AA-BB-CC-DD-EE-FF", 0, PXE_WARNING,
 			  "never fetched: the firmware asks for 01-aa-bb-cc-dd-ee-ff"));
 	assert_true(found(&f, "pxelinux.cfg/00-AA-BB-CC-DD-EE-FF", 1, PXE_ERROR,
@@ -256,8 +260,9 @@ static void test_lint(void **state)
 	{
 		char cmd[300];
 
-		snprintf(cmd, sizeof(cmd), "rm -rf '%s/pxelinux.cfg' && chmod 0644 '%s/reboot-initrd.img'",
-			 root, root);
+		snprintf(cmd, sizeof(cmd),
+			 "rm -rf '%s/pxelinux.cfg' && chmod 0644 '%s/reboot-initrd.img'", root,
+			 root);
 		assert_int_equal(system(cmd), 0);
 	}
 	put("pxelinux.cfg/default",
@@ -294,7 +299,8 @@ static void test_doctor_network(void **state)
 	assert_true(found(&f, "network prov", 0, PXE_ERROR, "serves TFTP from"));
 	pxe_findings_free(&f);
 
-	pxe_doctor_network(root, "<network><ip><dhcp><bootp file='pxelinux.0'/></dhcp></ip></network>",
+	pxe_doctor_network(root,
+			   "<network><ip><dhcp><bootp file='pxelinux.0'/></dhcp></ip></network>",
 			   "seed", &f);
 	assert_true(found(&f, "network seed", 0, PXE_ERROR, "serves no TFTP"));
 	assert_true(found(&f, "network seed", 0, PXE_WARNING, "hands out boot file 'pxelinux.0'"));
@@ -323,8 +329,10 @@ static void test_doctor_files(void **state)
 	put("reboot-kernel.img", "not a kernel", 0644);
 	put("reboot-initrd.img", "not a cpio", 0644);
 	assert_int_equal(pxe_doctor(&in, &f, &err), 0);
-	assert_true(found(&f, "reboot-kernel.img", 0, PXE_ERROR, "does not look like an s390x kernel"));
-	assert_true(found(&f, "reboot-initrd.img", 0, PXE_ERROR, "cannot be read as a cpio initrd"));
+	assert_true(
+		found(&f, "reboot-kernel.img", 0, PXE_ERROR, "does not look like an s390x kernel"));
+	assert_true(
+		found(&f, "reboot-initrd.img", 0, PXE_ERROR, "cannot be read as a cpio initrd"));
 	pxe_findings_free(&f);
 
 	/* A kernel with the magic passes. */
