@@ -11,21 +11,21 @@
 
 #include "css.h"
 
-#define SCHID_ONE	0x00010000u
-#define PMCW_ENABLED	0x00800000u
-#define PMCW_DNV	0x00010000u
-#define CCW_SENSE_ID	0xe4
-#define CCW_FLAG_SLI	0x20
-#define ORB_FMT1	0x00800000u
-#define ORB_PFCH	0x00400000u
-#define ORB_C64		0x00020000u
-#define ORB_LPM_ALL	0x0000ff00u
-#define DEV_STAT_DONE	0x0c /* channel end, device end */
-#define SCH_MAX		0x10000u
+#define SCHID_ONE     0x00010000u
+#define PMCW_ENABLED  0x00800000u
+#define PMCW_DNV      0x00010000u
+#define CCW_SENSE_ID  0xe4
+#define CCW_FLAG_SLI  0x20
+#define ORB_FMT1      0x00800000u
+#define ORB_PFCH      0x00400000u
+#define ORB_C64	      0x00020000u
+#define ORB_LPM_ALL   0x0000ff00u
+#define DEV_STAT_DONE 0x0c /* channel end, device end */
+#define SCH_MAX	      0x10000u
 
 struct schib {
 	uint32_t intparm;
-	uint32_t flags_devno;	/* ... enabled, ..., device number valid, device number */
+	uint32_t flags_devno; /* ... enabled, ..., device number valid, device number */
 	uint8_t rest_pmcw[20];
 	uint8_t scsw[12];
 	uint8_t model[12];
@@ -136,15 +136,15 @@ static bool enable_mss(void)
 	uint16_t *req = (uint16_t *)chsc_area;
 
 	memset(chsc_area, 0, sizeof(chsc_area));
-	req[0] = 0x0400;	/* request length */
-	req[1] = 0x0031;	/* command: store/set domain attributes */
-	req[3] = 0x0002;	/* operation: enable MSS */
+	req[0] = 0x0400; /* request length */
+	req[1] = 0x0031; /* command: store/set domain attributes */
+	req[3] = 0x0002; /* operation: enable MSS */
 	if (chsc(chsc_area) != 0)
 		return false;
 	return *(uint16_t *)(chsc_area + 0x400 + 2) == 0x0001; /* response code: ok */
 }
 
-static bool sense_id(uint32_t schid, struct css_device *dev)
+static bool sense_id(uint32_t schid, struct reipl_ccw_ident *ident)
 {
 	int tries;
 
@@ -178,14 +178,14 @@ static bool sense_id(uint32_t schid, struct css_device *dev)
 		return false;
 	if (sense[0] != 0xff)
 		return false;
-	dev->ident.cu_type = (uint16_t)(sense[1] << 8 | sense[2]);
-	dev->ident.cu_model = sense[3];
-	dev->ident.dev_type = (uint16_t)(sense[4] << 8 | sense[5]);
-	dev->ident.dev_model = sense[6];
+	ident->cu_type = (uint16_t)(sense[1] << 8 | sense[2]);
+	ident->cu_model = sense[3];
+	ident->dev_type = (uint16_t)(sense[4] << 8 | sense[5]);
+	ident->dev_model = sense[6];
 	return true;
 }
 
-size_t css_scan(struct css_device *devs, size_t max)
+size_t css_scan(struct reipl_ccwdev *devs, size_t max)
 {
 	unsigned int ssid, sets = enable_mss() ? 4 : 1, sch;
 	size_t n = 0;
@@ -199,10 +199,17 @@ size_t css_scan(struct css_device *devs, size_t max)
 				break; /* past the last subchannel of this set */
 			if (cc != 0 || !(schib.flags_devno & PMCW_DNV))
 				continue;
-			memset(&devs[n], 0, sizeof(devs[n]));
-			devs[n].ssid = ssid;
-			devs[n].devno = schib.flags_devno & 0xffff;
-			devs[n].sensed = sense_id(schid, &devs[n]);
+			{
+				struct reipl_busid id = { 0, ssid, schib.flags_devno & 0xffff };
+				struct reipl_ccw_ident ident = { 0, 0, 0, 0 };
+				bool sensed = sense_id(schid, &ident);
+
+				reipl_ccwdev_init(&devs[n], &id, &ident);
+				if (!sensed) {
+					devs[n].kind = "(no SENSE ID)";
+					devs[n].disk = false;
+				}
+			}
 			n++;
 		}
 	}

@@ -5,24 +5,17 @@
 #ifndef PAYLOAD_CSS_H
 #define PAYLOAD_CSS_H
 
-#include <stdbool.h>
 #include <stddef.h>
 
 #include "ccw_kind.h"
-
-struct css_device {
-	unsigned int ssid;
-	unsigned int devno;
-	bool sensed;			/* SENSE ID answered */
-	struct reipl_ccw_ident ident;
-};
 
 /*
  * Find the devices in every subchannel set (sets 1-3 after enabling the multiple-
  * subchannel-set facility, where the machine has it) with STORE SUBCHANNEL, and ask
  * each for its SENSE ID. Fills at most @max entries, in subchannel order; returns
- * the number found.
+ * the number found. A device that does not answer SENSE ID has the kind "(no SENSE ID)"
+ * and is no disk.
  */
-size_t css_scan(struct css_device *devs, size_t max);
+size_t css_scan(struct reipl_ccwdev *devs, size_t max);
 
 #endif

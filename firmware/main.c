@@ -22,11 +22,11 @@
 #include "sclp.h"
 #include "target.h"
 
-#define PROGRAM		"reboot-s390x"
-#define CMDLINE_AREA	0x10480
-#define CMDLINE_SIZE	896
-#define MAX_DEVICES	256
-#define MAX_WORDS	64
+#define PROGRAM	     "reboot-s390x"
+#define CMDLINE_AREA 0x10480
+#define CMDLINE_SIZE 896
+#define MAX_DEVICES  256
+#define MAX_WORDS    64
 
 /* Disabled-wait codes, the address part of the final PSW. */
 enum stop_code {
@@ -39,7 +39,7 @@ enum stop_code {
 
 extern char __bss_start[], __bss_end[];
 
-static struct css_device devs[MAX_DEVICES];
+static struct reipl_ccwdev devs[MAX_DEVICES];
 static size_t ndevs;
 static char cmdline[CMDLINE_SIZE + 1];
 static char words[REIPL_CMDLINE_MAX];
@@ -81,59 +81,33 @@ void payload_program_check(void)
 	sclp_printf(PROGRAM ": stopping (disabled wait, code 0x%x)\n", STOP_PROGRAM_CHECK);
 }
 
-static const char *kind_of(const struct css_device *d)
-{
-	return d->sensed ? reipl_ccw_kind(&d->ident) : "(no SENSE ID)";
-}
-
-static bool is_disk(const struct css_device *d)
-{
-	return d->sensed && reipl_ccw_is_disk(&d->ident);
-}
-
-static const struct css_device *find(unsigned int ssid, unsigned int devno)
+static const struct reipl_ccwdev *find(const struct reipl_busid *id)
 {
 	size_t i;
 
 	for (i = 0; i < ndevs; i++)
-		if (devs[i].ssid == ssid && devs[i].devno == devno)
+		if (reipl_busid_equal(&devs[i].id, id))
 			return &devs[i];
 	return NULL;
 }
 
-static void report(bool have_ipl, unsigned int ipl_ssid, unsigned int ipl_devno)
+static void report(const struct reipl_busid *ipl)
 {
 	size_t i;
 
-	if (have_ipl)
-		sclp_printf("IPL:     ccw 0.%x.%04x\n", ipl_ssid, ipl_devno);
+	if (ipl)
+		sclp_printf("IPL:     ccw %x.%x.%04x\n", ipl->cssid, ipl->ssid, ipl->devno);
 	sclp_printf("%-10s %-15s %-8s %s\n", "DEVICE", "KIND", "CUTYPE", "NOTE");
 	for (i = 0; i < ndevs; i++) {
-		const struct css_device *d = &devs[i];
-		bool ipl = have_ipl && d->ssid == ipl_ssid && d->devno == ipl_devno;
+		const struct reipl_ccwdev *d = &devs[i];
+		bool is_ipl = ipl && reipl_busid_equal(ipl, &d->id);
 
-		sclp_printf("0.%x.%04x   %-15s %04x/%02x  %s\n", d->ssid, d->devno, kind_of(d),
-			    d->ident.cu_type, d->ident.cu_model,
-			    ipl ? "IPL device" : is_disk(d) ? "disk" : "");
+		sclp_printf("%-10s %-15s %04x/%02x  %s\n", d->busid, d->kind, d->ident.cu_type,
+			    d->ident.cu_model,
+			    is_ipl    ? "IPL device"
+			    : d->disk ? "disk"
+				      : "");
 	}
-}
-
-/* The lowest-numbered disk that is not the IPL device (the helper's "auto"). */
-static const struct css_device *pick_auto(bool have_ipl, unsigned int ssid, unsigned int devno)
-{
-	const struct css_device *best = NULL;
-	size_t i;
-
-	for (i = 0; i < ndevs; i++) {
-		const struct css_device *d = &devs[i];
-
-		if (!is_disk(d) || (have_ipl && d->ssid == ssid && d->devno == devno))
-			continue;
-		if (!best || d->ssid < best->ssid ||
-		    (d->ssid == best->ssid && d->devno < best->devno))
-			best = d;
-	}
-	return best;
 }
 
 static void parse_target(struct reipl_target *t)
@@ -149,22 +123,27 @@ static void parse_target(struct reipl_target *t)
 	if (t->detect) {
 		/* A bus-ID alone: ccw, as chreipl detects it (a path needs Linux). */
 		struct reipl_busid id;
-		const struct css_device *d;
+		const struct reipl_ccwdev *d;
 
 		if (reipl_busid_parse(t->pos[0], &id))
-			stop(STOP_CMDLINE, "No valid target specified: \"%.40s\" is no target or bus-ID",
+			stop(STOP_CMDLINE,
+			     "No valid target specified: \"%.40s\" is no target or bus-ID",
 			     t->pos[0]);
-		d = find(id.ssid, id.devno);
-		if (d && d->sensed && reipl_ccw_is_fcp(&d->ident))
-			stop(STOP_TARGET, "device %s is an FCP adapter: the \"fcp\" target needs the "
-			     "Linux helper", t->pos[0]);
+		d = find(&id);
+		if (d && reipl_ccw_is_fcp(&d->ident))
+			stop(STOP_TARGET,
+			     "device %s is an FCP adapter: the \"fcp\" target needs the "
+			     "Linux helper",
+			     t->pos[0]);
 		t->type = REIPL_TYPE_CCW;
 		if (reipl_target_finish(t, &err))
 			stop(STOP_CMDLINE, "%s", err.msg);
 	}
 	if (t->type != REIPL_TYPE_CCW && t->type != REIPL_TYPE_AUTO)
-		stop(STOP_TARGET, "the \"%s\" target needs Linux: serve the re-IPL helper "
-		     "(reboot-initrd.img) for it", reipl_type_name(t->type));
+		stop(STOP_TARGET,
+		     "the \"%s\" target needs Linux: serve the re-IPL helper "
+		     "(reboot-initrd.img) for it",
+		     reipl_type_name(t->type));
 	if (t->opts & REIPL_OPT_BOOTPARMS)
 		stop(STOP_TARGET, "boot parameters (-p) exist only on z/VM, not for KVM guests");
 }
@@ -172,11 +151,13 @@ static void parse_target(struct reipl_target *t)
 void payload_main(void);
 void payload_main(void)
 {
-	unsigned int ipl_ssid = 0, ipl_devno = 0;
-	const struct css_device *dev;
+	const struct reipl_ccwdev *dev;
+	struct reipl_busid ipl = { 0, 0, 0 };
 	struct reipl_target t;
 	struct reipl_error err;
+	char busid[REIPL_BUSID_LEN];
 	bool have_ipl;
+	int best;
 	long rc;
 
 	memset(__bss_start, 0, (size_t)(__bss_end - __bss_start));
@@ -189,39 +170,38 @@ void payload_main(void)
 	cmdline[CMDLINE_SIZE] = '\0';
 
 	ndevs = css_scan(devs, MAX_DEVICES);
-	have_ipl = diag308_current_ccw(&ipl_ssid, &ipl_devno) == 0;
-	report(have_ipl, ipl_ssid, ipl_devno);
+	have_ipl = diag308_current_ccw(&ipl.ssid, &ipl.devno) == 0;
+	report(have_ipl ? &ipl : NULL);
 
 	if (reipl_cmdline_parse(cmdline, &cl, &err))
 		stop(STOP_CMDLINE, "%s", err.msg);
 	parse_target(&t);
 
 	if (t.type == REIPL_TYPE_AUTO) {
-		dev = pick_auto(have_ipl, ipl_ssid, ipl_devno);
-		if (!dev)
+		best = reipl_ccw_pick_auto(devs, ndevs, have_ipl ? &ipl : NULL);
+		if (best < 0)
 			stop(STOP_TARGET, "No CCW disk found for target \"auto\"%s",
 			     have_ipl ? " (the IPL device is not counted)" : "");
-		t.device.ssid = dev->ssid;
-		t.device.devno = dev->devno;
+		t.device = devs[best].id;
 	}
-	dev = find(t.device.ssid, t.device.devno);
+	dev = find(&t.device);
+	reipl_busid_format(&t.device, busid);
 	/* Re-IPLing the network device boots the network again, for ever: never, even forced. */
-	if (have_ipl && t.device.ssid == ipl_ssid && t.device.devno == ipl_devno)
-		stop(STOP_TARGET, "Device 0.%x.%04x is the IPL device (the network card): re-IPL "
-		     "from it would loop", t.device.ssid, t.device.devno);
-	if (dev && dev->sensed && strcmp(kind_of(dev), "virtio-net") == 0)
-		stop(STOP_TARGET, "Device 0.%x.%04x is a virtio-net: re-IPL from it would loop",
-		     t.device.ssid, t.device.devno);
+	if (have_ipl && reipl_busid_equal(&t.device, &ipl))
+		stop(STOP_TARGET,
+		     "Device %s is the IPL device (the network card): re-IPL from it "
+		     "would loop",
+		     busid);
+	if (dev && reipl_ccw_is_network(&dev->ident))
+		stop(STOP_TARGET, "Device %s is a %s: re-IPL from it would loop", busid, dev->kind);
 	if (!(t.opts & REIPL_OPT_FORCE)) {
 		if (!dev)
-			stop(STOP_TARGET, "Could not find CCW device \"0.%x.%04x\"", t.device.ssid,
-			     t.device.devno);
-		if (!is_disk(dev))
-			stop(STOP_TARGET, "Device 0.%x.%04x is a %s, not a disk (use -f to force)",
-			     t.device.ssid, t.device.devno, kind_of(dev));
+			stop(STOP_TARGET, "Could not find CCW device \"%s\"", busid);
+		if (!dev->disk)
+			stop(STOP_TARGET, "Device %s is a %s, not a disk (use -f to force)", busid,
+			     dev->kind);
 	}
-	sclp_printf("Target:  %s -> ccw 0.%x.%04x%s%s%s\n", cl.has_chreipl ? cl.chreipl : "auto",
-		    t.device.ssid, t.device.devno,
+	sclp_printf("Target:  %s -> ccw %s%s%s%s\n", cl.has_chreipl ? cl.chreipl : "auto", busid,
 		    (t.opts & REIPL_OPT_LOADPARM) ? ", loadparm \"" : "",
 		    (t.opts & REIPL_OPT_LOADPARM) ? t.loadparm : "",
 		    (t.opts & REIPL_OPT_LOADPARM) ? "\"" : "");
@@ -230,7 +210,7 @@ void payload_main(void)
 			     (t.opts & REIPL_OPT_LOADPARM) ? t.loadparm : NULL);
 	if (rc != DIAG308_RC_OK)
 		stop(STOP_DIAG308, "DIAGNOSE 308 refused the IPL parameter block (rc 0x%lx)", rc);
-	sclp_printf(PROGRAM ": re-IPL from 0.%x.%04x\n", t.device.ssid, t.device.devno);
+	sclp_printf(PROGRAM ": re-IPL from %s\n", busid);
 	rc = diag308_reipl();
 	stop(STOP_DIAG308, "DIAGNOSE 308 did not re-IPL (rc 0x%lx)", rc);
 }

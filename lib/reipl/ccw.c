@@ -38,6 +38,8 @@ static int parse_type(const char *s, uint16_t *type, uint8_t *model)
 int reipl_ccw_get(const char *root, const struct reipl_busid *id, struct reipl_ccwdev *dev)
 {
 	char busid[REIPL_BUSID_LEN], path[PATH_MAX], buf[64], link[PATH_MAX];
+	struct reipl_ccw_ident ident = { 0, 0, 0, 0 };
+	bool has_devtype = false;
 	ssize_t n;
 	int rc;
 
@@ -46,22 +48,20 @@ int reipl_ccw_get(const char *root, const struct reipl_busid *id, struct reipl_c
 	reipl_pathf(root, path, sizeof(path), "/sys/bus/ccw/devices/%s", busid);
 	if (access(path, F_OK) != 0)
 		return -ENOENT;
-	dev->id = *id;
-	memcpy(dev->busid, busid, sizeof(busid));
 
 	reipl_pathf(NULL, path, sizeof(path), "/sys/bus/ccw/devices/%s/cutype", busid);
 	rc = reipl_read_attr(root, path, buf, sizeof(buf));
 	if (rc < 0)
 		return rc;
-	if (parse_type(buf, &dev->ident.cu_type, &dev->ident.cu_model))
+	if (parse_type(buf, &ident.cu_type, &ident.cu_model))
 		return -EINVAL;
-
 	reipl_pathf(NULL, path, sizeof(path), "/sys/bus/ccw/devices/%s/devtype", busid);
 	if (reipl_read_attr(root, path, buf, sizeof(buf)) >= 0 &&
-	    parse_type(buf, &dev->ident.dev_type, &dev->ident.dev_model) == 0)
-		dev->has_devtype = true;
+	    parse_type(buf, &ident.dev_type, &ident.dev_model) == 0)
+		has_devtype = true;
+	reipl_ccwdev_init(dev, id, &ident);
+	dev->has_devtype = has_devtype;
 
-	dev->online = -1;
 	reipl_pathf(NULL, path, sizeof(path), "/sys/bus/ccw/devices/%s/online", busid);
 	if (reipl_read_attr(root, path, buf, sizeof(buf)) >= 0 && (buf[0] == '0' || buf[0] == '1'))
 		dev->online = buf[0] - '0';
@@ -77,8 +77,6 @@ int reipl_ccw_get(const char *root, const struct reipl_busid *id, struct reipl_c
 		snprintf(dev->driver, sizeof(dev->driver), "%.*s", (int)sizeof(dev->driver) - 1,
 			 base);
 	}
-	dev->kind = reipl_ccw_kind(&dev->ident);
-	dev->disk = reipl_ccw_is_disk(&dev->ident);
 	return 0;
 }
 

@@ -13,17 +13,6 @@
 #include "ccw_kind.h"
 #include "error.h"
 
-struct reipl_ccwdev {
-	struct reipl_busid id;
-	char busid[REIPL_BUSID_LEN];
-	struct reipl_ccw_ident ident;
-	bool has_devtype; /* false when sysfs says "n/a" (every virtio device) */
-	int online;	  /* 0, 1, or -1 when unknown */
-	char driver[32];  /* bound driver, "" when none */
-	const char *kind; /* reipl_ccw_kind() */
-	bool disk;	  /* reipl_ccw_is_disk() */
-};
-
 /*
  * Read /sys/bus/ccw/devices/<busid> into @dev. Returns 0, -ENOENT when there is no such
  * device, or -EINVAL when its cutype cannot be read.

@@ -6,6 +6,7 @@
  * QEMU's virtio-ccw, which reports control unit 3832 with the virtio device ID as model.
  */
 #include <stddef.h>
+#include <string.h>
 
 #include "ccw_kind.h"
 
@@ -86,4 +87,37 @@ bool reipl_ccw_is_disk(const struct reipl_ccw_ident *id)
 bool reipl_ccw_is_fcp(const struct reipl_ccw_ident *id)
 {
 	return id->cu_type == 0x1731 && id->cu_model == 0x03;
+}
+
+bool reipl_ccw_is_network(const struct reipl_ccw_ident *id)
+{
+	if (id->cu_type == REIPL_VIRTIO_CU_TYPE)
+		return id->cu_model == 0x01;
+	return id->cu_type == 0x1731 && (id->cu_model == 0x01 || id->cu_model == 0x05);
+}
+
+void reipl_ccwdev_init(struct reipl_ccwdev *dev, const struct reipl_busid *id,
+		       const struct reipl_ccw_ident *ident)
+{
+	memset(dev, 0, sizeof(*dev));
+	dev->id = *id;
+	reipl_busid_format(id, dev->busid);
+	dev->ident = *ident;
+	dev->online = -1;
+	dev->kind = reipl_ccw_kind(ident);
+	dev->disk = reipl_ccw_is_disk(ident);
+}
+
+int reipl_ccw_pick_auto(const struct reipl_ccwdev *devs, size_t n, const struct reipl_busid *ipl)
+{
+	int best = -1;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (!devs[i].disk || (ipl && reipl_busid_equal(&devs[i].id, ipl)))
+			continue;
+		if (best < 0 || reipl_busid_cmp(&devs[i].id, &devs[best].id) < 0)
+			best = (int)i;
+	}
+	return best;
 }

@@ -93,23 +93,22 @@ static int pick_auto(const char *root, struct reipl_target *t, struct reipl_erro
 	struct reipl_ccwdev *devs;
 	struct reipl_busid ipl;
 	bool have_ipl;
-	size_t n, i;
-	int rc;
+	size_t n;
+	int rc, best;
 
 	rc = reipl_ccw_scan(root, &devs, &n, err);
 	if (rc)
 		return rc;
 	have_ipl = reipl_ipl_device(root, &ipl) == 0;
-	for (i = 0; i < n; i++) {
-		if (!devs[i].disk || (have_ipl && reipl_busid_equal(&devs[i].id, &ipl)))
-			continue;
-		t->device = devs[i].id;
+	best = reipl_ccw_pick_auto(devs, n, have_ipl ? &ipl : NULL);
+	if (best >= 0) {
+		t->device = devs[best].id;
 		t->opts |= REIPL_OPT_DEVICE;
 		t->type = REIPL_TYPE_CCW;
-		free(devs);
-		return 0;
 	}
 	free(devs);
+	if (best >= 0)
+		return 0;
 	if (have_ipl) {
 		char busid[REIPL_BUSID_LEN];
 

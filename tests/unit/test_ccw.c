@@ -49,6 +49,43 @@ static void test_kinds(void **state)
 	}
 }
 
+static void test_pick_auto(void **state)
+{
+	static const struct {
+		struct reipl_busid id;
+		struct reipl_ccw_ident ident;
+	} seen[] = {
+		{ { 0, 0, 0x0007 }, { 0x3832, 0x02, 0, 0 } }, /* virtio-blk */
+		{ { 0, 0, 0x0005 }, { 0x3832, 0x01, 0, 0 } }, /* virtio-net, the IPL device */
+		{ { 0, 1, 0x0001 }, { 0x3832, 0x02, 0, 0 } }, /* virtio-blk in set 1 */
+		{ { 0, 0, 0x0003 }, { 0x3832, 0x08, 0, 0 } }, /* virtio-scsi */
+		{ { 0, 0, 0x0001 }, { 0x3832, 0x04, 0, 0 } }, /* virtio-rng */
+	};
+	struct reipl_ccwdev devs[5];
+	struct reipl_busid ipl = { 0, 0, 0x0003 };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 5; i++)
+		reipl_ccwdev_init(&devs[i], &seen[i].id, &seen[i].ident);
+	assert_string_equal(devs[2].busid, "0.1.0001");
+	assert_string_equal(devs[3].kind, "virtio-scsi");
+	/* Any order in, the lowest-numbered disk out. */
+	assert_int_equal(reipl_ccw_pick_auto(devs, 5, NULL), 3);
+	/* The IPL device never counts, even when it is a disk. */
+	assert_int_equal(reipl_ccw_pick_auto(devs, 5, &ipl), 0);
+	/* Subchannel set 0 before set 1. */
+	assert_int_equal(reipl_ccw_pick_auto(devs + 2, 1, NULL), 0);
+	/* Only the network card and the rng: nothing. */
+	assert_int_equal(reipl_ccw_pick_auto(devs + 1, 1, NULL), -1);
+	assert_int_equal(reipl_ccw_pick_auto(devs + 4, 1, NULL), -1);
+	assert_int_equal(reipl_ccw_pick_auto(devs, 0, NULL), -1);
+	assert_true(reipl_ccw_is_network(&devs[1].ident));
+	assert_false(reipl_ccw_is_network(&devs[0].ident));
+	assert_true(reipl_ccw_is_network(&(struct reipl_ccw_ident){ 0x1731, 0x01, 0x1732, 0x01 }));
+	assert_false(reipl_ccw_is_network(&(struct reipl_ccw_ident){ 0x1731, 0x03, 0x1732, 0x03 }));
+}
+
 static void test_scan(void **state)
 {
 	struct reipl_ccwdev *devs;
@@ -210,9 +247,10 @@ static void test_print(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_kinds),	   cmocka_unit_test(test_scan),
-		cmocka_unit_test(test_scan_kvm),   cmocka_unit_test(test_show),
-		cmocka_unit_test(test_show_short), cmocka_unit_test(test_print),
+		cmocka_unit_test(test_kinds), cmocka_unit_test(test_pick_auto),
+		cmocka_unit_test(test_scan),  cmocka_unit_test(test_scan_kvm),
+		cmocka_unit_test(test_show),  cmocka_unit_test(test_show_short),
+		cmocka_unit_test(test_print),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
