@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "guest.h"
 #include "libvirt.h"
 
 /* libvirt prints every error to stderr by default; ours are reported through @err. */
@@ -34,27 +35,6 @@ static virConnectPtr connect_ro(const char *uri, struct reipl_error *err)
 	return conn;
 }
 
-static int parse_mac(const char *s, uint8_t mac[6])
-{
-	unsigned int v[6];
-	int i;
-
-	if (strlen(s) != 17)
-		return -EINVAL;
-	for (i = 0; i < 6; i++) {
-		char hex[3] = { s[3 * i], s[3 * i + 1], 0 };
-		char *end;
-
-		if ((i < 5 && s[3 * i + 2] != ':'))
-			return -EINVAL;
-		v[i] = (unsigned int)strtoul(hex, &end, 16);
-		if (*end)
-			return -EINVAL;
-		mac[i] = (uint8_t)v[i];
-	}
-	return 0;
-}
-
 static void domain_macs(const char *xml, struct pxe_domain *d)
 {
 	xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL, XML_PARSE_NONET);
@@ -72,9 +52,10 @@ static void domain_macs(const char *xml, struct pxe_domain *d)
 	     res && res->nodesetval && i < res->nodesetval->nodeNr && d->nmacs < PXE_DOMAIN_MACS;
 	     i++) {
 		xmlChar *v = xmlNodeGetContent(res->nodesetval->nodeTab[i]);
+		struct pxe_guest g;
 
-		if (v && parse_mac((const char *)v, d->macs[d->nmacs]) == 0)
-			d->nmacs++;
+		if (v && pxe_guest_parse((const char *)v, &g, NULL) == 0 && g.kind == PXE_GUEST_MAC)
+			memcpy(d->macs[d->nmacs++], g.mac, sizeof(g.mac));
 		xmlFree(v);
 	}
 	xmlXPathFreeObject(res);
