@@ -275,8 +275,7 @@ static int load(const struct pxe_tree *t, const char *name, struct pxe_cfg *cfg,
 
 	if (rc)
 		return rc;
-	pxe_cfg_parse(data, size < sizeof(data) ? size : sizeof(data), cfg);
-	cfg->file_size = size;
+	pxe_cfg_parse(data, size < sizeof(data) ? size : sizeof(data), size, cfg);
 	return 0;
 }
 

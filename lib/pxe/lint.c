@@ -80,7 +80,7 @@ void pxe_lint_tftp_file(int rootfd, const char *subject, int line, const char *w
 static void lint_file(const struct pxe_tree *t, const char *name, struct pxe_findings *out)
 {
 	static struct pxe_cfg cfg;
-	static char data[64 * 1024];
+	static char data[PXE_CFG_BUFFER]; /* all the firmware reads */
 	char subject[96], why[128];
 	struct pxe_guest g;
 	struct stat st;
@@ -114,8 +114,7 @@ static void lint_file(const struct pxe_tree *t, const char *name, struct pxe_fin
 		pxe_findings_add(out, subject, 0, PXE_ERROR, "cannot be read");
 		return;
 	}
-	pxe_cfg_parse(data, size < sizeof(data) ? size : sizeof(data), &cfg);
-	cfg.file_size = size;
+	pxe_cfg_parse(data, size < sizeof(data) ? size : sizeof(data), size, &cfg);
 	for (i = 0; i < cfg.nnotes; i++)
 		pxe_findings_add(out, subject, cfg.notes[i].line, cfg.notes[i].severity, "%s",
 				 cfg.notes[i].msg);

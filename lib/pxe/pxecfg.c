@@ -154,14 +154,13 @@ static void check_entries(struct pxe_cfg *cfg)
 		note(cfg, 1, PXE_ERROR, "no label: the firmware finds nothing to boot");
 }
 
-void pxe_cfg_parse(const char *data, size_t len, struct pxe_cfg *cfg)
+void pxe_cfg_parse(const char *data, size_t len, size_t file_size, struct pxe_cfg *cfg)
 {
 	size_t keep = len < PXE_CFG_USABLE ? len : PXE_CFG_USABLE, nul;
 	char *ptr, *eol, *next, *end;
 	int line = 1;
 
 	memset(cfg, 0, sizeof(*cfg));
-	cfg->file_size = len;
 	memcpy(cfg->buf, data, keep);
 	cfg->buf[keep] = '\0';
 	/* The firmware works with C strings: a NUL byte ends the file for it. */
@@ -171,12 +170,12 @@ void pxe_cfg_parse(const char *data, size_t len, struct pxe_cfg *cfg)
 		     "a NUL byte: the firmware reads nothing after it");
 		keep = nul;
 	}
-	if (len > PXE_CFG_USABLE) {
+	if (file_size > PXE_CFG_USABLE) {
 		cfg->cut_line = line_of(data, PXE_CFG_USABLE);
 		note(cfg, cfg->cut_line, PXE_ERROR,
 		     "the file is %zu bytes; the firmware reads only the first %d, so it loses "
 		     "everything from here (line %d) on",
-		     len, PXE_CFG_USABLE, cfg->cut_line);
+		     file_size, PXE_CFG_USABLE, cfg->cut_line);
 	}
 	end = cfg->buf + keep;
 	for (ptr = cfg->buf; ptr < end && cfg->count < PXE_MAX_ENTRIES; ptr = next, line++) {

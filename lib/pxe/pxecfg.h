@@ -38,7 +38,6 @@ struct pxe_note {
 
 struct pxe_cfg {
 	char buf[PXE_CFG_BUFFER]; /* the bytes the firmware keeps, NUL-split in place */
-	size_t file_size;	  /* the whole file */
 	int cut_line;		  /* first line (partly) lost to the 2047-byte buffer, or 0 */
 	struct pxe_entry entries[PXE_MAX_ENTRIES];
 	int count;
@@ -52,15 +51,16 @@ struct pxe_cfg {
 };
 
 /*
- * Parse @len bytes of a config file (@data need not be NUL terminated) as the firmware
- * does: only the first 2047 bytes; lines with leading blanks skipped and trailing blanks
+ * Parse a config file of @file_size bytes whose first @len bytes are at @data (at least
+ * the first 2047, or the whole file; no NUL needed) as the firmware does: only the first
+ * 2047 bytes; lines with leading blanks skipped and trailing blanks
  * and CRs trimmed; `#` comments; KEYWORD<blank>ARGUMENT with the keywords default,
  * label, kernel, initrd, append (any case); kernel/initrd/append before the first label
  * not understood; reading stops once 16 labels are seen; `default` matches only labels
  * after it, case-sensitively, else the first entry boots. Everything the firmware would
  * complain about or silently get wrong is recorded in @cfg->notes, with its line.
  */
-void pxe_cfg_parse(const char *data, size_t len, struct pxe_cfg *cfg);
+void pxe_cfg_parse(const char *data, size_t len, size_t file_size, struct pxe_cfg *cfg);
 
 /* The entry the firmware boots, or NULL when the file has none. */
 const struct pxe_entry *pxe_cfg_default(const struct pxe_cfg *cfg);

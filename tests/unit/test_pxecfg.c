@@ -19,7 +19,7 @@ static struct pxe_cfg cfg;
 
 static void parse(const char *text)
 {
-	pxe_cfg_parse(text, strlen(text), &cfg);
+	pxe_cfg_parse(text, strlen(text), strlen(text), &cfg);
 }
 
 /* The note at @line with @severity whose message contains @part. */
@@ -114,8 +114,11 @@ static void test_firmware_quirks(void **state)
 	parse(big);
 	has_note(4, PXE_ERROR, "the file is 2136 bytes; the firmware reads only the first 2047");
 	has_note(1, PXE_ERROR, "no append line");
+	/* Callers read only what the firmware reads; the note still names the whole size. */
+	pxe_cfg_parse(big, PXE_CFG_BUFFER, 5000, &cfg);
+	has_note(4, PXE_ERROR, "the file is 5000 bytes; the firmware reads only the first 2047");
 	/* A NUL byte ends the file for the firmware. */
-	pxe_cfg_parse("label x\nkernel k\0initrd i\n", 25, &cfg);
+	pxe_cfg_parse("label x\nkernel k\0initrd i\n", 25, 25, &cfg);
 	has_note(2, PXE_ERROR, "a NUL byte");
 	parse("# nothing\n");
 	has_note(1, PXE_ERROR, "no label");
