@@ -189,7 +189,6 @@ static void check_initrd(const struct pxe_tree *t, const char *path, const char 
 	static const char version[] = "reboot-s390x-init " VERSION;
 	unsigned char *init = NULL, *ref = NULL;
 	size_t len = 0, ref_len = 0;
-	struct stat st;
 	int fd = openat(t->rootfd, path, O_RDONLY | O_CLOEXEC), rc;
 
 	if (fd < 0)
@@ -213,19 +212,12 @@ static void check_initrd(const struct pxe_tree *t, const char *path, const char 
 			out, path, 0, PXE_WARNING,
 			"its /init is another version of reboot-s390x-init; rebuild it with "
 			"'reboot-s390x mkinitrd'");
-	else if (reference && stat(reference, &st) == 0 && S_ISREG(st.st_mode) &&
-		 (size_t)st.st_size <= INIT_MAX && (ref = malloc((size_t)st.st_size + 1))) {
-		FILE *f = fopen(reference, "rb");
-
-		ref_len = f ? fread(ref, 1, (size_t)st.st_size, f) : 0;
-		if (f)
-			fclose(f);
-		if (ref_len != len || memcmp(ref, init, len) != 0)
-			pxe_findings_add(out, path, 0, PXE_WARNING,
-					 "its /init differs from %s; rebuild it with 'reboot-s390x "
-					 "mkinitrd'",
-					 reference);
-	}
+	else if (reference && (ref = read_small(AT_FDCWD, reference, INIT_MAX, &ref_len)) &&
+		 (ref_len != len || memcmp(ref, init, len) != 0))
+		pxe_findings_add(
+			out, path, 0, PXE_WARNING,
+			"its /init differs from %s; rebuild it with 'reboot-s390x mkinitrd'",
+			reference);
 out:
 	free(init);
 	free(ref);
