@@ -74,30 +74,32 @@ int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv)
 	in.reference_init = cli_installed_init();
 	in.reference_payload = cli_installed_payload();
 	for (i = 0; i < argc; i++) {
-		const char *arg = argv[i];
-		const char **slot = NULL;
+		static const char *const names[] = { "--root", "--network", "--network-xml",
+						     "--connect", "--init" };
+		const char **slots[] = { &in.root, &network, &xml_file, &connect,
+					 &in.reference_init };
+		bool missing = false, known = false;
+		size_t k;
 
-		if (cli_is_help(arg)) {
+		if (cli_is_help(argv[i])) {
 			usage();
 			return EXIT_SUCCESS;
 		}
-		if (strcmp(arg, "--root") == 0)
-			slot = &in.root;
-		else if (strcmp(arg, "--network") == 0)
-			slot = &network;
-		else if (strcmp(arg, "--network-xml") == 0)
-			slot = &xml_file;
-		else if (strcmp(arg, "--connect") == 0)
-			slot = &connect;
-		else if (strcmp(arg, "--init") == 0)
-			slot = &in.reference_init;
-		else
+		for (k = 0; k < sizeof(names) / sizeof(names[0]) && !known; k++) {
+			const char *v = cli_option_value(names[k], argc, argv, &i, &missing);
+
+			if (missing)
+				return cli_error("doctor: option '%s' requires an argument",
+						 argv[i]);
+			if (v) {
+				*slots[k] = v;
+				known = true;
+			}
+		}
+		if (!known)
 			return cli_error("doctor: unexpected argument '%s' (see '" PROGRAM
 					 " doctor --help')",
-					 arg);
-		if (++i == argc)
-			return cli_error("doctor: option '%s' requires an argument", arg);
-		*slot = argv[i];
+					 argv[i]);
 	}
 	if (!in.root)
 		return cli_error("doctor: --root <dir> is required");

@@ -384,23 +384,6 @@ static int do_list(const struct pxe_opts *o)
 	return EXIT_SUCCESS;
 }
 
-/* Findings as "subject:line: severity: message"; used by doctor too. */
-void cli_print_findings(const struct pxe_findings *f)
-{
-	size_t i;
-
-	for (i = 0; i < f->count; i++) {
-		const struct pxe_finding *x = &f->items[i];
-
-		if (x->line)
-			printf("%s:%d: %s: %s\n", x->subject, x->line,
-			       x->severity == PXE_ERROR ? "error" : "warning", x->msg);
-		else
-			printf("%s: %s: %s\n", x->subject,
-			       x->severity == PXE_ERROR ? "error" : "warning", x->msg);
-	}
-}
-
 static int do_check(const struct pxe_opts *o)
 {
 	struct pxe_findings f = { 0 };

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * report.c - what every subcommand shares: error lines, the final flush of stdout, and
- * where the installed static init is.
+ * report.c - what the subcommands share: error lines, option values, findings, the final
+ * flush of stdout, and where the installed files are.
  */
 #include <errno.h>
 #include <limits.h>
@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "lint.h"
 
 #ifndef LIBDIR
 #define LIBDIR "/usr/local/lib/reboot-s390x"
@@ -99,4 +100,20 @@ const char *cli_option_value(const char *name, int argc, char **argv, int *i, bo
 		return NULL;
 	}
 	return argv[++*i];
+}
+
+void cli_print_findings(const struct pxe_findings *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->count; i++) {
+		const struct pxe_finding *x = &f->items[i];
+
+		if (x->line)
+			printf("%s:%d: %s: %s\n", x->subject, x->line,
+			       x->severity == PXE_ERROR ? "error" : "warning", x->msg);
+		else
+			printf("%s: %s: %s\n", x->subject,
+			       x->severity == PXE_ERROR ? "error" : "warning", x->msg);
+	}
 }

@@ -54,8 +54,9 @@ void pxe_findings_free(struct pxe_findings *f)
 	memset(f, 0, sizeof(*f));
 }
 
-void pxe_lint_tftp_file(int rootfd, const char *subject, int line, const char *what,
-			const char *path, struct pxe_findings *out)
+/* Check one TFTP path of an entry (kernel or initrd) below @rootfd. */
+static void lint_tftp_file(int rootfd, const char *subject, int line, const char *what,
+			   const char *path, struct pxe_findings *out)
 {
 	const char *rel = path;
 	struct stat st;
@@ -122,9 +123,9 @@ static void lint_file(const struct pxe_tree *t, const char *name, struct pxe_fin
 		const struct pxe_entry *e = &cfg.entries[i];
 
 		if (e->kernel)
-			pxe_lint_tftp_file(t->rootfd, subject, e->line, "kernel", e->kernel, out);
+			lint_tftp_file(t->rootfd, subject, e->line, "kernel", e->kernel, out);
 		if (e->initrd)
-			pxe_lint_tftp_file(t->rootfd, subject, e->line, "initrd", e->initrd, out);
+			lint_tftp_file(t->rootfd, subject, e->line, "initrd", e->initrd, out);
 	}
 }
 

@@ -40,8 +40,4 @@ void pxe_findings_free(struct pxe_findings *f);
  */
 int pxe_lint(const char *root, struct pxe_findings *out, struct reipl_error *err);
 
-/* Check one TFTP path of an entry (kernel or initrd) below @rootfd. */
-void pxe_lint_tftp_file(int rootfd, const char *subject, int line, const char *what,
-			const char *path, struct pxe_findings *out);
-
 #endif

@@ -302,6 +302,9 @@ run "$cli" doctor --root "$root" --network-xml "$work/net.xml"
 if ((status == 1)) && [[ $out == *"network $work/net.xml: warning: dnsmasq pings each address"* ]] &&
 	[[ $out == *"reboot-kernel.img: error: does not look like an s390x kernel (no S390EP at 0x10008)"* ]] &&
 	[[ $out == *"pxelinux.cfg/01-52-54-00-00-00-01: warning: a symlink"* ]]; then pass; else fail "doctor output" "$out"; fi
+spaced=$out
+run "$cli" doctor --root="$root" --network-xml="$work/net.xml"
+if ((status == 1)) && [[ $out == "$spaced" ]]; then pass; else fail "doctor --opt=value differs" "$out"; fi
 refused "doctor without root" "doctor: --root <dir> is required" "$cli" doctor
 refused "doctor unknown network" "doctor: libvirt has no network named 'nonet'" \
 	"$cli" doctor --root "$root" --network nonet --connect test:///default
