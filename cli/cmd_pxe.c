@@ -227,15 +227,16 @@ static int write_entry(const struct pxe_opts *o, bool local)
 	       local && o->target ? ", target " : "", local && o->target ? o->target : "", o->guest,
 	       strcmp(o->guest, who) ? " (" : "", strcmp(o->guest, who) ? who : "",
 	       strcmp(o->guest, who) ? ")" : "", changed ? "" : " (unchanged)");
-	if (local && !o->payload) {
+	if (local) {
 		char path[4200];
 
 		snprintf(path, sizeof(path), "%s/%s", o->root, kernel);
 		if (access(path, F_OK) != 0)
 			fprintf(stderr, PROGRAM ": warning: %s is not in the TFTP root yet\n",
 				kernel);
+		/* A payload entry's initrd is the entry itself. */
 		snprintf(path, sizeof(path), "%s/%s", o->root, initrd);
-		if (access(path, F_OK) != 0)
+		if (!o->payload && access(path, F_OK) != 0)
 			fprintf(stderr,
 				PROGRAM ": warning: %s is not in the TFTP root yet (see '" PROGRAM
 					" mkinitrd')\n",
