@@ -118,6 +118,20 @@ $(BUILD)/s390x/e2e-marker-init: tests/e2e/marker-init.c
 	$(Q)$(S390_CC) $(BASE_CFLAGS) $(S390_CFLAGS) $(S390_LDFLAGS) -o $@ $<
 	$(Q)$(S390_STRIP) $@
 
+# The firmware-model tests' stand-in kernel: the payload's start code and console, and
+# a main that prints which file it is, its initrd and its command line.
+MARKER_KERNEL := $(BUILD)/s390x/e2e-marker-kernel.img
+MARKER_SRCS := firmware/head.S tests/e2e/marker-kernel.c firmware/sclp.c firmware/libc.c
+MARKER_OBJS := $(patsubst %,$(BUILD)/s390x/payload/%.o,$(MARKER_SRCS))
+
+$(BUILD)/s390x/e2e-marker-kernel.elf: $(MARKER_OBJS) firmware/payload.ld
+	$(quiet) S390LD $@
+	$(Q)$(S390_CC) $(PAYLOAD_LDFLAGS) -Wl,--no-warn-rwx-segments -o $@ $(MARKER_OBJS) -lgcc
+
+$(MARKER_KERNEL): $(BUILD)/s390x/e2e-marker-kernel.elf
+	$(quiet) OBJCOPY $@
+	$(Q)$(CROSS_COMPILE)objcopy -O binary $< $@
+
 # --- the reboot initrd -----------------------------------------------------------------
 initrd: $(BUILD)/reboot-initrd.img
 
@@ -167,7 +181,7 @@ deps:
 check: deps
 	$(Q)$(MAKE) --no-print-directory check-run
 
-check-run: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS) $(BUILD)/s390x/e2e-marker-init
+check-run: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS) $(BUILD)/s390x/e2e-marker-init $(MARKER_KERNEL)
 	$(Q)tests/run.sh $(UNIT_TESTS) tests/cli/test-cli.sh tests/cli/test-install.sh \
 		tests/e2e/run.sh tests/libvirt/run.sh demo/run.sh
 

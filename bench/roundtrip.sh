@@ -22,7 +22,7 @@ build=$top/build
 work=$(mktemp -d /tmp/reboot-s390x-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-"$top/tests/e2e/fetch-s390x.sh" "$work/pkgs" linux-image-s390x bash libtinfo6 libc6 \
+"$top/tests/e2e/fetch-s390x.sh" "$work/pkgs" "linux-image-s390x=boot/vmlinuz-*" bash libtinfo6 libc6 \
 	s390-tools busybox-static
 kernel=$(ls "$work"/pkgs/linux-image-s390x/boot/vmlinuz-* | head -n 1)
 

@@ -7,17 +7,26 @@
 # Usage: s390x-guest.sh --tftp DIR --console FILE [--mac MAC] [--uuid UUID]
 #                       [--net DEVNO] [--disk FILE@DEVNO]... [--cd FILE@DEVNO]
 #                       [--timeout SECONDS] [--kernel FILE --append TEXT]
+#                       [--disk-order] [--loadparm LOADPARM] [--no-tftp]
 #   --disk   a raw disk (512-byte blocks); --cd a disk with 2048-byte blocks, which the
 #            firmware boots as El Torito. DEVNO is the device number, e.g. 0002.
 #   --kernel starts FILE directly (qemu -kernel, with -append) instead of a network boot.
+#   --disk-order  the first disk gets bootindex 2, after the network (QEMU >= 9.2 falls back
+#            to it when the network boot fails), as libvirt's <boot order='2'/> does.
+#   --loadparm    the network card's loadparm (QEMU >= 10.1 picks a pxelinux entry by it).
+#   --no-tftp     a DHCP server that names a boot file, but no TFTP server (an outage).
+# The QEMU is the one of lane $QEMU_LANE (scripts/qemu-lanes.sh; default 7.2).
 # Returns when QEMU exits (the guest powered off, or stopped in a disabled wait); exit
 # status is QEMU's, or 124 when the time limit (default 120 s) ended it.
 set -euo pipefail
 tftp="" console="" mac=52:54:00:12:34:56 uuid="" net=0001 timeout=120 kernel="" append=""
-devs=()
-n=0
+disk_order=0 loadparm="" no_tftp=0
+devs=() disks=()
 while (($#)); do
 	case $1 in
+	--disk-order) disk_order=1; shift; continue ;;
+	--no-tftp) no_tftp=1; shift; continue ;;
+	--loadparm) loadparm=$2 ;;
 	--tftp) tftp=$2 ;;
 	--console) console=$2 ;;
 	--mac) mac=$2 ;;
@@ -26,17 +35,21 @@ while (($#)); do
 	--timeout) timeout=$2 ;;
 	--kernel) kernel=$2 ;;
 	--append) append=$2 ;;
-	--disk | --cd)
-		file=${2%@*} devno=${2##*@}
-		blocks=""
-		[[ $1 == --cd ]] && blocks=",logical_block_size=2048,physical_block_size=2048"
-		devs+=(-drive "file=$file,format=raw,if=none,id=d$n"
-			-device "virtio-blk-ccw,drive=d$n,devno=fe.0.$devno$blocks")
-		n=$((n + 1))
-		;;
+	--disk | --cd) disks+=("$1 $2") ;;
 	*) echo "s390x-guest: unknown option $1" >&2; exit 2 ;;
 	esac
 	shift 2
+done
+n=0
+for d in "${disks[@]}"; do
+	kind=${d%% *} spec=${d#* }
+	file=${spec%@*} devno=${spec##*@}
+	blocks="" order=""
+	[[ $kind == --cd ]] && blocks=",logical_block_size=2048,physical_block_size=2048"
+	((disk_order && n == 0)) && order=,bootindex=2
+	devs+=(-drive "file=$file,format=raw,if=none,id=d$n"
+		-device "virtio-blk-ccw,drive=d$n,devno=fe.0.$devno$blocks$order")
+	n=$((n + 1))
 done
 [[ -n $tftp && -n $console ]] || { echo "s390x-guest: --tftp and --console are required" >&2; exit 2; }
 [[ -n $uuid ]] && devs+=(-uuid "$uuid")
@@ -45,9 +58,13 @@ if [[ -n $kernel ]]; then
 	devs+=(-kernel "$kernel" -append "$append")
 	bootindex=""
 fi
-exec timeout "$timeout" qemu-system-s390x -M s390-ccw-virtio -m 512 -nographic \
+qemu=$("$(dirname "$0")/qemu-lanes.sh" path "${QEMU_LANE:-7.2}")
+netopts=user,id=n0,bootfile=/
+((no_tftp)) || netopts+=",tftp=$tftp"
+[[ -n $loadparm ]] && bootindex+=",loadparm=$loadparm"
+exec timeout "$timeout" "$qemu" -M s390-ccw-virtio -m 512 -nographic \
 	-no-user-config -nodefaults -serial none -chardev "file,id=c0,path=$console" \
 	-device sclpconsole,chardev=c0 \
-	-netdev "user,id=n0,tftp=$tftp,bootfile=/" \
+	-netdev "$netopts" \
 	-device "virtio-net-ccw,netdev=n0,mac=$mac,devno=fe.0.$net$bootindex" \
 	"${devs[@]}" </dev/null >/dev/null 2>&1

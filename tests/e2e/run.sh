@@ -20,7 +20,7 @@ trap '[[ -n ${KEEP:-} ]] || rm -rf "$work"' EXIT
 QEMU_TIMEOUT=${QEMU_TIMEOUT:-120}
 passed=0 failed=0
 
-"$top/tests/e2e/fetch-s390x.sh" "$work/pkgs" linux-image-s390x || exit 1
+"$top/tests/e2e/fetch-s390x.sh" "$work/pkgs" "linux-image-s390x=boot/vmlinuz-*" || exit 1
 kernel=$(ls "$work"/pkgs/linux-image-s390x/boot/vmlinuz-* | head -n 1)
 "$cli" mkinitrd --init "$build/s390x/reboot-s390x-init" -o "$work/reboot-initrd.img" || exit 1
 

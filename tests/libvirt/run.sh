@@ -37,7 +37,7 @@ check() {
 
 lab_start_daemons || exit 1
 
-"$top/tests/e2e/fetch-s390x.sh" "$work/pkgs" linux-image-s390x || exit 1
+"$top/tests/e2e/fetch-s390x.sh" "$work/pkgs" "linux-image-s390x=boot/vmlinuz-*" || exit 1
 tree=$work/tftp
 mkdir -p "$tree"
 cp "$work"/pkgs/linux-image-s390x/boot/vmlinuz-* "$tree/reboot-kernel.img"
