@@ -1,7 +1,8 @@
 # Makefile - reboot-s390x: build, test and install.
 #
 #   make                 host programs (for tests and the TFTP host) and the static s390x init
-#   make check           install missing Debian packages, then every test
+#   make check           install missing Debian packages and QEMU lanes, then every test
+#                        (QEMU_LANE=7.2|10.0|11.1: the emulated tests on that QEMU only)
 #   make demo            the whole provisioning loop in emulation (LIBVIRT=1: via libvirt)
 #   make install         DESTDIR= PREFIX= (default /usr/local)
 #   make clean
@@ -175,15 +176,22 @@ $(PAYLOAD): $(BUILD)/s390x/reboot-s390x-payload.elf
 # --- tests ------------------------------------------------------------------------------
 deps:
 	$(Q)scripts/install-deps.sh build check e2e libvirt
+	$(Q)scripts/qemu-lanes.sh prepare $(QEMU_LANES)
 
 # Dependencies first, in their own make run, so nothing is compiled before the
 # compilers and libraries are there.
 check: deps
 	$(Q)$(MAKE) --no-print-directory check-run
 
+# Every emulated test runs once per QEMU lane (scripts/qemu-lanes.sh): Debian 12's 7.2 and
+# Debian 13's 10.0 and 11.1. QEMU_LANE=10.0 picks one.
+QEMU_LANES := $(or $(QEMU_LANE),7.2 10.0 11.1)
+LANE_TESTS := $(foreach l,$(QEMU_LANES),"env QEMU_LANE=$(l) tests/e2e/firmware-model.sh" \
+	"env QEMU_LANE=$(l) tests/e2e/run.sh")
+
 check-run: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS) $(BUILD)/s390x/e2e-marker-init $(MARKER_KERNEL)
 	$(Q)tests/run.sh $(UNIT_TESTS) tests/cli/test-cli.sh tests/cli/test-install.sh \
-		tests/e2e/run.sh tests/libvirt/run.sh demo/run.sh
+		tests/e2e/test-fetch.sh $(LANE_TESTS) tests/libvirt/run.sh demo/run.sh
 
 # --- the demo ---------------------------------------------------------------------------
 # The whole provisioning loop on one emulated guest; LIBVIRT=1 goes through libvirt.

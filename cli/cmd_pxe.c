@@ -10,11 +10,15 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <arpa/inet.h>
+
 #include "cli.h"
 #include "entry.h"
+#include "fwgen.h"
 #include "guest.h"
 #include "libvirt.h"
 #include "lint.h"
+#include "lookup.h"
 #include "pxecfg.h"
 #include "tree.h"
 
@@ -28,6 +32,11 @@ struct pxe_opts {
 	const char *payload;
 	const char *guest;
 	const char *command;
+	const char *mac;      /* show: the guest's MAC, besides what the guest names */
+	const char *uuid;     /* show: the guest's UUID, likewise */
+	const char *ip;	      /* show: the guest's IPv4 address */
+	const char *loadparm; /* show: the interface's loadparm */
+	const char *firmware; /* show, check: one generation instead of all */
 };
 
 static void usage(void)
@@ -38,10 +47,11 @@ static void usage(void)
 	      " " PROGRAM " pxe --root <dir> local <guest> --payload <file> [--target <args>]\n"
 	      " " PROGRAM " pxe --root <dir> install <guest> --kernel <file> --initrd <file>\n"
 	      "                                  [--append <args>]\n"
-	      " " PROGRAM " pxe --root <dir> show <guest>\n"
+	      " " PROGRAM " pxe --root <dir> show <guest> [--mac <mac>] [--uuid <uuid>]\n"
+	      "                                  [--ip <addr>] [--loadparm <lp>] [--firmware <gen>]\n"
 	      " " PROGRAM " pxe --root <dir> list\n"
 	      " " PROGRAM " pxe --root <dir> remove <guest>\n"
-	      " " PROGRAM " pxe --root <dir> check\n"
+	      " " PROGRAM " pxe --root <dir> check [--firmware <gen>]\n"
 	      "\n"
 	      "Manage the pxelinux.cfg/ files an s390x guest's network firmware reads: \"local\"\n"
 	      "boots the re-IPL helper (the guest starts its disk), \"install\" an installer.\n"
@@ -60,6 +70,13 @@ static void usage(void)
 	      "                        \"" PXE_LOCAL_APPEND "\")\n"
 	      "     --payload <file>   boot the re-IPL payload instead of Linux (no initrd, no\n"
 	      "                        kernel; ccw targets only; about 50 times faster)\n"
+	      "     --mac <mac>        show: the guest's MAC address too\n"
+	      "     --uuid <uuid>      show: the guest's UUID too\n"
+	      "     --ip <addr>        show: the guest's IPv4 address (its hex names are tried)\n"
+	      "     --loadparm <lp>    show: the interface's loadparm (selects the entry on 10.1)\n"
+	      "     --firmware <gen>   show, check: only this firmware generation: 7.2 (QEMU up\n"
+	      "                        to 9.1), 9.2 (9.2 to 10.0), 10.1 (10.1 on) or a QEMU\n"
+	      "                        version (default: all three)\n"
 	      " -h, --help             display this help\n"
 	      "\n"
 	      "'check' reports file:line: error|warning: message, and exits 1 on errors.\n"
@@ -80,6 +97,11 @@ static int parse(int argc, char **argv, struct pxe_opts *o)
 		{ "--initrd", offsetof(struct pxe_opts, initrd) },
 		{ "--append", offsetof(struct pxe_opts, append) },
 		{ "--payload", offsetof(struct pxe_opts, payload) },
+		{ "--mac", offsetof(struct pxe_opts, mac) },
+		{ "--uuid", offsetof(struct pxe_opts, uuid) },
+		{ "--ip", offsetof(struct pxe_opts, ip) },
+		{ "--loadparm", offsetof(struct pxe_opts, loadparm) },
+		{ "--firmware", offsetof(struct pxe_opts, firmware) },
 	};
 	int i;
 	size_t k;
@@ -126,6 +148,11 @@ static int allow(const struct pxe_opts *o, bool target, bool files, bool append,
 				 o->command);
 	if (!append && o->append)
 		return cli_error("pxe %s: --append is only for 'local' and 'install'", o->command);
+	if (strcmp(o->command, "show") != 0 && (o->mac || o->uuid || o->ip || o->loadparm))
+		return cli_error("pxe %s: --mac, --uuid, --ip and --loadparm are only for 'show'",
+				 o->command);
+	if (o->firmware && strcmp(o->command, "show") != 0 && strcmp(o->command, "check") != 0)
+		return cli_error("pxe %s: --firmware is only for 'show' and 'check'", o->command);
 	if (guest && !o->guest)
 		return cli_error("pxe %s: no guest given", o->command);
 	if (!guest && o->guest)
@@ -276,73 +303,170 @@ static int load(const struct pxe_tree *t, const char *name, struct pxe_cfg *cfg,
 
 	if (rc)
 		return rc;
-	pxe_cfg_parse(data, size < sizeof(data) ? size : sizeof(data), size, cfg);
+	pxe_cfg_parse(data, size < sizeof(data) ? size : sizeof(data), size, PXE_FW_7_2, cfg);
 	return 0;
+}
+
+/* The generations to report: the one --firmware names, or all. */
+static int generations(const struct pxe_opts *o, enum pxe_fwgen *gens, int *n)
+{
+	struct reipl_error err;
+	int i;
+
+	if (o->firmware) {
+		if (pxe_fwgen_parse(o->firmware, &gens[0], &err))
+			return cli_error("pxe %s: %s", o->command, err.msg);
+		*n = 1;
+		return 0;
+	}
+	for (i = 0; i < PXE_FWGEN_COUNT; i++)
+		gens[i] = (enum pxe_fwgen)i;
+	*n = PXE_FWGEN_COUNT;
+	return 0;
+}
+
+/* What the firmware knows of the guest: what it was named by, and --mac/--uuid/--ip. */
+static int identity(const struct pxe_opts *o, const struct pxe_guest *g,
+		    const struct pxe_domain *dom, struct pxe_ident *id)
+{
+	struct reipl_error err;
+	struct pxe_guest extra;
+	struct in_addr addr;
+
+	memset(id, 0, sizeof(*id));
+	if (g->kind == PXE_GUEST_MAC) {
+		id->has_mac = true;
+		memcpy(id->mac, g->mac, 6);
+	} else if (g->kind == PXE_GUEST_UUID) {
+		id->has_uuid = true;
+		memcpy(id->uuid, g->uuid, sizeof(id->uuid));
+		/* A domain's first interface is the one that boots in our setups. */
+		if (dom->nmacs > 0) {
+			id->has_mac = true;
+			memcpy(id->mac, dom->macs[0], 6);
+		}
+	}
+	if (o->mac) {
+		if (pxe_guest_parse(o->mac, &extra, &err) || extra.kind != PXE_GUEST_MAC)
+			return cli_error("pxe show: --mac '%s' is not a MAC address", o->mac);
+		id->has_mac = true;
+		memcpy(id->mac, extra.mac, 6);
+	}
+	if (o->uuid) {
+		if (pxe_guest_parse(o->uuid, &extra, &err) || extra.kind != PXE_GUEST_UUID)
+			return cli_error("pxe show: --uuid '%s' is not a UUID", o->uuid);
+		id->has_uuid = true;
+		memcpy(id->uuid, extra.uuid, sizeof(id->uuid));
+	}
+	if (o->ip) {
+		if (inet_pton(AF_INET, o->ip, &addr) != 1)
+			return cli_error("pxe show: --ip '%s' is not an IPv4 address", o->ip);
+		id->has_ip = true;
+		id->ip = ntohl(addr.s_addr);
+	}
+	if (o->loadparm && strlen(o->loadparm) > 8)
+		return cli_error("pxe show: --loadparm '%s' is longer than 8 characters",
+				 o->loadparm);
+	id->loadparm = o->loadparm;
+	return 0;
+}
+
+static void show_lookup(const struct pxe_lookup *l)
+{
+	static const char *const state[] = { "absent", "skipped", "used", "not asked" };
+	int i;
+
+	for (i = 0; i < l->nsteps; i++) {
+		const struct pxe_step *s = &l->steps[i];
+
+		printf("%-10s pxelinux.cfg/%s: %s%s%s\n", i ? "" : "Lookup:", s->name,
+		       state[s->state], s->state == PXE_STEP_SKIPPED ? ", " : "",
+		       s->state == PXE_STEP_SKIPPED ? s->why : "");
+	}
+	if (l->used >= 0)
+		printf("File:      pxelinux.cfg/%s\n", l->steps[l->used].name);
+	else
+		printf("File:      none\n");
+}
+
+static void show_outcome(const struct pxe_lookup *l, const enum pxe_fwgen *gens, int n)
+{
+	const struct pxe_entry *e = l->entry >= 0 ? &l->cfg.entries[l->entry] : NULL;
+	struct pxe_summary sum;
+	char result[400];
+	int i;
+
+	printf("Firmware: ");
+	for (i = 0; i < n; i++)
+		printf(" %s (%s)%s", pxe_fwgen_info(gens[i])->name, pxe_fwgen_info(gens[i])->qemus,
+		       i + 1 < n ? "," : "\n");
+	pxe_lookup_result(l, result, sizeof(result));
+	printf("Result:    %s\n", result);
+	if (e) {
+		pxe_summarize(&l->cfg, &sum);
+		printf("Entry:     '%s' (%d of %d%s)\n", e->label, l->entry + 1, l->cfg.count,
+		       l->entry == l->cfg.def ? ", the default" : ", chosen by the loadparm");
+		if (l->entry == l->cfg.def)
+			printf("Boots:     %s%s%s\n", pxe_role_name(sum.role),
+			       sum.role == PXE_ROLE_LOCAL ? ", target " : "",
+			       sum.role == PXE_ROLE_LOCAL ? sum.target : "");
+		printf("Kernel:    %s\n", e->kernel ? e->kernel : "(none)");
+		printf("Initrd:    %s\n", e->initrd ? e->initrd : "(none)");
+		printf("Append:    %s\n", e->append ? e->append : "(none)");
+	}
+	for (i = 0; i < l->cfg.nnotes && l->used >= 0; i++) {
+		const struct pxe_note *note = &l->cfg.notes[i];
+
+		printf("%s:%s line %d: %s\n", note->severity == PXE_ERROR ? "Error" : "Warning",
+		       note->severity == PXE_ERROR ? "    " : "  ", note->line, note->msg);
+	}
 }
 
 static int do_show(const struct pxe_opts *o)
 {
-	static struct pxe_cfg cfg;
-	char names[PXE_DOMAIN_MACS + 2][64], who[64];
-	const struct pxe_entry *e;
-	struct pxe_summary sum;
+	static struct pxe_lookup looks[PXE_FWGEN_COUNT];
+	enum pxe_fwgen gens[PXE_FWGEN_COUNT], group[PXE_FWGEN_COUNT];
+	bool done[PXE_FWGEN_COUNT] = { false };
 	struct pxe_domain dom;
 	struct reipl_error err;
-	struct pxe_guest g, m;
+	struct pxe_ident id;
+	struct pxe_guest g;
 	struct pxe_tree t;
-	int n = 0, i, rc, found = -1;
+	char who[64];
+	int n, i, j, k, rc;
 
-	if ((rc = allow(o, false, false, false, true)) || (rc = resolve_guest(o, &g, &dom)) ||
+	if ((rc = allow(o, false, false, false, true)) || (rc = generations(o, gens, &n)) ||
+	    (rc = resolve_guest(o, &g, &dom)) || (rc = identity(o, &g, &dom, &id)) ||
 	    (rc = open_tree(o, false, &t)))
 		return rc;
-	/* The firmware's order: UUID, MAC, (IP address), default. */
-	pxe_guest_file(&g, names[n++], sizeof(names[0]));
-	for (i = 0; i < dom.nmacs; i++) {
-		m.kind = PXE_GUEST_MAC;
-		memcpy(m.mac, dom.macs[i], 6);
-		pxe_guest_file(&m, names[n++], sizeof(names[0]));
-	}
-	if (g.kind != PXE_GUEST_DEFAULT)
-		snprintf(names[n++], sizeof(names[0]), "default");
-	for (i = 0; i < n && found < 0; i++) {
-		rc = load(&t, names[i], &cfg, &err);
-		if (rc == 0)
-			found = i;
-		else if (rc != -ENOENT) {
+	for (i = 0; i < n; i++) {
+		if (pxe_lookup(&t, &id, gens[i], &looks[i], &err)) {
 			pxe_tree_close(&t);
 			return cli_error("pxe show: %s", err.msg);
 		}
 	}
 	pxe_tree_close(&t);
 	pxe_guest_describe(&g, who, sizeof(who));
-	printf("Guest:    %s%s%s%s\n", o->guest, strcmp(o->guest, who) ? " (" : "",
+	printf("Guest:     %s%s%s%s\n", o->guest, strcmp(o->guest, who) ? " (" : "",
 	       strcmp(o->guest, who) ? who : "", strcmp(o->guest, who) ? ")" : "");
-	printf("Lookup:  ");
-	for (i = 0; i < n; i++)
-		printf(" %s%s", names[i], i == found ? " <-" : "");
-	printf("\n");
-	if (g.kind == PXE_GUEST_MAC)
-		printf("          (a pxelinux.cfg/<uuid> file, where one exists, comes first)\n");
-	if (found < 0) {
-		printf("Boots:    nothing: the firmware finds no file for this guest\n");
-		return EXIT_SUCCESS;
+	/* Which names exist and which are skipped is the same for every generation. */
+	show_lookup(&looks[0]);
+	if (!id.has_uuid)
+		printf("           (a pxelinux.cfg/<uuid> file, where one exists, comes first)\n");
+	if (!id.has_ip)
+		printf("           (the IP address names come before default: see --ip)\n");
+	/* Generations that end the same way are shown together. */
+	for (i = 0; i < n; i++) {
+		if (done[i])
+			continue;
+		for (k = 0, j = i; j < n; j++) {
+			if (!done[j] && pxe_lookup_same(&looks[i], &looks[j])) {
+				done[j] = true;
+				group[k++] = gens[j];
+			}
+		}
+		show_outcome(&looks[i], group, k);
 	}
-	pxe_summarize(&cfg, &sum);
-	e = pxe_cfg_default(&cfg);
-	printf("File:     pxelinux.cfg/%s\n", names[found]);
-	printf("Boots:    %s%s%s\n", pxe_role_name(sum.role),
-	       sum.role == PXE_ROLE_LOCAL ? ", target " : "",
-	       sum.role == PXE_ROLE_LOCAL ? sum.target : "");
-	if (e) {
-		printf("Label:    %s\n", e->label);
-		printf("Kernel:   %s\n", e->kernel ? e->kernel : "(none)");
-		printf("Initrd:   %s\n", e->initrd ? e->initrd : "(none)");
-		printf("Append:   %s\n", e->append ? e->append : "(none)");
-	}
-	for (i = 0; i < cfg.nnotes; i++)
-		printf("%s:  line %d: %s\n",
-		       cfg.notes[i].severity == PXE_ERROR ? "Error" : "Warning", cfg.notes[i].line,
-		       cfg.notes[i].msg);
 	return EXIT_SUCCESS;
 }
 
@@ -387,14 +511,15 @@ static int do_list(const struct pxe_opts *o)
 
 static int do_check(const struct pxe_opts *o)
 {
+	enum pxe_fwgen gens[PXE_FWGEN_COUNT];
 	struct pxe_findings f = { 0 };
 	struct reipl_error err;
 	size_t errors;
-	int rc;
+	int rc, n;
 
-	if ((rc = allow(o, false, false, false, false)))
+	if ((rc = allow(o, false, false, false, false)) || (rc = generations(o, gens, &n)))
 		return rc;
-	if (pxe_lint(o->root, &f, &err)) {
+	if (pxe_lint(o->root, gens, n, &f, &err)) {
 		pxe_findings_free(&f);
 		return cli_error("pxe check: %s", err.msg);
 	}

@@ -136,12 +136,18 @@ cmd=${1:-}
 shift || true
 case $cmd in
 prepare)
+	# The roots are independent: make them side by side (mostly waiting on the mirror).
+	pids=()
 	for lane in "${@:-${lanes[@]}}"; do
 		[[ $lane == 7.2 ]] && continue
 		suite_of "$lane" >/dev/null || { echo "qemu-lanes: unknown lane '$lane'" >&2; exit 1; }
 		command -v debootstrap >/dev/null || { echo "qemu-lanes: debootstrap missing" >&2; exit 1; }
-		prepare_root "$lane"
+		prepare_root "$lane" &
+		pids+=($!)
 	done
+	rc=0
+	for pid in "${pids[@]}"; do wait "$pid" || rc=1; done
+	exit $rc
 	;;
 path) path_of "${1:?lane}" ;;
 list) printf '%s\n' "${lanes[@]}" ;;

@@ -102,7 +102,8 @@ static void collect_helper_files(const struct pxe_tree *t, struct helper_files *
 
 			if (pxe_tree_read(t, names[i], data, sizeof(data), &size, NULL))
 				continue;
-			pxe_cfg_parse(data, size < sizeof(data) ? size : sizeof(data), size, &cfg);
+			pxe_cfg_parse(data, size < sizeof(data) ? size : sizeof(data), size, PXE_FW_7_2,
+				      &cfg);
 			pxe_summarize(&cfg, &s);
 			e = pxe_cfg_default(&cfg);
 			if (s.role != PXE_ROLE_LOCAL || !e)
@@ -353,7 +354,9 @@ int pxe_doctor(const struct pxe_doctor_input *in, struct pxe_findings *out, stru
 	struct pxe_tree t;
 	int rc, i;
 
-	rc = pxe_lint(in->root, out, err);
+	static const enum pxe_fwgen all[] = { PXE_FW_7_2, PXE_FW_9_2, PXE_FW_10_1 };
+
+	rc = pxe_lint(in->root, all, PXE_FWGEN_COUNT, out, err);
 	if (rc)
 		return rc;
 	if (pxe_tree_open(in->root, false, &t, NULL) == 0) {

@@ -78,15 +78,57 @@ static void lint_tftp_file(int rootfd, const char *subject, int line, const char
 				 what, path, (unsigned)(st.st_mode & 07777));
 }
 
-static void lint_file(const struct pxe_tree *t, const char *name, struct pxe_findings *out)
+/* True when @gens other than @self produced the same note (so it is said once). */
+static bool note_in(const struct pxe_cfg *cfg, const struct pxe_note *n)
 {
-	static struct pxe_cfg cfg;
+	int i;
+
+	for (i = 0; i < cfg->nnotes; i++)
+		if (cfg->notes[i].line == n->line && cfg->notes[i].severity == n->severity &&
+		    strcmp(cfg->notes[i].msg, n->msg) == 0)
+			return true;
+	return false;
+}
+
+/* The notes of every generation: those all share once, the others with the generation. */
+static void add_notes(const struct pxe_cfg *cfgs, int ngens, const char *subject,
+		      struct pxe_findings *out)
+{
+	int g, i, k;
+
+	for (g = 0; g < ngens; g++) {
+		for (i = 0; i < cfgs[g].nnotes; i++) {
+			const struct pxe_note *n = &cfgs[g].notes[i];
+			bool everywhere = true, said = false;
+
+			for (k = 0; k < ngens; k++)
+				everywhere &= note_in(&cfgs[k], n);
+			for (k = 0; k < g && everywhere; k++)
+				said |= note_in(&cfgs[k], n);
+			if (said)
+				continue;
+			if (everywhere || ngens == 1)
+				pxe_findings_add(out, subject, n->line, n->severity, "%s", n->msg);
+			else
+				pxe_findings_add(out, subject, n->line, n->severity,
+						 "firmware %s: %s",
+						 pxe_fwgen_info(cfgs[g].gen)->name, n->msg);
+		}
+	}
+}
+
+static void lint_file(const struct pxe_tree *t, const char *name, const enum pxe_fwgen *gens,
+		      int ngens, struct pxe_findings *out)
+{
+	static struct pxe_cfg cfgs[PXE_FWGEN_COUNT];
 	static char data[PXE_CFG_BUFFER]; /* all the firmware reads */
 	char subject[96], why[128];
+	struct reipl_error err;
 	struct pxe_guest g;
 	struct stat st;
+	unsigned mode;
 	size_t size;
-	int i;
+	int i, k, rc;
 
 	snprintf(subject, sizeof(subject), "pxelinux.cfg/%.60s", name);
 	if (fstatat(t->cfgfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
@@ -98,38 +140,46 @@ static void lint_file(const struct pxe_tree *t, const char *name, struct pxe_fin
 	}
 	if (pxe_guest_from_file(name, &g, why, sizeof(why)) != 0)
 		pxe_findings_add(out, subject, 0, PXE_WARNING, "never fetched: %s", why);
-	if (S_ISLNK(st.st_mode)) {
+	/* A symlink is served as what it points to, as long as that stays in the root. */
+	rc = pxe_tree_read_served(t, name, data, sizeof(data), &size, &mode, &err);
+	if (rc == -ENOENT && S_ISLNK(st.st_mode)) {
 		pxe_findings_add(out, subject, 0, PXE_WARNING,
-				 "a symlink: not checked, and never written by reboot-s390x");
+				 "a symlink to nothing: the firmware skips it");
 		return;
 	}
-	if (!S_ISREG(st.st_mode)) {
-		pxe_findings_add(out, subject, 0, PXE_ERROR, "not a regular file");
+	if (rc) {
+		pxe_findings_add(out, subject, 0, PXE_ERROR, "%s", err.msg);
 		return;
 	}
-	if (!(st.st_mode & S_IROTH))
+	if (!(mode & S_IROTH))
 		pxe_findings_add(out, subject, 0, PXE_ERROR,
-				 "mode %04o: the TFTP server cannot read it (0644)",
-				 (unsigned)(st.st_mode & 07777));
-	if (pxe_tree_read(t, name, data, sizeof(data), &size, NULL) != 0) {
-		pxe_findings_add(out, subject, 0, PXE_ERROR, "cannot be read");
-		return;
-	}
-	pxe_cfg_parse(data, size < sizeof(data) ? size : sizeof(data), size, &cfg);
-	for (i = 0; i < cfg.nnotes; i++)
-		pxe_findings_add(out, subject, cfg.notes[i].line, cfg.notes[i].severity, "%s",
-				 cfg.notes[i].msg);
-	for (i = 0; i < cfg.count; i++) {
-		const struct pxe_entry *e = &cfg.entries[i];
+				 "mode %04o: the TFTP server cannot read it, so the firmware skips "
+				 "it (0644)",
+				 mode);
+	for (k = 0; k < ngens; k++)
+		pxe_cfg_parse(data, size < sizeof(data) ? size : sizeof(data), size, gens[k],
+			      &cfgs[k]);
+	add_notes(cfgs, ngens, subject, out);
+	/* The generation that reads the most entries sees every file an entry names. */
+	for (k = 0; k < ngens; k++) {
+		if (cfgs[k].count < cfgs[0].count)
+			continue;
+		for (i = 0; i < cfgs[k].count; i++) {
+			const struct pxe_entry *e = &cfgs[k].entries[i];
 
-		if (e->kernel)
-			lint_tftp_file(t->rootfd, subject, e->line, "kernel", e->kernel, out);
-		if (e->initrd)
-			lint_tftp_file(t->rootfd, subject, e->line, "initrd", e->initrd, out);
+			if (e->kernel)
+				lint_tftp_file(t->rootfd, subject, e->line, "kernel", e->kernel,
+					       out);
+			if (e->initrd)
+				lint_tftp_file(t->rootfd, subject, e->line, "initrd", e->initrd,
+					       out);
+		}
+		break;
 	}
 }
 
-int pxe_lint(const char *root, struct pxe_findings *out, struct reipl_error *err)
+int pxe_lint(const char *root, const enum pxe_fwgen *gens, int ngens, struct pxe_findings *out,
+	     struct reipl_error *err)
 {
 	struct pxe_tree t;
 	bool have_default = false;
@@ -155,7 +205,7 @@ int pxe_lint(const char *root, struct pxe_findings *out, struct reipl_error *err
 	}
 	for (i = 0; i < n; i++) {
 		have_default |= strcmp(names[i], "default") == 0;
-		lint_file(&t, names[i], out);
+		lint_file(&t, names[i], gens, ngens, out);
 	}
 	if (!have_default)
 		pxe_findings_add(out, "pxelinux.cfg/default", 0, PXE_WARNING,

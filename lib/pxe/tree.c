@@ -7,6 +7,8 @@
  * write outside it, and a name is never a path.
  */
 #include <dirent.h>
+#include <linux/openat2.h>
+#include <sys/syscall.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -134,6 +136,51 @@ int pxe_tree_read(const struct pxe_tree *t, const char *name, char *buf, size_t 
 		got += (size_t)n;
 	close(fd);
 	*size = (size_t)st.st_size > got ? (size_t)st.st_size : got;
+	return 0;
+}
+
+/* Open @path below @dirfd without ever leaving it; ENOSYS kernels get no symlinks at all. */
+static int open_beneath(int dirfd, const char *path)
+{
+	struct open_how how = {
+		.flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC,
+		.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS,
+	};
+	int fd = (int)syscall(SYS_openat2, dirfd, path, &how, sizeof(how));
+
+	if (fd < 0 && errno == ENOSYS)
+		fd = openat(dirfd, path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	return fd;
+}
+
+int pxe_tree_read_served(const struct pxe_tree *t, const char *name, char *buf, size_t cap,
+			 size_t *size, unsigned *mode, struct reipl_error *err)
+{
+	char path[sizeof(CFG_DIR) + 80];
+	struct stat st;
+	size_t got = 0;
+	ssize_t n;
+	int fd, rc;
+
+	if ((rc = pxe_tree_check_name(name, err)) || (rc = need_dir(t, err)))
+		return rc;
+	snprintf(path, sizeof(path), CFG_DIR "/%s", name);
+	fd = open_beneath(t->rootfd, path);
+	if (fd < 0) {
+		rc = -errno;
+		if (rc == -EXDEV)
+			return reipl_fail(err, rc, "%s leads outside the TFTP root", path);
+		return reipl_fail(err, rc, "%s: %s", path, strerror(-rc));
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return reipl_fail(err, -EINVAL, "%s is not a regular file", path);
+	}
+	while (got < cap && (n = read(fd, buf + got, cap - got)) > 0)
+		got += (size_t)n;
+	close(fd);
+	*size = (size_t)st.st_size > got ? (size_t)st.st_size : got;
+	*mode = (unsigned)(st.st_mode & 07777);
 	return 0;
 }
 

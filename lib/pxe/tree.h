@@ -37,6 +37,16 @@ int pxe_tree_read(const struct pxe_tree *t, const char *name, char *buf, size_t 
 		  struct reipl_error *err);
 
 /*
+ * Read pxelinux.cfg/@name as a TFTP server serves it: symlinks are followed, but only
+ * while they stay inside the TFTP root (-EXDEV for one that leaves it, with a message).
+ * Never blocks (a FIFO is -EINVAL: not a regular file). Up to @cap bytes into @buf, the
+ * whole size in @size, the file's permission bits in @mode. -ENOENT when absent
+ * (a dangling symlink included).
+ */
+int pxe_tree_read_served(const struct pxe_tree *t, const char *name, char *buf, size_t cap,
+			 size_t *size, unsigned *mode, struct reipl_error *err);
+
+/*
  * Replace pxelinux.cfg/@name atomically: a temporary file in the same directory, written,
  * labelled for SELinux where it is enabled, mode 0644, fsync'ed, renamed over the old
  * one, and the directory fsync'ed. A reader sees the old file or the new one, never a

@@ -12,14 +12,30 @@
 #include <string.h>
 
 #include "entry.h"
+#include "fwgen.h"
 #include "guest.h"
 #include "pxecfg.h"
 
 static struct pxe_cfg cfg;
 
+static void parse_as(const char *text, enum pxe_fwgen gen)
+{
+	pxe_cfg_parse(text, strlen(text), strlen(text), gen, &cfg);
+}
+
 static void parse(const char *text)
 {
-	pxe_cfg_parse(text, strlen(text), strlen(text), &cfg);
+	parse_as(text, PXE_FW_7_2);
+}
+
+static void no_note_with(const char *part)
+{
+	int i;
+
+	for (i = 0; i < cfg.nnotes; i++)
+		if (strstr(cfg.notes[i].msg, part))
+			fail_msg("unexpected note at line %d: %s", cfg.notes[i].line,
+				 cfg.notes[i].msg);
 }
 
 /* The note at @line with @severity whose message contains @part. */
@@ -76,14 +92,19 @@ static void test_firmware_quirks(void **state)
 	      "default b\n");
 	assert_int_equal(cfg.def, 0);
 	has_note(9, PXE_ERROR, "default 'b' comes after its label");
-	/* The seed's default file: append commented out. */
+	/* The seed's default file: append commented out: an empty command line, no error. */
 	parse("# pxelinux\ndefault linux\nlabel linux\nkernel reboot-kernel.img\n"
 	      "initrd reboot-initrd.img\n#append rd.chreipl=ccw rd.chreipl=0.0.0000\n");
-	has_note(3, PXE_ERROR, "entry 'linux' has no append line");
+	has_note(3, PXE_WARNING, "entry 'linux' has no append line: the kernel gets an empty");
+	parse_as("label x\nkernel k\ninitrd i\n", PXE_FW_9_2);
+	has_note(1, PXE_WARNING, "or junk left in memory after a reset");
+	/* No initrd: a bare kernel on 7.2 and 10.0, a garbage fetch on 11.1 (e2e). */
 	parse("label x\nkernel k\nappend a\n");
 	has_note(1, PXE_ERROR, "has no initrd line: the firmware does not clear its entries");
 	parse("label x\ninitrd i\nappend a\n");
-	has_note(1, PXE_ERROR, "entry 'x' has no kernel line");
+	has_note(1, PXE_ERROR, "whatever name is left in its memory");
+	parse_as("label x\ninitrd i\nappend a\n", PXE_FW_9_2);
+	has_note(1, PXE_ERROR, "\"Kernel entry is missing!\"");
 	/* Keywords it does not know, a keyword alone, commands before any label. */
 	parse("timeout 30\nmenu title x\nkernel early\nlabel x\nkernel k\ninitrd i\nappend a\n"
 	      "localboot 0\nipappend\n");
@@ -92,37 +113,135 @@ static void test_firmware_quirks(void **state)
 	has_note(3, PXE_WARNING, "'kernel' before the first label is ignored");
 	has_note(8, PXE_WARNING, "'localboot' is not supported");
 	has_note(9, PXE_WARNING, "'ipappend' has no argument: the firmware cannot parse it");
-	/* Over 896 bytes of append. */
-	memset(big, 'a', 900);
+	/* 896 bytes of append and more arrive unterminated; 895 fit. */
 	memcpy(big, "label x\nkernel k\ninitrd i\nappend ", 33);
-	big[950] = '\0';
 	memset(big + 33, 'a', 917);
+	big[950] = '\0';
 	parse(big);
-	has_note(1, PXE_ERROR, "append is 917 bytes; the firmware cuts it at 896");
-	/* 16 labels: the firmware stops at the 16th, which gets nothing. */
-	for (i = 0; i < 17; i++)
-		n += snprintf(big + n, sizeof(big) - (size_t)n,
-			      "label l%d\nkernel k\ninitrd i\nappend a\n", i);
+	has_note(1, PXE_ERROR, "append is 917 bytes; the firmware copies 896 of them with no");
+	big[33 + 896] = '\0';
+	parse(big);
+	has_note(1, PXE_ERROR, "append is 896 bytes, which the firmware copies without a");
+	big[33 + 895] = '\0';
+	parse(big);
+	no_note_with("append is");
+	/* 207-byte names boot, 208 do not. */
+	n = snprintf(big, sizeof(big), "label x\nkernel %0207d\ninitrd i\nappend a\n", 0);
+	parse(big);
+	no_note_with("file name over");
+	n = snprintf(big, sizeof(big), "label x\nkernel k\ninitrd %0208d\nappend a\n", 0);
+	parse(big);
+	has_note(1, PXE_ERROR, "a file name over 207 bytes");
+	/* 16 labels on 7.2 and 9.2, 31 on 10.1; the last one read gets nothing. */
+	for (i = 0, n = 0; i < 32; i++)
+		n += snprintf(big + n, sizeof(big) - (size_t)n, "label l%d\nkernel k\n", i);
 	parse(big);
 	assert_int_equal(cfg.count, 16);
 	assert_null(cfg.entries[15].kernel);
-	has_note(61, PXE_ERROR, "label 'l15' is the 16th: the firmware stops reading here");
-	/* Only 2047 bytes fit. */
+	has_note(31, PXE_ERROR, "label 'l15' is number 16, the last this firmware reads");
+	parse_as(big, PXE_FW_10_1);
+	assert_int_equal(cfg.count, 31);
+	assert_non_null(cfg.entries[29].kernel);
+	has_note(61, PXE_ERROR, "label 'l30' is number 31, the last this firmware reads");
+	/* default beyond the labels read: said so, not "names no label". */
+	n = snprintf(big, sizeof(big), "default p17\n");
+	for (i = 1; i <= 17; i++)
+		n += snprintf(big + n, sizeof(big) - (size_t)n,
+			      "label p%d\nkernel k\ninitrd i\nappend a\n", i);
+	parse(big);
+	assert_int_equal(cfg.def, 0);
+	has_note(1, PXE_ERROR, "default 'p17' is label number 17, beyond the 16 this firmware");
+	parse_as(big, PXE_FW_10_1);
+	assert_int_equal(cfg.def, 16);
+	no_note_with("default 'p17'");
+	/* Over 2047 bytes: not read at all; the firmware tries the next name. */
 	n = snprintf(big, sizeof(big), "label x\nkernel k\ninitrd i\n");
 	memset(big + n, '#', 2100);
 	memcpy(big + n + 2100, "\nappend a\n", 11);
 	parse(big);
-	has_note(4, PXE_ERROR, "the file is 2136 bytes; the firmware reads only the first 2047");
-	has_note(1, PXE_ERROR, "no append line");
+	assert_true(cfg.skipped);
+	assert_int_equal(cfg.count, 0);
+	has_note(0, PXE_ERROR, "the file is 2136 bytes: the firmware rejects a file over 2047");
 	/* Callers read only what the firmware reads; the note still names the whole size. */
-	pxe_cfg_parse(big, PXE_CFG_BUFFER, 5000, &cfg);
-	has_note(4, PXE_ERROR, "the file is 5000 bytes; the firmware reads only the first 2047");
-	/* A NUL byte ends the file for the firmware. */
-	pxe_cfg_parse("label x\nkernel k\0initrd i\n", 25, 25, &cfg);
-	has_note(2, PXE_ERROR, "a NUL byte");
+	pxe_cfg_parse(big, PXE_CFG_BUFFER, 5000, PXE_FW_7_2, &cfg);
+	has_note(0, PXE_ERROR, "the file is 5000 bytes");
+	/* Exactly 2047 bytes are read. */
+	memset(big, '#', 2047);
+	memcpy(big, "label x\nkernel k\ninitrd i\nappend a\n", 35);
+	big[2046] = '\n';
+	pxe_cfg_parse(big, 2047, 2047, PXE_FW_7_2, &cfg);
+	assert_false(cfg.skipped);
+	assert_int_equal(cfg.count, 1);
+	assert_int_equal(cfg.nnotes, 0);
+	/* Empty: skipped too. */
+	pxe_cfg_parse("", 0, 0, PXE_FW_7_2, &cfg);
+	assert_true(cfg.skipped);
+	/* A NUL byte ends the file for the firmware: harmless after a complete file. */
+	pxe_cfg_parse("label x\nkernel k\0initrd i\n", 25, 25, PXE_FW_7_2, &cfg);
+	has_note(2, PXE_WARNING, "a NUL byte: the firmware reads nothing after it, and text");
+	pxe_cfg_parse("label x\nkernel k\ninitrd i\nappend a\n\0\0\0\n\0", 39, 39, PXE_FW_7_2,
+		      &cfg);
+	assert_int_equal(cfg.nnotes, 0);
+	/* No label: the guest stops on 7.2, falls back to the next device later. */
 	parse("# nothing\n");
-	has_note(1, PXE_ERROR, "no label");
+	has_note(1, PXE_ERROR, "no label: the firmware finds nothing to boot and the guest stops");
 	assert_null(pxe_cfg_default(&cfg));
+	parse_as("# nothing\n", PXE_FW_9_2);
+	has_note(1, PXE_WARNING, "the firmware IPLs the next boot device");
+}
+
+/* 10.1 on: the interface's loadparm picks the entry (measured on QEMU 11.1). */
+static void test_loadparm_select(void **state)
+{
+	int idx;
+
+	(void)state;
+	parse_as("default two\nlabel one\nkernel k\ninitrd i\nappend a\nlabel two\nkernel k\n"
+		 "initrd i\nappend a\nlabel three\nkernel k\ninitrd i\nappend a\n",
+		 PXE_FW_10_1);
+	assert_int_equal(pxe_cfg_select(&cfg, "3", &idx), 0);
+	assert_int_equal(idx, 2);
+	assert_int_equal(pxe_cfg_select(&cfg, "1       ", &idx), 0);
+	assert_int_equal(idx, 0);
+	assert_int_equal(pxe_cfg_select(&cfg, "0", &idx), 0);
+	assert_int_equal(idx, 1);
+	assert_int_equal(pxe_cfg_select(&cfg, "A", &idx), 0);
+	assert_int_equal(idx, 1);
+	assert_int_equal(pxe_cfg_select(&cfg, NULL, &idx), 0);
+	assert_int_equal(idx, 1);
+	assert_int_equal(pxe_cfg_select(&cfg, "", &idx), 0);
+	assert_int_equal(idx, 1);
+	assert_int_equal(pxe_cfg_select(&cfg, "4", &idx), -ERANGE);
+	assert_int_equal(pxe_cfg_select(&cfg, "99999999", &idx), -ERANGE);
+	assert_int_equal(pxe_cfg_select(&cfg, "PROMPT", &idx), -EAGAIN);
+	assert_int_equal(pxe_cfg_select(&cfg, "PROMPT  ", &idx), -EAGAIN);
+}
+
+static void test_fwgen(void **state)
+{
+	struct reipl_error err;
+	enum pxe_fwgen g;
+
+	(void)state;
+	assert_int_equal(pxe_fwgen_parse("7.2", &g, &err), 0);
+	assert_int_equal(g, PXE_FW_7_2);
+	assert_int_equal(pxe_fwgen_parse("9.1.3", &g, &err), 0);
+	assert_int_equal(g, PXE_FW_7_2);
+	assert_int_equal(pxe_fwgen_parse("9.2", &g, &err), 0);
+	assert_int_equal(g, PXE_FW_9_2);
+	assert_int_equal(pxe_fwgen_parse("10.0.13", &g, &err), 0);
+	assert_int_equal(g, PXE_FW_9_2);
+	assert_int_equal(pxe_fwgen_parse("10.1", &g, &err), 0);
+	assert_int_equal(g, PXE_FW_10_1);
+	assert_int_equal(pxe_fwgen_parse("11.1", &g, &err), 0);
+	assert_int_equal(g, PXE_FW_10_1);
+	assert_int_equal(pxe_fwgen_parse("10", &g, &err), -EINVAL);
+	assert_string_equal(err.msg,
+			    "Invalid firmware \"10\": give 7.2, 9.2, 10.1 or a QEMU version");
+	assert_int_equal(pxe_fwgen_parse("10.1.", &g, &err), -EINVAL);
+	assert_int_equal(pxe_fwgen_parse("x", &g, &err), -EINVAL);
+	assert_int_equal(pxe_fwgen_parse("", &g, &err), -EINVAL);
+	assert_int_equal(pxe_fwgen_parse("10.1x", &g, &err), -EINVAL);
 }
 
 static void test_guests(void **state)
@@ -295,6 +414,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good),	cmocka_unit_test(test_firmware_quirks),
+		cmocka_unit_test(test_loadparm_select), cmocka_unit_test(test_fwgen),
 		cmocka_unit_test(test_guests),	cmocka_unit_test(test_file_names),
 		cmocka_unit_test(test_entries),
 	};

@@ -20,6 +20,7 @@
 #include "entry.h"
 #include "libvirt.h"
 #include "lint.h"
+#include "lookup.h"
 #include "tree.h"
 #include "fixture.h"
 
@@ -219,6 +220,124 @@ static bool found(const struct pxe_findings *f, const char *subject, int line,
 	return false;
 }
 
+static const enum pxe_fwgen all_gens[] = { PXE_FW_7_2, PXE_FW_9_2, PXE_FW_10_1 };
+
+/* Symlinks are judged by what the TFTP server serves; what differs by generation says so. */
+static void test_lint_served(void **state)
+{
+	struct pxe_findings f = { 0 };
+	struct reipl_error err;
+	char path[256];
+
+	(void)state;
+	put("k", "K", 0644);
+	put("i", "I", 0644);
+	put("shared.cfg", "label s\nkernel k\ninitrd i\nappend a\n", 0644);
+	put("pxelinux.cfg/default", "# pxelinux\n# local boot by fallback\n", 0644);
+	snprintf(path, sizeof(path), "%s/pxelinux.cfg/01-52-54-00-12-34-56", root);
+	assert_int_equal(symlink("../shared.cfg", path), 0);
+	snprintf(path, sizeof(path), "%s/pxelinux.cfg/01-52-54-00-12-34-57", root);
+	assert_int_equal(symlink("/etc/passwd", path), 0);
+	snprintf(path, sizeof(path), "%s/pxelinux.cfg/01-52-54-00-12-34-58", root);
+	assert_int_equal(symlink("../../../../../../etc/hostname", path), 0);
+	snprintf(path, sizeof(path), "%s/pxelinux.cfg/01-52-54-00-12-34-59", root);
+	assert_int_equal(symlink("nowhere", path), 0);
+	assert_int_equal(pxe_lint(root, all_gens, PXE_FWGEN_COUNT, &f, &err), 0);
+	assert_true(found(&f, "pxelinux.cfg/01-52-54-00-12-34-57", 0, PXE_ERROR,
+			  "leads outside the TFTP root"));
+	assert_true(found(&f, "pxelinux.cfg/01-52-54-00-12-34-58", 0, PXE_ERROR,
+			  "leads outside the TFTP root"));
+	assert_true(found(&f, "pxelinux.cfg/01-52-54-00-12-34-59", 0, PXE_WARNING,
+			  "a symlink to nothing: the firmware skips it"));
+	assert_true(found(&f, "pxelinux.cfg/default", 1, PXE_ERROR,
+			  "firmware 7.2: no label: the firmware finds nothing to boot"));
+	assert_true(found(&f, "pxelinux.cfg/default", 1, PXE_WARNING,
+			  "firmware 9.2: no label: the network boot fails and the firmware IPLs"));
+	assert_true(found(&f, "pxelinux.cfg/default", 1, PXE_WARNING, "firmware 10.1: no label"));
+	{
+		size_t i;
+
+		/* The symlink inside the root is served and clean. */
+		for (i = 0; i < f.count; i++)
+			assert_string_not_equal(f.items[i].subject,
+						"pxelinux.cfg/01-52-54-00-12-34-56");
+	}
+	pxe_findings_free(&f);
+	/* One generation: no prefix. */
+	assert_int_equal(pxe_lint(root, all_gens + 1, 1, &f, &err), 0);
+	assert_true(found(&f, "pxelinux.cfg/default", 1, PXE_WARNING,
+			  "no label: the network boot fails and the firmware IPLs"));
+	pxe_findings_free(&f);
+}
+
+/* The firmware's search: UUID, MAC, hex IP prefixes, default; skipped files do not stop it. */
+static void test_lookup(void **state)
+{
+	struct pxe_ident id = { .has_uuid = true, .has_mac = true, .has_ip = true,
+				.uuid = "1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+				.mac = { 0x52, 0x54, 0, 0x12, 0x34, 0x56 },
+				.ip = 0x0a00020f };
+	static struct pxe_lookup l;
+	struct reipl_error err;
+	struct pxe_tree t;
+	char big[2100];
+
+	(void)state;
+	memset(big, '#', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	put("pxelinux.cfg/1b4e28ba-2fa1-11d2-883f-0016d3cca427", "", 0644);
+	put("pxelinux.cfg/01-52-54-00-12-34-56", big, 0644);
+	put("pxelinux.cfg/0A00020F", "label x\nkernel k\ninitrd i\nappend a\n", 0600);
+	put("pxelinux.cfg/0A000", "default b\nlabel a\nkernel k\ninitrd i\nappend a\n"
+				  "label b\nkernel k\ninitrd i\nappend b\n", 0644);
+	put("pxelinux.cfg/default", "label d\nkernel k\ninitrd i\nappend d\n", 0644);
+	assert_int_equal(pxe_tree_open(root, false, &t, &err), 0);
+	assert_int_equal(pxe_lookup(&t, &id, PXE_FW_7_2, &l, &err), 0);
+	assert_int_equal(l.nsteps, 11);
+	assert_int_equal(l.steps[0].state, PXE_STEP_SKIPPED);
+	assert_string_equal(l.steps[0].why, "empty");
+	assert_int_equal(l.steps[1].state, PXE_STEP_SKIPPED);
+	assert_string_equal(l.steps[1].why, "over 2047 bytes: the firmware rejects it whole");
+	assert_string_equal(l.steps[2].name, "0A00020F");
+	assert_int_equal(l.steps[2].state, PXE_STEP_SKIPPED);
+	assert_non_null(strstr(l.steps[2].why, "mode 0600"));
+	assert_int_equal(l.steps[3].state, PXE_STEP_ABSENT);
+	assert_string_equal(l.steps[5].name, "0A000");
+	assert_int_equal(l.used, 5);
+	assert_int_equal(l.steps[6].state, PXE_STEP_UNTRIED);
+	assert_string_equal(l.steps[10].name, "default");
+	assert_int_equal(l.outcome, PXE_OUT_BOOTS);
+	assert_string_equal(l.cfg.entries[l.entry].label, "b");
+	/* 10.1: the loadparm picks; beyond the entries the guest stops. */
+	id.loadparm = "1";
+	assert_int_equal(pxe_lookup(&t, &id, PXE_FW_10_1, &l, &err), 0);
+	assert_string_equal(l.cfg.entries[l.entry].label, "a");
+	assert_int_equal(pxe_lookup(&t, &id, PXE_FW_9_2, &l, &err), 0);
+	assert_string_equal(l.cfg.entries[l.entry].label, "b");
+	id.loadparm = "3";
+	assert_int_equal(pxe_lookup(&t, &id, PXE_FW_10_1, &l, &err), 0);
+	assert_int_equal(l.outcome, PXE_OUT_LOADPARM_RANGE);
+	/* Nothing for the guest: the default file; no file at all: fallback where there is. */
+	id.has_ip = false;
+	id.loadparm = NULL;
+	assert_int_equal(pxe_lookup(&t, &id, PXE_FW_9_2, &l, &err), 0);
+	assert_string_equal(l.steps[l.used].name, "default");
+	put("pxelinux.cfg/default", "", 0644);
+	assert_int_equal(pxe_lookup(&t, &id, PXE_FW_9_2, &l, &err), 0);
+	assert_int_equal(l.used, -1);
+	assert_int_equal(l.outcome, PXE_OUT_NO_FILE);
+	{
+		char text[300];
+
+		pxe_lookup_result(&l, text, sizeof(text));
+		assert_non_null(strstr(text, "the firmware IPLs the next boot device"));
+		assert_int_equal(pxe_lookup(&t, &id, PXE_FW_7_2, &l, &err), 0);
+		pxe_lookup_result(&l, text, sizeof(text));
+		assert_string_equal(text, "no file: the network boot fails and the guest stops");
+	}
+	pxe_tree_close(&t);
+}
+
 static void test_lint(void **state)
 {
 	struct pxe_findings f = { 0 };
@@ -226,7 +345,7 @@ static void test_lint(void **state)
 	char path[256];
 
 	(void)state;
-	assert_int_equal(pxe_lint(root, &f, &err), 0);
+	assert_int_equal(pxe_lint(root, all_gens, PXE_FWGEN_COUNT, &f, &err), 0);
 	assert_true(found(&f, "pxelinux.cfg", 0, PXE_ERROR, "missing"));
 	pxe_findings_free(&f);
 
@@ -241,7 +360,7 @@ static void test_lint(void **state)
 	    "label x\nkernel reboot-kernel.img\ninitrd reboot-initrd.img\nappend a\n", 0600);
 	snprintf(path, sizeof(path), "%s/pxelinux.cfg/sub", root);
 	mkdir(path, 0755);
-	assert_int_equal(pxe_lint(root, &f, &err), 0);
+	assert_int_equal(pxe_lint(root, all_gens, PXE_FWGEN_COUNT, &f, &err), 0);
 	assert_true(
 		found(&f, "pxelinux.cfg/01-52-54-00-12-34-56", 1, PXE_ERROR,
 		      "initrd 'reboot-initrd.img' has mode 0600: the TFTP server cannot read it"));
@@ -249,7 +368,8 @@ static void test_lint(void **state)
 			  "never fetched: the firmware asks for 01-aa-bb-cc-dd-ee-ff"));
 	assert_true(found(&f, "pxelinux.cfg/00-AA-BB-CC-DD-EE-FF", 1, PXE_ERROR,
 			  "kernel 'gone.img' does not exist in the TFTP root"));
-	assert_true(found(&f, "pxelinux.cfg/00-AA-BB-CC-DD-EE-FF", 1, PXE_ERROR, "no append line"));
+	assert_true(
+		found(&f, "pxelinux.cfg/00-AA-BB-CC-DD-EE-FF", 1, PXE_WARNING, "no append line"));
 	assert_true(found(&f, "pxelinux.cfg/C0A87A", 0, PXE_ERROR,
 			  "mode 0600: the TFTP server cannot read it"));
 	assert_true(found(&f, "pxelinux.cfg/sub", 0, PXE_WARNING, "a directory"));
@@ -269,10 +389,10 @@ static void test_lint(void **state)
 	    "# pxelinux\ndefault local\nlabel local\nkernel reboot-kernel.img\n"
 	    "initrd reboot-initrd.img\nappend rd.chreipl=0.0.0002\n",
 	    0644);
-	assert_int_equal(pxe_lint(root, &f, &err), 0);
+	assert_int_equal(pxe_lint(root, all_gens, PXE_FWGEN_COUNT, &f, &err), 0);
 	assert_int_equal(f.count, 0);
 	pxe_findings_free(&f);
-	assert_int_equal(pxe_lint("/nonexistent", &f, &err), -ENOENT);
+	assert_int_equal(pxe_lint("/nonexistent", all_gens, PXE_FWGEN_COUNT, &f, &err), -ENOENT);
 	pxe_findings_free(&f);
 }
 
@@ -381,6 +501,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_concurrent_reader, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lint, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lint_served, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lookup, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_doctor_network, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_doctor_files, setup, teardown),
 		cmocka_unit_test(test_libvirt),

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fwgen.c - the network firmware's generations (see fwgen.h for what each one does).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "fwgen.h"
+
+static const struct pxe_fwgen_info gens[PXE_FWGEN_COUNT] = {
+	[PXE_FW_7_2] = { "7.2", "QEMU up to 9.1", 16, false, false },
+	[PXE_FW_9_2] = { "9.2", "QEMU 9.2 to 10.0", 16, true, false },
+	[PXE_FW_10_1] = { "10.1", "QEMU 10.1 and later", 31, true, true },
+};
+
+const struct pxe_fwgen_info *pxe_fwgen_info(enum pxe_fwgen gen)
+{
+	return &gens[gen];
+}
+
+enum pxe_fwgen pxe_fwgen_of_qemu(unsigned major, unsigned minor)
+{
+	if (major > 10 || (major == 10 && minor >= 1))
+		return PXE_FW_10_1;
+	if (major > 9 || (major == 9 && minor >= 2))
+		return PXE_FW_9_2;
+	return PXE_FW_7_2;
+}
+
+int pxe_fwgen_parse(const char *text, enum pxe_fwgen *gen, struct reipl_error *err)
+{
+	unsigned long major, minor = 0;
+	const char *p = text;
+	char *end;
+
+	if (*p < '0' || *p > '9')
+		goto bad;
+	major = strtoul(p, &end, 10);
+	if (*end != '.' || end[1] < '0' || end[1] > '9')
+		goto bad;
+	minor = strtoul(end + 1, &end, 10);
+	if (*end == '.') {
+		if (end[1] < '0' || end[1] > '9')
+			goto bad;
+		strtoul(end + 1, &end, 10);
+	}
+	if (*end || major < 2 || major > 99 || minor > 99)
+		goto bad;
+	*gen = pxe_fwgen_of_qemu((unsigned)major, (unsigned)minor);
+	return 0;
+bad:
+	return reipl_fail(err, -EINVAL,
+			  "Invalid firmware \"%.40s\": give 7.2, 9.2, 10.1 or a QEMU version", text);
+}

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * lookup.h - which pxelinux.cfg file and which entry a guest's network firmware boots.
+ *
+ * The firmware asks the TFTP server, in order, for pxelinux.cfg/<uuid>, 01-<mac>, its
+ * IPv4 address in upper-case hex shortened one digit at a time (0A00020F ... 0), and
+ * default. A name that is absent, empty, unreadable for the server or over 2047 bytes
+ * does not stop the search; the first other file is the one, even when it has no entry.
+ * Then the generation (fwgen.h) decides the entry, or what a failure leads to.
+ */
+#ifndef PXE_LOOKUP_H
+#define PXE_LOOKUP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "error.h"
+#include "fwgen.h"
+#include "pxecfg.h"
+#include "tree.h"
+
+/* What the firmware knows of itself; any part may be unknown. */
+struct pxe_ident {
+	bool has_uuid, has_mac, has_ip;
+	char uuid[37]; /* lower case, with dashes */
+	uint8_t mac[6];
+	uint32_t ip; /* host byte order */
+	const char *loadparm; /* the interface's, or NULL */
+};
+
+enum pxe_step_state {
+	PXE_STEP_ABSENT,  /* no such file: next name */
+	PXE_STEP_SKIPPED, /* empty, too large, unreadable: next name */
+	PXE_STEP_USED,	  /* the file the firmware reads */
+	PXE_STEP_UNTRIED, /* after the file that was used */
+};
+
+struct pxe_step {
+	char name[64];
+	enum pxe_step_state state;
+	char why[128]; /* for SKIPPED */
+};
+
+enum pxe_outcome {
+	PXE_OUT_BOOTS,	  /* the entry's kernel is loaded and started */
+	PXE_OUT_NO_FILE,  /* no name gave a file */
+	PXE_OUT_NO_ENTRY, /* the file has no label */
+	PXE_OUT_NO_KERNEL, /* the entry has no kernel line */
+	PXE_OUT_LONG_NAME, /* a kernel or initrd name over PXE_PATH_MAX */
+	PXE_OUT_NO_INITRD, /* no initrd line: boots without one, or fails (version, position) */
+	PXE_OUT_LOADPARM_RANGE, /* 10.1+: the loadparm names an entry the file lacks */
+	PXE_OUT_MENU,	  /* 10.1+: loadparm PROMPT: a menu waits on the console */
+};
+
+#define PXE_LOOKUP_STEPS 11 /* uuid, mac, 8 IP prefixes, default */
+
+struct pxe_lookup {
+	enum pxe_fwgen gen;
+	struct pxe_step steps[PXE_LOOKUP_STEPS];
+	int nsteps;
+	int used; /* index into steps, or -1 */
+	struct pxe_cfg cfg; /* the used file, parsed as @gen reads it */
+	int entry; /* the entry booted or meant, or -1 */
+	enum pxe_outcome outcome;
+	char loadparm[9]; /* as the firmware shows it, blank-padded */
+};
+
+/* The names the firmware asks for, in its order, into @names; returns how many. */
+int pxe_lookup_names(const struct pxe_ident *id, char names[][64], int max);
+
+/*
+ * Walk the lookup for @id on generation @gen through the tree as its TFTP server serves
+ * it. 0, or -errno with a message when the tree cannot be read (a file that cannot be
+ * read is a step, not an error).
+ */
+int pxe_lookup(const struct pxe_tree *t, const struct pxe_ident *id, enum pxe_fwgen gen,
+	       struct pxe_lookup *out, struct reipl_error *err);
+
+/* One line on what the guest does next: "boots entry 'x'", "falls back to ...". */
+void pxe_lookup_result(const struct pxe_lookup *l, char *buf, size_t len);
+
+/* True when two lookups end the same way (same file, entry, outcome and notes). */
+bool pxe_lookup_same(const struct pxe_lookup *a, const struct pxe_lookup *b);
+
+#endif

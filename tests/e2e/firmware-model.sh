@@ -1,0 +1,327 @@
+#!/usr/bin/env bash
+# firmware-model.sh - the network firmware of one QEMU lane ($QEMU_LANE: 7.2, 10.0, 11.1)
+# against the model in lib/pxe: for hand-made pxelinux trees, what the guest really
+# fetches and boots, and whether `reboot-s390x pxe show --firmware LANE` says the same.
+#
+# The "kernels" are copies of the marker kernel (tests/e2e/marker-kernel.c), each tagged
+# with its own name, so the console says which file was booted, with what initrd and
+# what command line. A boot takes well under a second of guest time.
+#
+# Every case states what was measured on that lane (the firmware's behaviour is the fact;
+# the model must follow it), then asks the model. Needs build/reboot-s390x and
+# build/s390x/e2e-marker-kernel.img.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+build=$top/build
+cli=$build/reboot-s390x
+lane=${QEMU_LANE:-7.2}
+work=$(mktemp -d /tmp/reboot-s390x-fwmodel.XXXXXX)
+trap '[[ -n ${KEEP:-} ]] || rm -rf "$work"' EXIT
+QEMU_TIMEOUT=${QEMU_TIMEOUT:-60}
+passed=0 failed=0
+mac=52:54:00:12:34:56 macfile=01-52-54-00-12-34-56
+uuid=1b4e28ba-2fa1-11d2-883f-0016d3cca427
+# What QEMU's user-mode DHCP server gives the guest: 10.0.2.15.
+ip=10.0.2.15
+
+"$top/scripts/qemu-lanes.sh" path "$lane" >/dev/null || exit 1
+case $lane in
+7.2) gen=7.2 ;;
+10.0) gen=9.2 ;;
+*) gen=10.1 ;;
+esac
+new=0
+[[ $gen != 7.2 ]] && new=1
+
+pass() {
+	passed=$((passed + 1))
+	printf 'PASS %s [QEMU %s]: %s\n' "$name" "$lane" "$1"
+}
+fail() {
+	failed=$((failed + 1))
+	printf 'FAIL %s [QEMU %s]: %s\n' "$name" "$lane" "$1"
+	[[ -f $log.text ]] && tail -n 15 "$log.text" | sed 's/^/  | /'
+	[[ -f $work/$name.model ]] && sed 's/^/  model| /' "$work/$name.model"
+}
+
+# tree NAME: a fresh TFTP root $t for case NAME, with marker kernels k1..k4 (tags 1..4)
+# and initrds i1..i4 ("initrd-N").
+tree() {
+	name=$1
+	t=$work/$name.tftp
+	log=$work/$name.log
+	mkdir -p "$t/pxelinux.cfg"
+	local n
+	for n in 1 2 3 4; do
+		ln "$work/k$n" "$t/k$n"
+		echo "initrd-$n" >"$t/i$n"
+	done
+}
+
+# cfg FILE TEXT: a pxelinux.cfg file (printf format, no arguments)
+cfg() {
+	# shellcheck disable=SC2059
+	printf "$2" >"$t/pxelinux.cfg/$1"
+}
+
+# boot [s390x-guest options]: the guest (MAC, UUID) with a blank disk after the network
+# in the boot order, as libvirt's <boot order='2'/> gives it.
+boot() {
+	truncate -s 16M "$work/$name.disk"
+	"$top/scripts/s390x-guest.sh" --tftp "$t" --console "$log" --mac "$mac" --uuid "$uuid" \
+		--timeout "$QEMU_TIMEOUT" --disk "$work/$name.disk@0002" "$@"
+	status=$?
+	# The firmware's progress shares lines with its messages: drop just the progress.
+	tr -d '\r' <"$log" | sed -E 's/ *Receiving data: *([0-9]+ KBytes *)*//g' >"$log.text"
+}
+
+# console TEXT [what]: the console shows TEXT
+console() {
+	if grep -qF -- "$1" "$log.text"; then pass "${2:-console shows \"$1\"}"; else fail "the console lacks '$1'"; fi
+}
+no_console() {
+	if grep -qF -- "$1" "$log.text"; then fail "the console shows '$1'"; else pass "${2:-console lacks \"$1\"}"; fi
+}
+
+# model [pxe show options]: the model's verdict for this guest on this lane's generation.
+# It must agree with the console: the file fetched last, the entry loaded, fallback or stop.
+model() {
+	"$cli" pxe --root "$t" show "$mac" --uuid "$uuid" --ip "$ip" --firmware "$gen" "$@" \
+		>"$work/$name.model" 2>&1 || { fail "pxe show failed"; return; }
+	local file result got
+	file=$(sed -n 's/^File: *pxelinux.cfg\///p' "$work/$name.model")
+	result=$(sed -n 's/^Result: *//p' "$work/$name.model")
+	got=$(sed -n 's/.*TFTP: Received \/pxelinux.cfg\/\([^ ]*\) .*/\1/p' "$log.text" | tail -n 1)
+	if [[ -n $file && $file != "$got" ]]; then
+		fail "the model says pxelinux.cfg/$file, the firmware read '${got:-nothing}'"
+		return
+	fi
+	case $result in
+	"boots entry '"*)
+		local label=${result#boots entry \'}
+		label=${label%%\'*}
+		if grep -qF "Loading pxelinux.cfg entry '$label'" "$log.text" &&
+			grep -q 'e2e-marker: kernel=' "$log.text"; then
+			pass "the model agrees: $result"
+		else
+			fail "the model says '$result', the firmware did not boot that entry"
+		fi
+		;;
+	*"has no initrd line: the kernel starts without one, or"*)
+		if grep -q 'e2e-marker: initrd=none' "$log.text" || grep -qF "TFTP error" "$log.text"; then
+			pass "the model agrees: without initrd the kernel starts bare or the fetch fails"
+		else
+			fail "the model says '$result', the firmware did something else"
+		fi
+		;;
+	*"IPLs the next boot device"*)
+		if [[ $result == *"else the guest stops"* ]] && grep -qF "No suitable device for IPL" "$log.text"; then
+			pass "the model agrees: a failed network boot and no next boot device: the guest stops"
+		elif grep -qF "Failed to IPL from this network!" "$log.text" &&
+			grep -qF "Using virtio-blk." "$log.text" && ! grep -q 'e2e-marker: kernel=' "$log.text"; then
+			pass "the model agrees: the disk after a failed network boot"
+		else
+			fail "the model says '$result', the firmware did not fall back to the disk"
+		fi
+		;;
+	*"guest stops"* | *"boot fails"*)
+		if ! grep -qF "Using virtio-blk." "$log.text" && ! grep -q 'e2e-marker: kernel=' "$log.text"; then
+			pass "the model agrees: $result"
+		else
+			fail "the model says '$result', the guest booted something"
+		fi
+		;;
+	*) fail "the model's result '$result' is not one this test knows" ;;
+	esac
+}
+
+for n in 1 2 3 4; do
+	"$top/tests/e2e/marker-tag.py" "$build/s390x/e2e-marker-kernel.img" "$n" "$work/k$n" || exit 1
+done
+entry() { printf 'label %s\nkernel %s\ninitrd %s\nappend %s\n' "$@"; }
+
+### 1. over 2047 bytes: rejected whole, the next name is tried; 2047 bytes still fit
+tree oversize
+{ printf 'default u\n'; entry u k1 i1 "from=uuid"; printf '#%.0s' $(seq 2100); echo; } >"$t/pxelinux.cfg/$uuid"
+cfg "$macfile" "default m\nlabel m\nkernel k2\ninitrd i2\nappend from=mac\n"
+boot
+console "e2e-marker: kernel=2" "a 2100-byte UUID file is passed over for the MAC file"
+console "too small" "the firmware says its TFTP buffer is too small"
+model
+tree exactly-2047
+{ printf 'default u\n'; entry u k1 i1 "from=uuid"; } >"$t/pxelinux.cfg/$uuid"
+pad=$((2047 - $(stat -c %s "$t/pxelinux.cfg/$uuid") - 1))
+{ printf '#%.0s' $(seq "$pad"); echo; } >>"$t/pxelinux.cfg/$uuid"
+cfg "$macfile" "default m\nlabel m\nkernel k2\ninitrd i2\nappend from=mac\n"
+boot
+console "e2e-marker: kernel=1" "a 2047-byte file is read"
+model
+
+### 2. empty and unreadable files are skipped
+tree skipped
+: >"$t/pxelinux.cfg/$uuid"
+ln -s nowhere "$t/pxelinux.cfg/$macfile"
+mkdir "$t/pxelinux.cfg/0A00020F"
+cfg default "default d\nlabel d\nkernel k4\ninitrd i4\nappend from=default\n"
+boot
+console "e2e-marker: kernel=4" "an empty UUID file, a dangling MAC symlink and a directory are skipped"
+model
+
+### 3. the hex IP names come between the MAC file and default, shortened digit by digit
+tree hex-ip
+cfg 0A0002 "default i\nlabel i\nkernel k3\ninitrd i3\nappend from=ip\n"
+cfg default "default d\nlabel d\nkernel k4\ninitrd i4\nappend from=default\n"
+boot
+console "e2e-marker: kernel=3" "pxelinux.cfg/0A0002 wins over default"
+console "TFTP: Received /pxelinux.cfg/0A0002"
+model
+
+### 4. a symlinked file is served and booted
+tree symlink
+mkdir -p "$t/shared"
+printf 'default s\nlabel s\nkernel k2\ninitrd i2\nappend from=symlink\n' >"$t/shared/local.cfg"
+ln -s ../shared/local.cfg "$t/pxelinux.cfg/$macfile"
+boot
+console "e2e-marker: cmdline=[from=symlink]" "the MAC file, a symlink, is served"
+model
+
+### 5. NUL bytes after a complete file are harmless
+tree nul-tail
+{ printf 'default m\nlabel m\nkernel k2\ninitrd i2\nappend from=mac\n'; head -c 300 /dev/zero; } >"$t/pxelinux.cfg/$macfile"
+boot
+console "e2e-marker: cmdline=[from=mac]" "300 NUL bytes after the file change nothing"
+model
+if "$cli" pxe --root "$t" check --firmware "$gen" >"$work/$name.check" 2>&1; then
+	pass "pxe check finds nothing wrong"
+else
+	fail "pxe check complains: $(head -n 1 "$work/$name.check")"
+fi
+
+### 6. kernel and initrd names: 207 bytes boot, 208 do not
+long207=$(printf 'k%.0s' $(seq 207))
+long208=$(printf 'k%.0s' $(seq 208))
+tree name-207
+ln "$t/k1" "$t/$long207"
+cfg default "default l\nlabel l\nkernel $long207\ninitrd i1\nappend long\n"
+boot
+console "e2e-marker: kernel=1" "a 207-byte kernel name boots"
+model
+tree name-208
+ln "$t/k1" "$t/$long208"
+cfg default "default l\nlabel l\nkernel $long208\ninitrd i1\nappend long\n"
+QEMU_TIMEOUT=20 boot
+no_console "e2e-marker: kernel=" "a 208-byte kernel name does not boot"
+model
+
+### 7. missing lines: nothing is inherited from another entry
+tree no-initrd
+cfg default "default b\nlabel a\nkernel k1\ninitrd i1\nappend a=1\nlabel b\nkernel k2\nappend b=2\n"
+boot
+no_console "initrd=initrd-1" "an entry without initrd does not get the one before it"
+if [[ $lane == 11.1 ]]; then
+	console "TFTP error: TFTP access violation" "11.1 fetches a garbage initrd name"
+else
+	console "e2e-marker: initrd=none" "the kernel starts without an initrd"
+fi
+model
+tree no-append
+cfg default "default b\nlabel a\nkernel k1\ninitrd i1\nappend a=1\nlabel b\nkernel k2\ninitrd i2\n"
+boot
+console "e2e-marker: kernel=2"
+console "e2e-marker: cmdline=[]" "an entry without append gets an empty command line"
+model
+tree no-kernel
+cfg default "default b\nlabel a\nkernel k1\ninitrd i1\nappend a=1\nlabel b\ninitrd i2\nappend b=2\n"
+boot --disk-order
+no_console "e2e-marker: kernel=" "an entry without kernel boots no kernel"
+if ((new)); then
+	console "Kernel entry is missing!"
+else
+	console "TFTP error: TFTP access violation" "7.2 fetches a garbage kernel name"
+fi
+model
+
+### 8. an append of 896 bytes is passed unterminated; 895 fit
+tree append-895
+cfg default "default a\nlabel a\nkernel k1\ninitrd i1\nappend $(printf 'x%.0s' $(seq 895))\n"
+boot
+console "e2e-marker: cmdline=[xxxx" "895 bytes arrive terminated"
+model
+tree append-896
+cfg default "default a\nlabel a\nkernel k1\ninitrd i1\nappend $(printf 'x%.0s' $(seq 896))\n"
+boot
+console "e2e-marker: cmdline unterminated=[" "896 bytes arrive with no terminating NUL"
+"$cli" pxe --root "$t" show default --firmware "$gen" >"$work/$name.model" 2>&1
+if grep -q "^Error: .*append is 896 bytes.*without a terminating NUL" "$work/$name.model"; then
+	pass "the model says the append is passed unterminated"
+else
+	fail "the model does not report the unterminated append"
+fi
+
+### the label limit: 17 labels, default p17
+tree label-17
+{
+	printf 'default p17\n'
+	for n in $(seq 1 17); do entry "p$n" k$(((n - 1) % 4 + 1)) i1 "entry=$n"; done
+} >"$t/pxelinux.cfg/default"
+boot
+if [[ $gen == 10.1 ]]; then
+	console "e2e-marker: cmdline=[entry=17]" "31 labels are read: p17 boots"
+else
+	console "e2e-marker: cmdline=[entry=1]" "16 labels are read: p17 is not, the first entry boots"
+	"$cli" pxe --root "$t" show default --firmware "$gen" >"$work/$name.model" 2>&1
+	if grep -q "default 'p17' is label number 17, beyond the 16" "$work/$name.model"; then
+		pass "the model says p17 lies beyond the 16 labels read"
+	else
+		fail "the model does not say that p17 lies beyond the limit"
+	fi
+fi
+model
+
+### fallback: a file with no entry, no file, no TFTP server at all
+tree no-entry
+cfg default "# pxelinux\n# local boot: no entry, the firmware falls back to the disk\n"
+boot --disk-order
+if ((new)); then
+	console "Failed to IPL from this network!"
+	console "Using virtio-blk." "the disk is IPLed next"
+else
+	no_console "Using virtio-blk." "QEMU 7.2 stops: no fallback"
+fi
+model
+tree no-file
+boot --disk-order
+if ((new)); then console "Using virtio-blk." "no file at all: the disk"; fi
+model
+tree no-tftp
+boot --disk-order --no-tftp
+if ((new)); then
+	console "Using virtio-blk." "no TFTP server at all: the disk"
+else
+	no_console "Using virtio-blk." "no TFTP server, QEMU 7.2: the guest stops"
+fi
+tree no-disk-order
+cfg default "# pxelinux\n"
+boot
+no_console "Using virtio-blk." "without a disk in the boot order nothing is IPLed"
+((new)) && console "No suitable device for IPL"
+model
+
+### the loadparm of the interface
+if ((new)); then
+	tree loadparm
+	cfg default "default two\nlabel one\nkernel k1\ninitrd i1\nappend one\nlabel two\nkernel k2\ninitrd i2\nappend two\nlabel three\nkernel k3\ninitrd i3\nappend three\n"
+	for lp in 3 0 A 5; do
+		name=loadparm-$lp log=$work/$name.log
+		boot --loadparm "$lp"
+		case $gen/$lp in
+		10.1/3) console "e2e-marker: cmdline=[three]" "loadparm 3 boots the third entry" ;;
+		10.1/5) console "loadparm is set to an entry that is not available" "loadparm 5 of 3: refused" ;;
+		*) console "e2e-marker: cmdline=[two]" "loadparm $lp boots the default entry" ;;
+		esac
+		model --loadparm "$lp"
+	done
+fi
+
+printf '%d passed, %d failed\n' "$passed" "$failed"
+((failed == 0))
