@@ -183,21 +183,23 @@ deps:
 check: deps
 	$(Q)$(MAKE) --no-print-directory check-run
 
-# Every emulated test runs once per QEMU lane (scripts/qemu-lanes.sh): Debian 12's 7.2 and
-# Debian 13's 10.0 and 11.1. QEMU_LANE=10.0 picks one.
+# Every emulated suite (firmware model, e2e, demo) runs once per QEMU lane
+# (scripts/qemu-lanes.sh): Debian 12's 7.2, Debian 13's 10.0 and its backports' 11.1.
+# QEMU_LANE=10.0 picks one.
 QEMU_LANES := $(or $(QEMU_LANE),7.2 10.0 11.1)
-LANE_TESTS := $(foreach l,$(QEMU_LANES),"env QEMU_LANE=$(l) tests/e2e/firmware-model.sh" \
-	"env QEMU_LANE=$(l) tests/e2e/run.sh")
+export QEMU_LANES
 
 check-run: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS) $(BUILD)/s390x/e2e-marker-init $(MARKER_KERNEL)
 	$(Q)tests/run.sh $(UNIT_TESTS) tests/cli/test-cli.sh tests/cli/test-install.sh \
-		tests/e2e/test-fetch.sh $(LANE_TESTS) tests/libvirt/run.sh demo/run.sh
+		tests/e2e/test-fetch.sh tests/e2e/lanes.sh tests/libvirt/run.sh
 
 # --- the demo ---------------------------------------------------------------------------
 # The whole provisioning loop on one emulated guest; LIBVIRT=1 goes through libvirt.
+# QEMU 10.0 unless QEMU_LANE says otherwise: the local step shows the firmware's fallback.
+demo: QEMU_LANES := $(or $(QEMU_LANE),10.0)
 demo: deps
 	$(Q)$(MAKE) --no-print-directory $(PROGRAMS) $(BUILD)/s390x/e2e-marker-init
-	$(Q)LIBVIRT=$(LIBVIRT) demo/run.sh
+	$(Q)LIBVIRT=$(LIBVIRT) QEMU_LANE=$(QEMU_LANES) demo/run.sh
 
 # --- install ----------------------------------------------------------------------------
 DRACUT_MODULE := $(DESTDIR)$(PREFIX)/lib/dracut/modules.d/99reboot-s390x

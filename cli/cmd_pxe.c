@@ -19,6 +19,7 @@
 #include "libvirt.h"
 #include "lint.h"
 #include "lookup.h"
+#include "method.h"
 #include "pxecfg.h"
 #include "tree.h"
 
@@ -37,6 +38,7 @@ struct pxe_opts {
 	const char *ip;	      /* show: the guest's IPv4 address */
 	const char *loadparm; /* show: the interface's loadparm */
 	const char *firmware; /* show, check: one generation instead of all */
+	const char *method;   /* local: auto, fallback, payload, linux */
 };
 
 static void usage(void)
@@ -44,7 +46,9 @@ static void usage(void)
 	fputs("Usage:\n"
 	      " " PROGRAM " pxe --root <dir> local <guest> [--target <args>] [--kernel <file>]\n"
 	      "                                  [--initrd <file>] [--append <args>]\n"
-	      " " PROGRAM " pxe --root <dir> local <guest> --payload <file> [--target <args>]\n"
+	      " " PROGRAM " pxe --root <dir> local <guest> --method payload [--payload <file>]\n"
+	      "                                  [--target <args>]\n"
+	      " " PROGRAM " pxe --root <dir> local <guest> --method fallback\n"
 	      " " PROGRAM " pxe --root <dir> install <guest> --kernel <file> --initrd <file>\n"
 	      "                                  [--append <args>]\n"
 	      " " PROGRAM " pxe --root <dir> show <guest> [--mac <mac>] [--uuid <uuid>]\n"
@@ -68,8 +72,14 @@ static void usage(void)
 	      ")\n"
 	      "     --append <args>    kernel arguments (local: after rd.chreipl=; default\n"
 	      "                        \"" PXE_LOCAL_APPEND "\")\n"
-	      "     --payload <file>   boot the re-IPL payload instead of Linux (no initrd, no\n"
-	      "                        kernel; ccw targets only; about 50 times faster)\n"
+	      "     --method <how>     local: how the guest gets to its disk: fallback (a file\n"
+	      "                        with no entry; QEMU >= 9.2 with the disk next in the boot\n"
+	      "                        order), payload (the re-IPL payload, ccw targets), linux\n"
+	      "                        (kernel and reboot initrd, every target) or auto (the\n"
+	      "                        default: fallback where the domain allows it, else the\n"
+	      "                        payload where it can, else linux)\n"
+	      "     --payload <file>   the payload, relative to the root (default\n"
+	      "                        " PXE_PAYLOAD_FILE "); implies --method payload\n"
 	      "     --mac <mac>        show: the guest's MAC address too\n"
 	      "     --uuid <uuid>      show: the guest's UUID too\n"
 	      "     --ip <addr>        show: the guest's IPv4 address (its hex names are tried)\n"
@@ -102,6 +112,7 @@ static int parse(int argc, char **argv, struct pxe_opts *o)
 		{ "--ip", offsetof(struct pxe_opts, ip) },
 		{ "--loadparm", offsetof(struct pxe_opts, loadparm) },
 		{ "--firmware", offsetof(struct pxe_opts, firmware) },
+		{ "--method", offsetof(struct pxe_opts, method) },
 	};
 	int i;
 	size_t k;
@@ -141,6 +152,8 @@ static int allow(const struct pxe_opts *o, bool target, bool files, bool append,
 		return cli_error("pxe %s: --target is only for 'local'", o->command);
 	if (!target && o->payload)
 		return cli_error("pxe %s: --payload is only for 'local'", o->command);
+	if (!target && o->method)
+		return cli_error("pxe %s: --method is only for 'local'", o->command);
 	if (o->payload && (o->kernel || o->initrd))
 		return cli_error("pxe %s: --payload replaces --kernel and --initrd", o->command);
 	if (!files && (o->kernel || o->initrd))
@@ -206,40 +219,98 @@ static void default_files(const struct pxe_tree *t, const struct pxe_opts *o, co
 	*initrd = o->initrd ? o->initrd : use_foreman ? PXE_FOREMAN_INITRD : PXE_SEED_INITRD;
 }
 
+/*
+ * The local method for this guest: the one asked for, or auto's choice. Checks that the
+ * options fit it. Returns 0, or EXIT_FAILURE after reporting.
+ */
+static int local_method(const struct pxe_opts *o, const struct pxe_tree *t,
+			const struct pxe_guest *g, const struct pxe_domain *dom,
+			enum pxe_method *m, char *why, size_t len)
+{
+	struct pxe_method_facts f = { 0 };
+	struct reipl_error err;
+	const char *payload = o->payload ? o->payload : PXE_PAYLOAD_FILE;
+
+	*m = PXE_METHOD_AUTO;
+	why[0] = '\0';
+	if (o->method && pxe_method_parse(o->method, m, &err))
+		return cli_error("pxe local: %s", err.msg);
+	if (o->payload && *m != PXE_METHOD_AUTO && *m != PXE_METHOD_PAYLOAD)
+		return cli_error("pxe local: --payload is for --method payload, not %s", o->method);
+	if (o->payload)
+		*m = PXE_METHOD_PAYLOAD;
+	if (*m == PXE_METHOD_AUTO) {
+		f.have_domain = g->kind == PXE_GUEST_UUID && dom->uuid[0] && dom->qemu_known;
+		if (f.have_domain)
+			f.gen = pxe_fwgen_of_qemu(dom->qemu_major, dom->qemu_minor);
+		f.net_then_disk = dom->net_first && dom->disk_second;
+		/* Any option for the helper asks for a helper. */
+		if (o->target || o->kernel || o->initrd || o->append)
+			f.have_domain = false;
+		f.payload_target = pxe_entry_payload_target(o->target, NULL) == 0 && !o->kernel &&
+				   !o->initrd;
+		f.payload_in_root = pxe_check_path("payload", payload, NULL) == 0 &&
+				    faccessat(t->rootfd, payload, F_OK, 0) == 0;
+		*m = pxe_method_choose(&f, why, len);
+	}
+	if (*m == PXE_METHOD_FALLBACK && (o->target || o->kernel || o->initrd || o->append))
+		return cli_error("pxe local: --method fallback writes no entry: the disk's own boot "
+				 "record decides, so --target, --kernel, --initrd and --append do "
+				 "not apply");
+	if (*m == PXE_METHOD_PAYLOAD && (o->kernel || o->initrd))
+		return cli_error("pxe local: the payload replaces --kernel and --initrd");
+	if (*m == PXE_METHOD_PAYLOAD && pxe_entry_payload_target(o->target, &err))
+		return cli_error("pxe local: %s", err.msg);
+	return 0;
+}
+
 static int write_entry(const struct pxe_opts *o, bool local)
 {
 	static char text[PXE_FILE_MAX];
 	const char *kernel = o->kernel, *initrd = o->initrd;
+	enum pxe_method method = PXE_METHOD_LINUX;
 	struct pxe_domain dom;
 	struct reipl_error err;
 	struct pxe_guest g;
 	struct pxe_tree t;
-	char name[64], who[64], self[96];
+	char name[64], who[64], self[96], why[160] = "";
 	bool changed;
 	int rc;
 
-	if ((rc = allow(o, local, true, true, true)) || (rc = resolve_guest(o, &g, &dom)))
+	if ((rc = allow(o, local, true, true, true)))
+		return rc;
+	if (o->method && pxe_method_parse(o->method, &method, &err))
+		return cli_error("pxe local: %s", err.msg);
+	if ((rc = resolve_guest(o, &g, &dom)))
 		return rc;
 	if (!local && (!kernel || !initrd))
 		return cli_error("pxe install: --kernel and --initrd are required");
 	if (open_tree(o, true, &t))
 		return EXIT_FAILURE;
+	if (local && local_method(o, &t, &g, &dom, &method, why, sizeof(why))) {
+		pxe_tree_close(&t);
+		return EXIT_FAILURE;
+	}
 	pxe_guest_file(&g, name, sizeof(name));
 	pxe_guest_describe(&g, who, sizeof(who));
-	if (local && o->payload) {
+	if (local && method == PXE_METHOD_PAYLOAD) {
 		/*
 		 * The firmware needs an initrd line; the entry's own file is the smallest
 		 * thing that is always there. The payload reads only rd.chreipl=.
 		 */
 		snprintf(self, sizeof(self), "pxelinux.cfg/%s", name);
-		kernel = o->payload;
+		kernel = o->payload ? o->payload : PXE_PAYLOAD_FILE;
 		initrd = self;
-	} else if (local) {
+	} else if (local && method == PXE_METHOD_LINUX) {
 		default_files(&t, o, &kernel, &initrd);
 	}
-	rc = local ? pxe_entry_local(o->payload && !o->target ? "auto" : o->target, kernel, initrd,
-				     o->append, text, sizeof(text), &err)
-		   : pxe_entry_install(kernel, initrd, o->append, text, sizeof(text), &err);
+	if (!local)
+		rc = pxe_entry_install(kernel, initrd, o->append, text, sizeof(text), &err);
+	else if (method == PXE_METHOD_FALLBACK)
+		rc = pxe_entry_fallback(text, sizeof(text), &err);
+	else
+		rc = pxe_entry_local(method == PXE_METHOD_PAYLOAD && !o->target ? "auto" : o->target,
+				     kernel, initrd, o->append, text, sizeof(text), &err);
 	pxe_tree_close(&t);
 	if (rc)
 		return cli_error("pxe %s: %s", o->command, err.msg);
@@ -250,11 +321,15 @@ static int write_entry(const struct pxe_opts *o, bool local)
 		return cli_error("pxe %s: %s", o->command, err.msg);
 	}
 	pxe_tree_close(&t);
-	printf("pxelinux.cfg/%s: %s%s%s for %s%s%s%s%s\n", name, local ? "local" : "install",
+	printf("pxelinux.cfg/%s: %s%s%s for %s%s%s%s", name, local ? "local" : "install",
 	       local && o->target ? ", target " : "", local && o->target ? o->target : "", o->guest,
 	       strcmp(o->guest, who) ? " (" : "", strcmp(o->guest, who) ? who : "",
-	       strcmp(o->guest, who) ? ")" : "", changed ? "" : " (unchanged)");
-	if (local) {
+	       strcmp(o->guest, who) ? ")" : "");
+	if (local)
+		printf(", method %s%s%s%s", pxe_method_name(method), why[0] ? " (" : "", why,
+		       why[0] ? ")" : "");
+	printf("%s\n", changed ? "" : " (unchanged)");
+	if (local && method != PXE_METHOD_FALLBACK) {
 		char path[4200];
 
 		snprintf(path, sizeof(path), "%s/%s", o->root, kernel);
@@ -263,12 +338,16 @@ static int write_entry(const struct pxe_opts *o, bool local)
 				kernel);
 		/* A payload entry's initrd is the entry itself. */
 		snprintf(path, sizeof(path), "%s/%s", o->root, initrd);
-		if (!o->payload && access(path, F_OK) != 0)
+		if (method == PXE_METHOD_LINUX && access(path, F_OK) != 0)
 			fprintf(stderr,
 				PROGRAM ": warning: %s is not in the TFTP root yet (see '" PROGRAM
 					" mkinitrd')\n",
 				initrd);
 	}
+	if (method == PXE_METHOD_FALLBACK && !(dom.net_first && dom.disk_second))
+		fprintf(stderr,
+			PROGRAM ": warning: this boots the disk only on QEMU 9.2 and later, with "
+				"the disk right after the network in the guest's boot order\n");
 	return EXIT_SUCCESS;
 }
 
@@ -407,7 +486,9 @@ static void show_outcome(const struct pxe_lookup *l, const enum pxe_fwgen *gens,
 		printf("Entry:     '%s' (%d of %d%s)\n", e->label, l->entry + 1, l->cfg.count,
 		       l->entry == l->cfg.def ? ", the default" : ", chosen by the loadparm");
 		if (l->entry == l->cfg.def)
-			printf("Boots:     %s%s%s\n", pxe_role_name(sum.role),
+			printf("Boots:     %s%s%s%s%s\n", pxe_role_name(sum.role),
+			       sum.role == PXE_ROLE_LOCAL ? " by " : "",
+			       sum.role == PXE_ROLE_LOCAL ? pxe_method_name(sum.method) : "",
 			       sum.role == PXE_ROLE_LOCAL ? ", target " : "",
 			       sum.role == PXE_ROLE_LOCAL ? sum.target : "");
 		printf("Kernel:    %s\n", e->kernel ? e->kernel : "(none)");
@@ -487,7 +568,7 @@ static int do_list(const struct pxe_opts *o)
 		pxe_tree_close(&t);
 		return cli_error("pxe list: %s", err.msg);
 	}
-	printf("%-49s %-36s %-8s %s\n", "FILE", "GUEST", "BOOTS", "TARGET");
+	printf("%-49s %-36s %-8s %-9s %s\n", "FILE", "GUEST", "BOOTS", "METHOD", "TARGET");
 	for (i = 0; i < n; i++) {
 		char file[80];
 
@@ -501,7 +582,8 @@ static int do_list(const struct pxe_opts *o)
 			continue;
 		}
 		pxe_summarize(&cfg, &sum);
-		printf("%-49s %-36s %-8s %s\n", file, who, pxe_role_name(sum.role),
+		printf("%-49s %-36s %-8s %-9s %s\n", file, who, pxe_role_name(sum.role),
+		       sum.role == PXE_ROLE_LOCAL ? pxe_method_name(sum.method) : "-",
 		       sum.role == PXE_ROLE_LOCAL ? sum.target : "-");
 	}
 	pxe_tree_free_list(names, n);

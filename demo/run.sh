@@ -12,11 +12,17 @@
 #   4. one `pxe install` later, the next start reinstalls.
 # Each step checks what the guest's console shows and is timed; the demo exits 1 when a
 # step did not behave. LIBVIRT=1 runs the same loop through a libvirt network and domain.
+# QEMU_LANE (scripts/qemu-lanes.sh) picks the QEMU: on 10.0 and later the local entry uses
+# the firmware's own fallback (no entry; the disk follows the network in the boot order),
+# on 7.2 the re-IPL helper.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$top/build
 cli=$build/reboot-s390x
 LIBVIRT=${LIBVIRT:-0}
+lane=${QEMU_LANE:-7.2}
+method=linux
+((LIBVIRT == 0)) && [[ $lane != 7.2 ]] && method=fallback
 guest_mac=52:54:00:de:00:01
 guest_uuid=9d1f7d36-5c65-4b4e-8d3a-2f0d5e1a0b01
 work=$(mktemp -d /tmp/reboot-s390x-demo.XXXXXX)
@@ -45,7 +51,8 @@ run_cmd() {
 
 # The console lines that matter: the firmware's, the helper's report, the stand-ins'.
 show_console() {
-	grep -aE 'Network boot starting|TFTP: Received|Loading pxelinux|Using virtio-blk|ISO boot|LOADPARM=|reboot-s390x|demo installer:|^(IPL|Re-IPL|Target|Device|clear|DEVICE| *0\.[0-3]\.)|Failed to load' "$1" |
+	tr -d '\r' <"$1" | sed -E 's/ *Receiving data: *([0-9]+ KBytes *)*//g' |
+		grep -aE 'Network boot starting|TFTP: Received|Loading pxelinux|Using virtio-blk|ISO boot|LOADPARM=|reboot-s390x|demo installer:|^(IPL|Re-IPL|Target|Device|clear|DEVICE| *0\.[0-3]\.)|Failed to (load|IPL)' |
 		sed "s/^/   ${dim}guest |${off} /"
 }
 
@@ -69,7 +76,7 @@ else
 	guest_setup() { :; }
 	start_guest() {
 		"$top/scripts/s390x-guest.sh" --tftp "$tree" --console "$1" --mac "$guest_mac" \
-			--uuid "$guest_uuid" --cd "$work/disk.img@0002" --timeout 180
+			--uuid "$guest_uuid" --cd "$work/disk.img@0002" --disk-order --timeout 180
 	}
 fi
 trap cleanup EXIT
@@ -121,6 +128,12 @@ truncate -s 64M "$work/disk.img"
 guest_setup || { echo "demo: cannot set up the libvirt network and domain" >&2; exit 1; }
 printf '   guest: MAC %s, UUID %s, empty 64 MiB disk (2048-byte blocks) at 0.0.0002%s\n' \
 	"$guest_mac" "$guest_uuid" "$( ((LIBVIRT)) && echo ", libvirt domain $dom")"
+if [[ $method == fallback ]]; then
+	printf '   QEMU %s: boot order network, then disk; local boot by the firmware'"'"'s fallback\n' "$lane"
+else
+	printf '   QEMU %s: local boot through the re-IPL helper%s\n' "$lane" \
+		"$([[ $lane == 7.2 ]] && echo " (this QEMU has no fallback to the disk)")"
+fi
 
 install_entry=(--kernel installer/vmlinuz --initrd installer/initrd.img --append "console=ttysclp0 quiet")
 
@@ -129,8 +142,15 @@ run_cmd "$cli" pxe --root "$tree" install "$guest_mac" "${install_entry[@]}" || 
 step "1 install onto the empty disk" "demo installer: system installed" "!Using virtio-blk"
 
 say "Step 2: one command switches the entry to \"local\"; the guest starts its disk"
-run_cmd "$cli" pxe --root "$tree" local "$guest_mac" --target "ccw 0.0.0002" || exit 1
-step "2 local: network, helper, disk" "^Device: +0\.0\.0002" "Using virtio-blk" \
+if [[ $method == fallback ]]; then
+	run_cmd "$cli" pxe --root "$tree" local "$guest_mac" --method fallback || exit 1
+	local_signs=("Failed to IPL from this network!")
+else
+	run_cmd "$cli" pxe --root "$tree" local "$guest_mac" --method linux --target "ccw 0.0.0002" ||
+		exit 1
+	local_signs=("^Device: +0\.0\.0002")
+fi
+step "2 local ($method): network, then disk" "${local_signs[@]}" "Using virtio-blk" \
 	"installed system booted from disk" "!demo installer"
 
 say "Step 3: started again, it boots the disk again, through the network"

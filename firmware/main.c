@@ -120,15 +120,14 @@ static void parse_target(struct reipl_target *t)
 	rc = reipl_args_parse_text(words, argv, MAX_WORDS, t, &err);
 	if (rc < 0)
 		stop(STOP_CMDLINE, "%s", err.msg);
+	if (reipl_target_payload_check(t, &err))
+		stop(t->detect ? STOP_CMDLINE : STOP_TARGET, "%s", err.msg);
 	if (t->detect) {
 		/* A bus-ID alone: ccw, as chreipl detects it (a path needs Linux). */
 		struct reipl_busid id;
 		const struct reipl_ccwdev *d;
 
-		if (reipl_busid_parse(t->pos[0], &id))
-			stop(STOP_CMDLINE,
-			     "No valid target specified: \"%.40s\" is no target or bus-ID",
-			     t->pos[0]);
+		reipl_busid_parse(t->pos[0], &id);
 		d = find(&id);
 		if (d && reipl_ccw_is_fcp(&d->ident))
 			stop(STOP_TARGET,
@@ -139,13 +138,6 @@ static void parse_target(struct reipl_target *t)
 		if (reipl_target_finish(t, &err))
 			stop(STOP_CMDLINE, "%s", err.msg);
 	}
-	if (t->type != REIPL_TYPE_CCW && t->type != REIPL_TYPE_AUTO)
-		stop(STOP_TARGET,
-		     "the \"%s\" target needs Linux: serve the re-IPL helper "
-		     "(reboot-initrd.img) for it",
-		     reipl_type_name(t->type));
-	if (t->opts & REIPL_OPT_BOOTPARMS)
-		stop(STOP_TARGET, "boot parameters (-p) exist only on z/VM, not for KVM guests");
 }
 
 void payload_main(void);

@@ -105,6 +105,39 @@ int pxe_entry_local(const char *target, const char *kernel, const char *initrd, 
 	return finish(len, rc, append, err);
 }
 
+int pxe_entry_payload_target(const char *target, struct reipl_error *err)
+{
+	static char words[REIPL_CMDLINE_MAX];
+	char *argv[REIPL_REQUEST_WORDS];
+	struct reipl_target t;
+	struct reipl_error why;
+
+	if (!target)
+		return 0;
+	if (strlen(target) >= sizeof(words) || strpbrk(target, "\n\r"))
+		return reipl_fail(err, -EINVAL, "--target must be one line of chreipl arguments");
+	strcpy(words, target);
+	if (reipl_args_parse_text(words, argv, REIPL_REQUEST_WORDS, &t, &why) < 0 ||
+	    reipl_target_payload_check(&t, &why))
+		return reipl_fail(err, -EINVAL, "--target \"%.60s\": %s", target, why.msg);
+	return 0;
+}
+
+int pxe_entry_fallback(char *buf, size_t len, struct reipl_error *err)
+{
+	int rc = snprintf(buf, len,
+			  "# pxelinux\n"
+			  "# reboot-s390x: local, method fallback\n"
+			  "# No entry, on purpose: QEMU 9.2 and later fail this network boot and "
+			  "IPL the\n"
+			  "# next device in the guest's boot order, its disk. QEMU up to 9.1 would "
+			  "stop.\n");
+
+	if (rc < 0 || (size_t)rc >= len)
+		return reipl_fail(err, -E2BIG, "the entry is too long");
+	return 0;
+}
+
 int pxe_entry_install(const char *kernel, const char *initrd, const char *append, char *buf,
 		      size_t len, struct reipl_error *err)
 {
@@ -146,6 +179,12 @@ void pxe_summarize(const struct pxe_cfg *cfg, struct pxe_summary *s)
 	size_t used = 0;
 
 	memset(s, 0, sizeof(*s));
+	if (!cfg->skipped && cfg->count == 0) {
+		s->role = PXE_ROLE_LOCAL;
+		s->method = PXE_METHOD_FALLBACK;
+		snprintf(s->target, sizeof(s->target), "the disk after the network");
+		return;
+	}
 	if (!e || !e->kernel || !e->initrd || !e->append) {
 		s->role = PXE_ROLE_BROKEN;
 		return;
@@ -166,6 +205,8 @@ void pxe_summarize(const struct pxe_cfg *cfg, struct pxe_summary *s)
 	    strcmp(basename_of(e->initrd), PXE_FOREMAN_INITRD) == 0 ||
 	    strcmp(e->label, "local") == 0) {
 		s->role = PXE_ROLE_LOCAL;
+		s->method = strncmp(e->initrd, "pxelinux.cfg/", 13) == 0 ? PXE_METHOD_PAYLOAD
+									  : PXE_METHOD_LINUX;
 		if (!used)
 			snprintf(s->target, sizeof(s->target), "auto");
 		return;

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "method.h"
 #include "pxecfg.h"
 
 /* The seed's names, and the ones Foreman's template uses. */
@@ -31,6 +32,18 @@
 int pxe_entry_local(const char *target, const char *kernel, const char *initrd, const char *extra,
 		    char *buf, size_t len, struct reipl_error *err);
 
+/*
+ * Whether the payload can re-IPL @target (chreipl arguments as one line; NULL: auto):
+ * 0, or -EINVAL with the reason (a bad target, or one that needs Linux).
+ */
+int pxe_entry_payload_target(const char *target, struct reipl_error *err);
+
+/*
+ * A local boot by fallback: a file with no entry, whose comments say why, so that QEMU 9.2
+ * and later fail the network boot and IPL the next device in the guest's boot order.
+ */
+int pxe_entry_fallback(char *buf, size_t len, struct reipl_error *err);
+
 /* An installer entry: kernel, initrd, and @append (NULL for PXE_INSTALL_APPEND). */
 int pxe_entry_install(const char *kernel, const char *initrd, const char *append, char *buf,
 		      size_t len, struct reipl_error *err);
@@ -39,10 +52,15 @@ enum pxe_role { PXE_ROLE_LOCAL, PXE_ROLE_INSTALL, PXE_ROLE_OTHER, PXE_ROLE_BROKE
 
 struct pxe_summary {
 	enum pxe_role role;
+	enum pxe_method method; /* local only: fallback, payload or linux; else auto */
 	char target[256]; /* the rd.chreipl= words joined, "auto" for none (local only) */
 };
 
-/* What the file's booted entry does: boots the helper (local), an installer, or else. */
+/*
+ * What the file's booted entry does: boots the helper (local), an installer, or else; a
+ * file with no entry at all is a local boot by fallback; a local entry whose initrd is a
+ * file in pxelinux.cfg/ boots the payload (that is how `pxe local` writes one).
+ */
 void pxe_summarize(const struct pxe_cfg *cfg, struct pxe_summary *s);
 
 const char *pxe_role_name(enum pxe_role role);

@@ -7,6 +7,7 @@
 #include <libvirt/virterror.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,6 +64,129 @@ static void domain_macs(const char *xml, struct pxe_domain *d)
 	xmlFreeDoc(doc);
 }
 
+/* The text of the first node @expr finds, into @buf ("" if none). */
+static void xpath_text(xmlXPathContextPtr ctx, const char *expr, char *buf, size_t len)
+{
+	xmlXPathObjectPtr res = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
+	xmlChar *v = NULL;
+
+	buf[0] = '\0';
+	if (res && res->nodesetval && res->nodesetval->nodeNr > 0)
+		v = xmlNodeGetContent(res->nodesetval->nodeTab[0]);
+	if (v)
+		snprintf(buf, len, "%s", (const char *)v);
+	xmlFree(v);
+	xmlXPathFreeObject(res);
+}
+
+void pxe_libvirt_boot_order(const char *xml, struct pxe_domain *d)
+{
+	xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL, XML_PARSE_NONET);
+	xmlXPathContextPtr ctx = doc ? xmlXPathNewContext(doc) : NULL;
+	xmlXPathObjectPtr res = NULL;
+	long first = 0, second = 0;
+	xmlNodePtr first_dev = NULL, second_dev = NULL;
+	char text[64];
+	int i;
+
+	d->net_first = d->disk_second = d->os_boot_dev = false;
+	d->loadparm_order = 0;
+	d->loadparm[0] = '\0';
+	if (!ctx)
+		goto out;
+	xpath_text(ctx, "/domain/devices/emulator", d->emulator, sizeof(d->emulator));
+	xpath_text(ctx, "/domain/os/boot/@dev", text, sizeof(text));
+	d->os_boot_dev = text[0] != '\0';
+	res = xmlXPathEvalExpression((const xmlChar *)"/domain/devices/*/boot[@order]", ctx);
+	for (i = 0; res && res->nodesetval && i < res->nodesetval->nodeNr; i++) {
+		xmlNodePtr boot = res->nodesetval->nodeTab[i];
+		xmlChar *v = xmlGetProp(boot, (const xmlChar *)"order");
+		long order = v ? strtol((const char *)v, NULL, 10) : 0;
+
+		xmlFree(v);
+		if (order <= 0)
+			continue;
+		if (!first || order < first) {
+			second = first;
+			second_dev = first_dev;
+			first = order;
+			first_dev = boot->parent;
+		} else if (!second || order < second) {
+			second = order;
+			second_dev = boot->parent;
+		}
+	}
+	if (first_dev && xmlStrcmp(first_dev->name, (const xmlChar *)"interface") == 0) {
+		xmlNodePtr c;
+
+		d->net_first = true;
+		d->loadparm_order = (int)first;
+		for (c = first_dev->children; c; c = c->next) {
+			xmlChar *lp;
+
+			if (c->type != XML_ELEMENT_NODE ||
+			    xmlStrcmp(c->name, (const xmlChar *)"boot") != 0)
+				continue;
+			lp = xmlGetProp(c, (const xmlChar *)"loadparm");
+			if (lp)
+				snprintf(d->loadparm, sizeof(d->loadparm), "%.8s", (const char *)lp);
+			xmlFree(lp);
+		}
+	}
+	if (second_dev && xmlStrcmp(second_dev->name, (const xmlChar *)"disk") == 0) {
+		xmlChar *dev = xmlGetProp(second_dev, (const xmlChar *)"device");
+
+		d->disk_second = !dev || xmlStrcmp(dev, (const xmlChar *)"disk") == 0;
+		xmlFree(dev);
+	}
+out:
+	xmlXPathFreeObject(res);
+	xmlXPathFreeContext(ctx);
+	xmlFreeDoc(doc);
+}
+
+bool pxe_libvirt_machine_version(const char *machine, unsigned *major, unsigned *minor)
+{
+	static const char prefix[] = "s390-ccw-virtio-";
+	unsigned a, b;
+	char tail;
+
+	if (strncmp(machine, prefix, sizeof(prefix) - 1) != 0 ||
+	    sscanf(machine + sizeof(prefix) - 1, "%u.%u%c", &a, &b, &tail) != 2)
+		return false;
+	*major = a;
+	*minor = b;
+	return true;
+}
+
+/*
+ * The QEMU behind @emulator: libvirt's domain capabilities name its newest machine type,
+ * which carries the QEMU version ("s390-ccw-virtio-10.0"). A domain's own machine type
+ * may be older (kept for migration) while the firmware is always the binary's own.
+ */
+static void domain_qemu(virConnectPtr conn, const char *virttype, struct pxe_domain *d)
+{
+	xmlXPathContextPtr ctx = NULL;
+	xmlDocPtr doc = NULL;
+	char machine[64];
+	char *caps;
+
+	caps = virConnectGetDomainCapabilities(conn, d->emulator[0] ? d->emulator : NULL, "s390x",
+					       NULL, virttype, 0);
+	if (!caps)
+		return;
+	doc = xmlReadMemory(caps, (int)strlen(caps), "caps.xml", NULL, XML_PARSE_NONET);
+	ctx = doc ? xmlXPathNewContext(doc) : NULL;
+	if (ctx) {
+		xpath_text(ctx, "/domainCapabilities/machine", machine, sizeof(machine));
+		d->qemu_known =
+			pxe_libvirt_machine_version(machine, &d->qemu_major, &d->qemu_minor);
+	}
+	xmlXPathFreeContext(ctx);
+	xmlFreeDoc(doc);
+	free(caps);
+}
+
 int pxe_libvirt_domain(const char *uri, const char *name, struct pxe_domain *d,
 		       struct reipl_error *err)
 {
@@ -84,7 +208,19 @@ int pxe_libvirt_domain(const char *uri, const char *name, struct pxe_domain *d,
 	} else {
 		xml = virDomainGetXMLDesc(dom, 0);
 		if (xml) {
+			char virttype[16] = "";
+			xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
+						      XML_PARSE_NONET);
+			xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+			xmlChar *type = root ? xmlGetProp(root, (const xmlChar *)"type") : NULL;
+
+			if (type)
+				snprintf(virttype, sizeof(virttype), "%s", (const char *)type);
+			xmlFree(type);
+			xmlFreeDoc(doc);
 			domain_macs(xml, d);
+			pxe_libvirt_boot_order(xml, d);
+			domain_qemu(conn, virttype[0] ? virttype : NULL, d);
 			free(xml);
 		}
 	}

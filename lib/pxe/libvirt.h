@@ -5,6 +5,7 @@
 #ifndef PXE_LIBVIRT_H
 #define PXE_LIBVIRT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "error.h"
@@ -15,14 +16,31 @@ struct pxe_domain {
 	char uuid[37];
 	uint8_t macs[PXE_DOMAIN_MACS][6];
 	int nmacs;
+	/* Its boot order: the devices with <boot order='N'/>, lowest first. */
+	bool net_first;	    /* an interface comes first */
+	bool disk_second;   /* and a disk (device='disk') right after it */
+	bool os_boot_dev;   /* <os><boot dev=.../>: not supported on s390x */
+	int loadparm_order; /* the boot order of the interface with the lowest, or 0 */
+	char loadparm[9];   /* that interface's <boot loadparm=...>, or "" */
+	/* Its QEMU: from the domain capabilities of its emulator (newest machine type). */
+	bool qemu_known;
+	unsigned qemu_major, qemu_minor;
+	char emulator[256];
 };
 
 /*
- * Look up domain @name at @uri (NULL: libvirt's default) read-only: its UUID and the MAC
- * addresses of its interfaces. Returns 0 or -errno with libvirt's reason in @err.
+ * Look up domain @name at @uri (NULL: libvirt's default) read-only: its UUID, the MAC
+ * addresses of its interfaces, its boot order and, where libvirt can say, its QEMU's
+ * version. Returns 0 or -errno with libvirt's reason in @err.
  */
 int pxe_libvirt_domain(const char *uri, const char *name, struct pxe_domain *d,
 		       struct reipl_error *err);
+
+/* Read the boot order and boot settings out of a domain's XML into @d. */
+void pxe_libvirt_boot_order(const char *xml, struct pxe_domain *d);
+
+/* "s390-ccw-virtio-10.0" -> 10, 0; false for any other name. */
+bool pxe_libvirt_machine_version(const char *machine, unsigned *major, unsigned *minor);
 
 /* The XML of network @name at @uri, malloc'ed. */
 int pxe_libvirt_network_xml(const char *uri, const char *name, char **xml, struct reipl_error *err);

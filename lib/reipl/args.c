@@ -628,3 +628,22 @@ int reipl_args_parse_text(char *text, char **argv, int max, struct reipl_target 
 	rc = reipl_args_parse(argc, argv, t, err);
 	return rc ? rc : argc;
 }
+
+int reipl_target_payload_check(const struct reipl_target *t, struct reipl_error *err)
+{
+	struct reipl_busid id;
+
+	if (t->detect && reipl_busid_parse(t->pos[0], &id) != 0)
+		return reipl_fail(err, -EINVAL,
+				  "No valid target specified: \"%.40s\" is no target or bus-ID",
+				  t->pos[0]);
+	if (!t->detect && t->type != REIPL_TYPE_CCW && t->type != REIPL_TYPE_AUTO)
+		return reipl_fail(err, -EINVAL,
+				  "the \"%s\" target needs Linux: serve the re-IPL helper "
+				  "(reboot-initrd.img) for it",
+				  reipl_type_name(t->type));
+	if (t->opts & REIPL_OPT_BOOTPARMS)
+		return reipl_fail(err, -EINVAL,
+				  "boot parameters (-p) exist only on z/VM, not for KVM guests");
+	return 0;
+}

@@ -97,6 +97,13 @@ int reipl_target_finish(struct reipl_target *t, struct reipl_error *err);
 int reipl_args_parse_text(char *text, char **argv, int max, struct reipl_target *t,
 			  struct reipl_error *err);
 
+/*
+ * What the no-Linux payload can re-IPL: ccw and auto targets, or a bus-ID alone (taken as
+ * ccw), without boot parameters. 0, or -EINVAL with the reason. One rule for the payload
+ * itself and for `pxe local --method payload`.
+ */
+int reipl_target_payload_check(const struct reipl_target *t, struct reipl_error *err);
+
 /* Check only the options and limits against t->type (after node resolution). */
 int reipl_target_check(const struct reipl_target *t, struct reipl_error *err);
 

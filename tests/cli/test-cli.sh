@@ -255,7 +255,7 @@ ok "pxe local by domain name" "pxelinux.cfg/6695eb01-f6a4-8304-79aa-97f2502e193f
 ok "pxe install by UUID" "pxelinux.cfg/1b4e28ba-2fa1-11d2-883f-0016d3cca427: install" \
 	"$cli" pxe --root "$root" install 1B4E28BA-2FA1-11D2-883F-0016D3CCA427 --kernel inst/vmlinuz \
 	--initrd inst/initrd.img --append "inst.repo=http://example/os"
-ok "pxe list" "pxelinux.cfg/01-52-54-00-12-34-56                 52:54:00:12:34:56                    local    ccw 0.0.0002" \
+ok "pxe list" "pxelinux.cfg/01-52-54-00-12-34-56                 52:54:00:12:34:56                    local    linux     ccw 0.0.0002" \
 	"$cli" pxe --root "$root" list
 ok "pxe show with no file" "Result:    no file: the network boot fails and the guest stops" \
 	"$cli" pxe --root "$root" show aa:bb:cc:dd:ee:ff

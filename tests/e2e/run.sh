@@ -40,15 +40,24 @@ fail() {
 #   -T DIR         serve this TFTP tree as it is (written by reboot-s390x pxe)
 #   -m MAC         the network card's MAC (default 52:54:00:12:34:56)
 #   -u UUID        the guest's UUID
+#   -O             the disk follows the network in the boot order (bootindex 2)
+#   -N             no TFTP server at all
+#   -t SECONDS     this guest's time limit
+#   -w TEXT:N      stop the guest once its console shows TEXT N times
 boot() {
 	name=$1
 	shift
 	local append="" initrd=$work/reboot-initrd.img net=0001 nodisk=0 iso="" opt tree=""
 	local mac=52:54:00:12:34:56 uuid=""
-	local -a disks=()
+	local -a disks=() extra=()
+	local until="" until_count=0
 	OPTIND=1
-	while getopts "a:i:n:d:DI:T:m:u:" opt; do
+	while getopts "a:i:n:d:DI:T:m:u:ONt:w:" opt; do
 		case $opt in
+		w) until=${OPTARG%:*} until_count=${OPTARG##*:} ;;
+		O) extra+=(--disk-order) ;;
+		N) extra+=(--no-tftp) ;;
+		t) extra+=(--timeout "$OPTARG") ;;
 		T) tree=$OPTARG ;;
 		m) mac=$OPTARG ;;
 		u) uuid=$OPTARG ;;
@@ -71,7 +80,7 @@ boot() {
 		printf 'default linux\nlabel linux\nkernel reboot-kernel.img\ninitrd reboot-initrd.img\nappend %s\n' \
 			"$append${append:+ }console=ttysclp0 quiet" >"$tftp/pxelinux.cfg/default"
 	fi
-	local -a args=(--tftp "$tftp" --mac "$mac" --net "$net" --timeout "$QEMU_TIMEOUT")
+	local -a args=(--tftp "$tftp" --mac "$mac" --net "$net" --timeout "$QEMU_TIMEOUT" "${extra[@]}")
 	[[ -n $uuid ]] && args+=(--uuid "$uuid")
 	local d i=0
 	for d in "${disks[@]}"; do
@@ -81,7 +90,21 @@ boot() {
 	done
 	[[ -n $iso ]] && args+=(--cd "$iso@0002")
 	log=$work/$name.log
-	"$top/scripts/s390x-guest.sh" "${args[@]}" --console "$log"
+	if [[ -z $until ]]; then
+		"$top/scripts/s390x-guest.sh" "${args[@]}" --console "$log"
+		qemu_status=$?
+		return
+	fi
+	# A guest that would run on (one that reboots itself): stop it, by its PID, once
+	# the console shows $until $until_count times.
+	: >"$log"
+	"$top/scripts/s390x-guest.sh" "${args[@]}" --console "$log" &
+	local pid=$!
+	while kill -0 "$pid" 2>/dev/null && (($(grep -c -- "$until" "$log") < until_count)); do
+		sleep 0.2
+	done
+	kill "$pid" 2>/dev/null
+	wait "$pid"
 	qemu_status=$?
 }
 
@@ -281,7 +304,7 @@ payload_boot payload-absent "0.0.0009"
 expect_halt 'Could not find CCW device "0.0.0009"'
 payload_boot payload-network-card "0.0.0001 -f"
 expect_halt "Device 0.0.0001 is the IPL device (the network card): re-IPL from it would loop"
-payload_boot payload-fcp "fcp 0.0.1700 0x1 0x2"
+payload_boot_raw payload-fcp "rd.chreipl=fcp rd.chreipl=0.0.1700 rd.chreipl=0x1 rd.chreipl=0x2"
 expect_halt 'the "fcp" target needs Linux'
 payload_boot_raw payload-malformed "rd.chreipl=ccw rd.chreipl=0.0.12345"
 expect_halt 'Invalid device number "0.0.12345" specified'
@@ -289,6 +312,50 @@ payload_boot_raw payload-garbage "rd.chreipl=frobnicate"
 expect_halt 'No valid target specified: "frobnicate" is no target or bus-ID'
 payload_boot payload-no-disk "" -D
 expect_halt 'No CCW disk found for target "auto" (the IPL device is not counted)'
+
+### local boot methods on this QEMU: each reaches the disk, the installed system's own
+### reboot stays there, an install entry still wins
+"$top/tests/e2e/make-system-iso.sh" "$cli" "$build/s390x/e2e-marker-init" "$kernel" \
+	"$work/rebooting.iso" e2e.reboot || exit 1
+methods=(payload linux)
+[[ ${QEMU_LANE:-7.2} != 7.2 ]] && methods=(fallback payload linux)
+for method in "${methods[@]}"; do
+	mtree=$work/method-$method
+	mkdir -p "$mtree/installer"
+	cp "$build/s390x/reboot-s390x-payload.img" "$mtree/"
+	cp "$kernel" "$mtree/reboot-kernel.img"
+	cp "$work/reboot-initrd.img" "$mtree/reboot-initrd.img"
+	cp "$kernel" "$mtree/installer/vmlinuz"
+	cp "$work/marker-initrd.img" "$mtree/installer/initrd.img"
+	"$cli" pxe --root "$mtree" local 52:54:00:00:01:01 --method "$method" >/dev/null 2>&1 || exit 1
+	boot "method-$method" -T "$mtree" -m 52:54:00:00:01:01 -I "$work/disk.iso" -O
+	expect_console "reboot-s390x-e2e: installed system booted from disk"
+	if (($(netboots) == 1)); then
+		passed=$((passed + 1)); echo "PASS $name: one network boot"
+	else
+		fail "$(netboots) network boots, not 1"
+	fi
+	# The installed system reboots itself for as long as the guest may run: every
+	# reboot must come back to the disk, never to the network.
+	boot "method-$method-reboot" -T "$mtree" -m 52:54:00:00:01:01 -I "$work/rebooting.iso" -O \
+		-w "booted from disk; rebooting:3"
+	n=$(grep -c "installed system booted from disk; rebooting" "$log")
+	if ((n >= 3 && $(netboots) == 1)); then
+		passed=$((passed + 1)); echo "PASS $name: $n boots from disk after one network boot"
+	else
+		fail "$n boots from disk and $(netboots) network boots (want 3 and 1)"
+	fi
+	"$cli" pxe --root "$mtree" install 1b4e28ba-2fa1-11d2-883f-0016d3cca427 --kernel installer/vmlinuz \
+		--initrd installer/initrd.img --append "console=ttysclp0 quiet e2e.marker=installer" >/dev/null || exit 1
+	boot "method-$method-install" -T "$mtree" -m 52:54:00:00:01:01 -u 1b4e28ba-2fa1-11d2-883f-0016d3cca427 \
+		-I "$work/disk.iso" -O
+	expect_console "reboot-s390x-e2e: installer booted"
+done
+if [[ ${QEMU_LANE:-7.2} != 7.2 ]]; then
+	# A TFTP outage: no server at all. Fallback needs none.
+	boot fallback-no-tftp -T "$work/method-fallback" -I "$work/disk.iso" -O -N
+	expect_console "reboot-s390x-e2e: installed system booted from disk"
+fi
 
 ### the image built by real dracut, with our module
 dracutdir=$work/dracut

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# lanes.sh - every emulated suite on every QEMU lane, two at a time.
+#
+# Usage: tests/e2e/lanes.sh [LANE...]     (default: $QEMU_LANES, else 7.2 10.0 11.1)
+#
+# The suites per lane: the firmware model (tests/e2e/firmware-model.sh), the end-to-end
+# scenarios (tests/e2e/run.sh) and the demo (demo/run.sh). An emulated guest keeps one
+# core busy, so two suites run side by side (E2E_JOBS, default 2); each suite's output is
+# kept and printed whole when it ends, a failing one in full. The closing line adds up
+# the suites' own counts (the demo counts as one check).
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+read -r -a lanes <<<"${*:-${QEMU_LANES:-7.2 10.0 11.1}}"
+jobs=${E2E_JOBS:-2}
+out=$(mktemp -d /tmp/reboot-s390x-lanes.XXXXXX)
+trap 'rm -rf "$out"' EXIT
+
+tasks=()
+for lane in "${lanes[@]}"; do
+	"$top/scripts/qemu-lanes.sh" path "$lane" >/dev/null || exit 1
+	tasks+=("$lane tests/e2e/firmware-model.sh" "$lane tests/e2e/run.sh" "$lane demo/run.sh")
+done
+
+# run_task N: task N, its output in $out/N.log, its exit status in $out/N.rc
+run_task() {
+	local lane=${tasks[$1]%% *} suite=${tasks[$1]#* }
+	QEMU_LANE=$lane "$top/$suite" >"$out/$1.log" 2>&1
+	echo $? >"$out/$1.rc"
+}
+
+passed=0 failed=0 next=0 shown=0
+declare -A running=()
+while ((shown < ${#tasks[@]})); do
+	while ((${#running[@]} < jobs && next < ${#tasks[@]})); do
+		run_task "$next" &
+		running[$next]=$!
+		next=$((next + 1))
+	done
+	# Report finished tasks in their order, as soon as each one is done.
+	while ((shown < next)) && [[ -f $out/$shown.rc ]]; do
+		wait "${running[$shown]}" 2>/dev/null
+		unset "running[$shown]"
+		rc=$(cat "$out/$shown.rc")
+		counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$out/$shown.log" | tail -n 1)
+		p=1 f=0
+		[[ -n $counts ]] && read -r p _ f _ <<<"${counts//,/}"
+		((rc != 0 && f == 0)) && f=1
+		passed=$((passed + p)) failed=$((failed + f))
+		if ((rc == 0)); then
+			printf 'PASS [QEMU %s] %s%s\n' "${tasks[$shown]%% *}" "${tasks[$shown]#* }" \
+				"${counts:+: $counts}"
+		else
+			sed 's/^/  | /' "$out/$shown.log"
+			printf 'FAIL [QEMU %s] %s%s\n' "${tasks[$shown]%% *}" "${tasks[$shown]#* }" \
+				"${counts:+: $counts}"
+		fi
+		shown=$((shown + 1))
+	done
+	sleep 0.5
+done
+printf '%d passed, %d failed\n' "$passed" "$failed"
+((failed == 0))
