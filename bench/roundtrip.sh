@@ -1,22 +1,27 @@
 #!/usr/bin/env bash
-# roundtrip.sh - round trip of the re-IPL payload and the reboot initrd against a
+# roundtrip.sh - round trip of every local boot method on every QEMU lane against a
 # seed-style baseline.
 #
-# Usage: bench/roundtrip.sh [RUNS]     (default 5 runs of each, alternating)
+# Usage: bench/roundtrip.sh [RUNS]     (default 1 run of each, alternating)
+#        BENCH_LANES="10.0" bench/roundtrip.sh 5
 #
-# One round trip is one QEMU run of an emulated s390x guest: start, network boot,
-# TFTP of the pxelinux entry's kernel and initrd, Linux, the helper, re-IPL, the
-# firmware's IPL of a blank disk, and QEMU's exit right after it. The Linux variants boot
-# the same Debian s390x kernel from the same TFTP tree layout; only the initrd differs:
+# One round trip is one QEMU run of an emulated s390x guest whose boot order is network,
+# then disk: start, network boot, what the pxelinux entry makes of it, the firmware's IPL
+# of a blank disk, and QEMU's exit right after it. The methods:
+#   fallback  a pxelinux file with no entry: the firmware itself falls back to the disk
+#             (QEMU 9.2 and later only; `reboot-s390x pxe local --method fallback`)
 #   payload   build/s390x/reboot-s390x-payload.img as the pxelinux kernel, no Linux at
-#             all (entry written by `reboot-s390x pxe local --payload`)
-#   ours      build/reboot-initrd.img (static reboot-s390x-init)
-#   baseline  bash /init (bench/seed-init.sh) calling s390-tools' chreipl --clear 1 and
-#             busybox's reboot, with their shared libraries, from Debian's s390x packages
-# Prints medians, the ratios to the baseline, TFTP bytes per boot and the image sizes.
+#             all (`pxe local --method payload`)
+#   linux     the Debian s390x kernel with build/reboot-initrd.img (static
+#             reboot-s390x-init; `pxe local --method linux`)
+#   baseline  the same kernel with a bash /init (bench/seed-init.sh) calling s390-tools'
+#             chreipl --clear 1 and busybox's reboot, with their shared libraries, from
+#             Debian's s390x packages: the seed's way
+# Per lane (scripts/qemu-lanes.sh; BENCH_LANES, default every prepared lane) it prints
+# medians, the ratios to that lane's baseline, and TFTP bytes per boot; then image sizes.
 # Needs `make` first. Run it on an otherwise idle machine; it asserts nothing.
 set -euo pipefail
-runs=${1:-5}
+runs=${1:-1}
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$top/build
 work=$(mktemp -d /tmp/reboot-s390x-bench.XXXXXX)
@@ -43,30 +48,36 @@ mknod "$base/dev/console" c 5 1
 
 "$build/reboot-s390x" mkinitrd --init "$build/s390x/reboot-s390x-init" -o "$work/ours.img"
 
-ptftp=$work/payload.tftp
-mkdir -p "$ptftp"
-cp "$build/s390x/reboot-s390x-payload.img" "$ptftp/"
-"$build/reboot-s390x" pxe --root "$ptftp" local default --payload reboot-s390x-payload.img \
-	--target "ccw 0.0.0002" >/dev/null
-
-for variant in ours baseline; do
-	tftp=$work/$variant.tftp
-	mkdir -p "$tftp/pxelinux.cfg"
+# The trees: every one is written by `reboot-s390x pxe`, except the baseline's, which is
+# the seed's own file.
+for method in fallback payload linux; do
+	tftp=$work/$method.tftp
+	mkdir -p "$tftp"
+	cp "$build/s390x/reboot-s390x-payload.img" "$tftp/"
 	cp "$kernel" "$tftp/reboot-kernel.img"
-	cp "$work/$variant.img" "$tftp/reboot-initrd.img"
-	printf 'default linux\nlabel linux\nkernel reboot-kernel.img\ninitrd reboot-initrd.img\nappend rd.chreipl=ccw rd.chreipl=0.0.0002 console=ttysclp0 quiet\n' \
-		>"$tftp/pxelinux.cfg/default"
+	cp "$work/ours.img" "$tftp/reboot-initrd.img"
+	target=(--target "ccw 0.0.0002")
+	[[ $method == fallback ]] && target=()
+	"$build/reboot-s390x" pxe --root "$tftp" local default --method "$method" "${target[@]}" \
+		>/dev/null 2>&1
 done
+tftp=$work/baseline.tftp
+mkdir -p "$tftp/pxelinux.cfg"
+cp "$kernel" "$tftp/reboot-kernel.img"
+cp "$work/baseline.img" "$tftp/reboot-initrd.img"
+printf 'default linux\nlabel linux\nkernel reboot-kernel.img\ninitrd reboot-initrd.img\nappend rd.chreipl=ccw rd.chreipl=0.0.0002 console=ttysclp0 quiet\n' \
+	>"$tftp/pxelinux.cfg/default"
 truncate -s 16M "$work/disk.img"
 
-# One round trip; prints its seconds.
+# roundtrip LANE METHOD: one round trip; prints its seconds.
 roundtrip() {
-	local tftp=$work/$1.tftp log=$work/$1.log start end
+	local tftp=$work/$2.tftp log=$work/$1-$2.log start end
 	start=$(date +%s.%N)
-	"$top/scripts/s390x-guest.sh" --tftp "$tftp" --console "$log" --disk "$work/disk.img@0002" || true
+	QEMU_LANE=$1 "$top/scripts/s390x-guest.sh" --tftp "$tftp" --console "$log" \
+		--disk "$work/disk.img@0002" --disk-order || true
 	end=$(date +%s.%N)
 	if ! grep -aq "Using virtio-blk." "$log"; then
-		echo "roundtrip: $1 did not reach the disk IPL:" >&2
+		echo "roundtrip: $2 on QEMU $1 did not reach the disk IPL:" >&2
 		tail -n 20 "$log" >&2
 		exit 1
 	fi
@@ -75,30 +86,41 @@ roundtrip() {
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-: >"$work/payload.times"
-: >"$work/ours.times"
-: >"$work/baseline.times"
-for ((i = 1; i <= runs; i++)); do
-	roundtrip payload >>"$work/payload.times"
-	roundtrip ours >>"$work/ours.times"
-	roundtrip baseline >>"$work/baseline.times"
-done
-payload=$(median <"$work/payload.times")
-ours=$(median <"$work/ours.times")
-baseline=$(median <"$work/baseline.times")
-# What the firmware fetches per boot: the pxelinux file, the kernel, the initrd.
-tftp_bytes() { stat -c %s "$work/$1.tftp/reboot-kernel.img" "$work/$1.tftp/reboot-initrd.img" \
-	"$work/$1.tftp/pxelinux.cfg/default" | paste -sd+ | bc; }
-payload_bytes=$(stat -c %s "$ptftp/reboot-s390x-payload.img" "$ptftp/pxelinux.cfg/default" \
-	"$ptftp/pxelinux.cfg/default" | paste -sd+ | bc)
+# What the firmware fetches per boot: the pxelinux file and what its entry names (the
+# payload's initrd is the file itself).
+tftp_bytes() {
+	local t=$work/$1.tftp
+	case $1 in
+	fallback) stat -c %s "$t/pxelinux.cfg/default" ;;
+	payload) echo $(($(stat -c %s "$t/reboot-s390x-payload.img") + 2 * $(stat -c %s "$t/pxelinux.cfg/default"))) ;;
+	*) stat -c %s "$t/reboot-kernel.img" "$t/reboot-initrd.img" "$t/pxelinux.cfg/default" | paste -sd+ | bc ;;
+	esac
+}
 
-printf 'runs per variant:        %d (alternating)\n' "$runs"
-printf 'round trip, median:      payload %.3f s, ours %.2f s, baseline %.2f s\n' "$payload" \
-	"$ours" "$baseline"
-printf 'ratio to the baseline:   payload %.3f, ours %.2f\n' "$(echo "$payload / $baseline" | bc -l)" \
-	"$(echo "$ours / $baseline" | bc -l)"
-printf 'TFTP bytes per boot:     payload %d, ours %d, baseline %d\n' "$payload_bytes" \
-	"$(tftp_bytes ours)" "$(tftp_bytes baseline)"
-printf 'image size:              payload %d, ours (initrd) %d, baseline (initrd) %d\n' \
-	"$(stat -c %s "$ptftp/reboot-s390x-payload.img")" "$(stat -c %s "$work/ours.img")" \
+if [[ -n ${BENCH_LANES:-} ]]; then
+	read -r -a lanes <<<"$BENCH_LANES"
+else
+	lanes=()
+	for lane in $("$top/scripts/qemu-lanes.sh" list); do
+		"$top/scripts/qemu-lanes.sh" path "$lane" >/dev/null 2>&1 && lanes+=("$lane")
+	done
+fi
+printf 'runs per method and lane: %d (alternating)\n\n' "$runs"
+printf '%-6s %-9s %12s %10s %14s\n' QEMU method "round trip" "ratio" "TFTP bytes"
+for lane in "${lanes[@]}"; do
+	methods=(payload linux baseline)
+	[[ $lane != 7.2 ]] && methods=(fallback payload linux baseline)
+	for m in "${methods[@]}"; do : >"$work/$lane-$m.times"; done
+	for ((i = 1; i <= runs; i++)); do
+		for m in "${methods[@]}"; do roundtrip "$lane" "$m" >>"$work/$lane-$m.times"; done
+	done
+	baseline=$(median <"$work/$lane-baseline.times")
+	for m in "${methods[@]}"; do
+		t=$(median <"$work/$lane-$m.times")
+		printf '%-6s %-9s %10.3f s %10.3f %14d\n' "$lane" "$m" "$t" \
+			"$(echo "$t / $baseline" | bc -l)" "$(tftp_bytes "$m")"
+	done
+done
+printf '\nimage size:  payload %d, ours (initrd) %d, baseline (initrd) %d\n' \
+	"$(stat -c %s "$build/s390x/reboot-s390x-payload.img")" "$(stat -c %s "$work/ours.img")" \
 	"$(stat -c %s "$work/baseline.img")"

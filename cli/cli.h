@@ -38,10 +38,14 @@ int cmd_devices(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_mkinitrd(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_pxe(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv);
+int cmd_boot_order(const struct cli_ctx *ctx, int argc, char **argv);
 
 struct pxe_findings;
 
-/* Findings as "subject[:line]: error|warning: message" lines on stdout. */
+/* Findings as "subject[:line]: error|warning|note: message" lines on stdout. */
 void cli_print_findings(const struct pxe_findings *f);
+
+/* "N errors, N warnings" on stdout; EXIT_FAILURE when there are errors. */
+int cli_findings_summary(const struct pxe_findings *f);
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "doctor.h"
+#include "domain.h"
 #include "libvirt.h"
 
 static void usage(void)
@@ -15,16 +16,20 @@ static void usage(void)
 	fputs("Usage:\n"
 	      " " PROGRAM " doctor --root <dir> [--network <name> [--connect <uri>] |\n"
 	      "                                  --network-xml <file>] [--init <file>]\n"
+	      "                                  [--domain <name>]...\n"
 	      "\n"
 	      "Check what s390x guests need to provision through the network: the TFTP tree\n"
 	      "(as 'pxe check' does), the reboot kernel and initrd, the libvirt network's TFTP\n"
-	      "root, boot file and dnsmasq options, and SELinux labels. Says what to fix.\n"
+	      "root, boot file and dnsmasq options, SELinux labels, and libvirt domains: boot\n"
+	      "order, QEMU version, the local boot methods each can use, the entry its\n"
+	      "loadparm selects. Says what to fix.\n"
 	      "\n"
 	      "Options:\n"
 	      "     --root <dir>          the TFTP root\n"
 	      "     --network <name>      the libvirt network serving it (through libvirt)\n"
 	      "     --connect <uri>       libvirt URI (default: libvirt's)\n"
 	      "     --network-xml <file>  the network's XML, instead of asking libvirt\n"
+	      "     --domain <name>       a libvirt domain to check (repeatable)\n"
 	      "     --init <file>         the reboot-s390x-init the initrd should hold\n"
 	      "                           (default: the one installed with this program)\n"
 	      " -h, --help                display this help\n"
@@ -66,9 +71,9 @@ int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv)
 	const char *network = NULL, *xml_file = NULL, *connect = NULL;
 	struct pxe_findings f = { 0 };
 	struct reipl_error err;
+	const char *domains[64];
 	char *xml = NULL;
-	size_t errors;
-	int i;
+	int i, ndomains = 0, rc;
 
 	(void)ctx;
 	in.reference_init = cli_installed_init();
@@ -84,6 +89,18 @@ int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv)
 		if (cli_is_help(argv[i])) {
 			usage();
 			return EXIT_SUCCESS;
+		}
+		{
+			const char *d = cli_option_value("--domain", argc, argv, &i, &missing);
+
+			if (missing)
+				return cli_error("doctor: option '--domain' requires an argument");
+			if (d && ndomains == 64)
+				return cli_error("doctor: more than 64 domains");
+			if (d) {
+				domains[ndomains++] = d;
+				continue;
+			}
 		}
 		for (k = 0; k < sizeof(names) / sizeof(names[0]) && !known; k++) {
 			const char *v = cli_option_value(names[k], argc, argv, &i, &missing);
@@ -121,14 +138,24 @@ int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv)
 		pxe_findings_free(&f);
 		return cli_error("doctor: %s", err.msg);
 	}
-	cli_print_findings(&f);
-	errors = pxe_findings_errors(&f);
-	if (f.count == 0)
-		printf("Everything looks right.\n");
-	else
-		printf("%zu error%s, %zu warning%s\n", errors, errors == 1 ? "" : "s",
-		       f.count - errors, f.count - errors == 1 ? "" : "s");
 	free(xml);
+	for (i = 0; i < ndomains; i++) {
+		struct pxe_domain dom;
+		struct pxe_tree t;
+		bool tree = pxe_tree_open(in.root, false, &t, NULL) == 0;
+
+		if (pxe_libvirt_domain(connect, domains[i], &dom, &err)) {
+			pxe_tree_close(&t);
+			pxe_findings_free(&f);
+			return cli_error("doctor: %s", err.msg);
+		}
+		pxe_domain_check(domains[i], &dom, tree ? &t : NULL, &f);
+		pxe_tree_close(&t);
+	}
+	cli_print_findings(&f);
+	if (pxe_findings_errors(&f) == 0 && pxe_findings_warnings(&f) == 0)
+		printf("Everything looks right.\n");
+	rc = cli_findings_summary(&f);
 	pxe_findings_free(&f);
-	return errors ? EXIT_FAILURE : EXIT_SUCCESS;
+	return rc;
 }

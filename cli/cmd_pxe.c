@@ -596,7 +596,6 @@ static int do_check(const struct pxe_opts *o)
 	enum pxe_fwgen gens[PXE_FWGEN_COUNT];
 	struct pxe_findings f = { 0 };
 	struct reipl_error err;
-	size_t errors;
 	int rc, n;
 
 	if ((rc = allow(o, false, false, false, false)) || (rc = generations(o, gens, &n)))
@@ -606,11 +605,9 @@ static int do_check(const struct pxe_opts *o)
 		return cli_error("pxe check: %s", err.msg);
 	}
 	cli_print_findings(&f);
-	errors = pxe_findings_errors(&f);
-	printf("%zu error%s, %zu warning%s\n", errors, errors == 1 ? "" : "s", f.count - errors,
-	       f.count - errors == 1 ? "" : "s");
+	rc = cli_findings_summary(&f);
 	pxe_findings_free(&f);
-	return errors ? EXIT_FAILURE : EXIT_SUCCESS;
+	return rc;
 }
 
 int cmd_pxe(const struct cli_ctx *ctx, int argc, char **argv)

@@ -15,6 +15,7 @@ static const struct command {
 } commands[] = {
 	{ "set", cmd_set },	      { "show", cmd_show }, { "devices", cmd_devices },
 	{ "mkinitrd", cmd_mkinitrd }, { "pxe", cmd_pxe },   { "doctor", cmd_doctor },
+	{ "boot-order", cmd_boot_order },
 };
 
 static void usage(void)
@@ -32,6 +33,7 @@ static void usage(void)
 	      " mkinitrd [options] -o <file>       write the reboot initrd\n"
 	      " pxe --root <dir> <command> ...     per-guest pxelinux.cfg files; check them\n"
 	      " doctor --root <dir> [options]      check a hypervisor's provisioning setup\n"
+	      " boot-order <domain>...             libvirt domains: network, then disk\n"
 	      "\n"
 	      "Options:\n"
 	      "     --sysroot <dir>  read and write /sys and /proc below <dir>\n"

@@ -104,16 +104,25 @@ const char *cli_option_value(const char *name, int argc, char **argv, int *i, bo
 
 void cli_print_findings(const struct pxe_findings *f)
 {
+	static const char *const word[] = { [PXE_WARNING] = "warning", [PXE_ERROR] = "error",
+					     [PXE_NOTE] = "note" };
 	size_t i;
 
 	for (i = 0; i < f->count; i++) {
 		const struct pxe_finding *x = &f->items[i];
 
 		if (x->line)
-			printf("%s:%d: %s: %s\n", x->subject, x->line,
-			       x->severity == PXE_ERROR ? "error" : "warning", x->msg);
+			printf("%s:%d: %s: %s\n", x->subject, x->line, word[x->severity], x->msg);
 		else
-			printf("%s: %s: %s\n", x->subject,
-			       x->severity == PXE_ERROR ? "error" : "warning", x->msg);
+			printf("%s: %s: %s\n", x->subject, word[x->severity], x->msg);
 	}
+}
+
+int cli_findings_summary(const struct pxe_findings *f)
+{
+	size_t errors = pxe_findings_errors(f), warnings = pxe_findings_warnings(f);
+
+	printf("%zu error%s, %zu warning%s\n", errors, errors == 1 ? "" : "s", warnings,
+	       warnings == 1 ? "" : "s");
+	return errors ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -1,42 +1,79 @@
 # libvirt-lab.sh - sourced by the libvirt test and the demo: a throw-away libvirt network
-# that serves a TFTP tree the way the seed's workflow configures it, and an s390x guest
-# on it whose only boot device is the network. There is no systemd here, so the daemons
-# are started by hand when none runs, and only those are stopped again, by PID.
+# that serves a TFTP tree the way the seed's workflow configures it, and s390x guests on
+# it that boot from the network first. There is no systemd here, so the daemons are
+# started by hand, and only those are stopped again, by PID.
+#
+# libvirtd runs inside a network namespace of its own (rs390x-lab), so the network's
+# bridge, its dnsmasq and the guests' addresses exist only there, and in a private mount
+# namespace where its qemu.conf runs QEMU as root with its capabilities (the QEMU lanes'
+# launchers live in root's cache and hide this machine's QEMU modules from the newer
+# QEMUs with a bind mount). A libvirtd already running outside such a namespace is not
+# used: the lab refuses to put its network on this machine's own.
 #
 #   lab_start_daemons
-#   lab_define NET DOM SUBNET TFTP DISK CONSOLE MAC [UUID] [BLOCK_SIZE]
+#   lab_define NET DOM SUBNET TFTP DISK CONSOLE MAC [UUID] [BLOCK_SIZE] [EMULATOR] [DISK_ORDER]
+#   lab_define_domain DOM NET DISK CONSOLE MAC [UUID] [BLOCK_SIZE] [EMULATOR] [DISK_ORDER]
 #   lab_run DOM [SECONDS]        start the guest, wait until it is off again
-#   lab_cleanup NET DOM          destroy and undefine both, stop the daemons we started
+#   lab_cleanup NET DOM...       destroy and undefine them, stop the daemons we started
 
 lab_started=()
+lab_netns=rs390x-lab
+lab_conf=""
 
 # lab_alive PID: the process runs (a zombie, which nobody may reap here, does not count).
 lab_alive() {
 	[[ -n $1 && -r /proc/$1/stat ]] && [[ $(awk '{ print $3 }' "/proc/$1/stat") != Z ]]
 }
 
-# lab_daemon NAME: start NAME -d unless it runs; remember the PID of one we started.
+# lab_pid NAME: the PID of a running NAME daemon, from its pidfile, or nothing.
+lab_pid() {
+	local pidfile=/run/$1.pid
+	[[ -f $pidfile ]] && lab_alive "$(cat "$pidfile")" && cat "$pidfile"
+}
+
+# lab_daemon NAME [WRAPPER...]: start NAME -d (through WRAPPER) unless it runs; remember
+# the PID of one we started.
 lab_daemon() {
-	local pidfile=/run/$1.pid pid=""
-	[[ -f $pidfile ]] && lab_alive "$(cat "$pidfile")" && return 0
-	rm -f "$pidfile"
-	"$1" -d || { echo "cannot start $1" >&2; return 1; }
+	local name=$1 pid=""
+	shift
+	[[ -n $(lab_pid "$name") ]] && return 0
+	rm -f "/run/$name.pid"
+	"$@" "$name" -d || { echo "cannot start $name" >&2; return 1; }
 	for _ in $(seq 50); do
-		[[ -f $pidfile ]] && pid=$(cat "$pidfile") && lab_alive "$pid" && break
+		pid=$(lab_pid "$name") && [[ -n $pid ]] && break
 		sleep 0.1
 	done
+	[[ -n $pid ]] || { echo "$name did not start" >&2; return 1; }
 	lab_started+=("$pid")
 }
 
 lab_start_daemons() {
-	lab_daemon virtlogd && lab_daemon libvirtd || return 1
+	local pid
+	pid=$(lab_pid libvirtd)
+	if [[ -n $pid && $(readlink "/proc/$pid/ns/net") == $(readlink /proc/1/ns/net) ]]; then
+		echo "a libvirtd (PID $pid) runs in this machine's own network namespace: stop it," \
+			"the lab starts its own inside $lab_netns" >&2
+		return 1
+	fi
+	if [[ -z $pid ]]; then
+		ip netns del "$lab_netns" 2>/dev/null
+		ip netns add "$lab_netns" && ip -n "$lab_netns" link set lo up || return 1
+		lab_conf=$(mktemp /tmp/rs390x-qemu.conf.XXXXXX)
+		{
+			cat /etc/libvirt/qemu.conf
+			printf 'user = "root"\ngroup = "root"\nclear_emulator_capabilities = 0\n'
+		} >"$lab_conf"
+	fi
+	lab_daemon virtlogd && lab_daemon libvirtd ip netns exec "$lab_netns" unshare --mount \
+		--propagation private sh -c 'mount --bind "$0" /etc/libvirt/qemu.conf && exec "$@"' \
+		"$lab_conf" || return 1
 	for _ in $(seq 50); do virsh -q list --all >/dev/null 2>&1 && return 0; sleep 0.2; done
 	echo "libvirtd does not answer" >&2
 	return 1
 }
 
 lab_define() {
-	local net=$1 dom=$2 subnet=$3 tftp=$4 disk=$5 console=$6 mac=$7 uuid=${8:-} bs=${9:-}
+	local net=$1 dom=$2 subnet=$3 tftp=$4
 	local xml
 	xml=$(mktemp)
 	cat >"$xml" <<XML
@@ -51,6 +88,18 @@ lab_define() {
 </network>
 XML
 	virsh -q net-define "$xml" >/dev/null && virsh -q net-start "$net" >/dev/null || { rm -f "$xml"; return 1; }
+	rm -f "$xml"
+	lab_define_domain "$dom" "$net" "${@:5}"
+}
+
+# lab_define_domain DOM NET DISK CONSOLE MAC [UUID] [BLOCK_SIZE] [EMULATOR] [DISK_ORDER]:
+# an s390x guest whose interface is first in the boot order; DISK_ORDER gives its disk
+# <boot order='DISK_ORDER'/> (the fallback method needs 2).
+lab_define_domain() {
+	local dom=$1 net=$2 disk=$3 console=$4 mac=$5 uuid=${6:-} bs=${7:-}
+	local emulator=${8:-/usr/bin/qemu-system-s390x} disk_order=${9:-}
+	local xml
+	xml=$(mktemp)
 	cat >"$xml" <<XML
 <domain type='qemu'>
   <name>$dom</name>
@@ -58,7 +107,7 @@ XML
   <memory unit='MiB'>512</memory>
   <os><type arch='s390x' machine='s390-ccw-virtio'>hvm</type></os>
   <devices>
-    <emulator>/usr/bin/qemu-system-s390x</emulator>
+    <emulator>$emulator</emulator>
     <interface type='network'>
       <source network='$net'/><mac address='$mac'/><model type='virtio'/>
       <boot order='1'/><address type='ccw' cssid='0xfe' ssid='0x0' devno='0x0001'/>
@@ -66,6 +115,7 @@ XML
     <disk type='file' device='disk'>
       <driver name='qemu' type='raw'/><source file='$disk'/><target dev='vda' bus='virtio'/>
       ${bs:+<blockio logical_block_size='$bs' physical_block_size='$bs'/>}
+      ${disk_order:+<boot order='$disk_order'/>}
       <address type='ccw' cssid='0xfe' ssid='0x0' devno='0x0002'/>
     </disk>
     <console type='pty'>
@@ -94,11 +144,21 @@ lab_run() {
 }
 
 lab_cleanup() {
-	virsh -q destroy "$2" >/dev/null 2>&1
-	virsh -q undefine "$2" >/dev/null 2>&1
-	virsh -q net-destroy "$1" >/dev/null 2>&1
-	virsh -q net-undefine "$1" >/dev/null 2>&1
-	local pid
+	local net=$1 dom pid
+	shift
+	for dom in "$@"; do
+		virsh -q destroy "$dom" >/dev/null 2>&1
+		virsh -q undefine "$dom" >/dev/null 2>&1
+	done
+	virsh -q net-destroy "$net" >/dev/null 2>&1
+	virsh -q net-undefine "$net" >/dev/null 2>&1
 	for pid in "${lab_started[@]}"; do kill "$pid" 2>/dev/null; done
+	for pid in "${lab_started[@]}"; do
+		for _ in $(seq 50); do lab_alive "$pid" || break; sleep 0.1; done
+	done
+	if ((${#lab_started[@]})); then
+		ip netns del "$lab_netns" 2>/dev/null
+		[[ -n $lab_conf ]] && rm -f "$lab_conf"
+	fi
 	lab_started=()
 }

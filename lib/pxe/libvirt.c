@@ -38,7 +38,7 @@ static virConnectPtr connect_ro(const char *uri, struct reipl_error *err)
 
 static void domain_macs(const char *xml, struct pxe_domain *d)
 {
-	xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL, XML_PARSE_NONET);
+	xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	xmlXPathContextPtr ctx;
 	xmlXPathObjectPtr res;
 	int i;
@@ -81,7 +81,7 @@ static void xpath_text(xmlXPathContextPtr ctx, const char *expr, char *buf, size
 
 void pxe_libvirt_boot_order(const char *xml, struct pxe_domain *d)
 {
-	xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL, XML_PARSE_NONET);
+	xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	xmlXPathContextPtr ctx = doc ? xmlXPathNewContext(doc) : NULL;
 	xmlXPathObjectPtr res = NULL;
 	long first = 0, second = 0;
@@ -159,23 +159,31 @@ bool pxe_libvirt_machine_version(const char *machine, unsigned *major, unsigned 
 	return true;
 }
 
+static virConnectPtr connect_rw(const char *uri, struct reipl_error *err);
+
 /*
  * The QEMU behind @emulator: libvirt's domain capabilities name its newest machine type,
  * which carries the QEMU version ("s390-ccw-virtio-10.0"). A domain's own machine type
  * may be older (kept for migration) while the firmware is always the binary's own.
+ * libvirt gives domain capabilities only to a connection that may write: without one,
+ * the version stays unknown.
  */
-static void domain_qemu(virConnectPtr conn, const char *virttype, struct pxe_domain *d)
+static void domain_qemu(const char *uri, const char *virttype, struct pxe_domain *d)
 {
+	virConnectPtr conn = connect_rw(uri, NULL);
 	xmlXPathContextPtr ctx = NULL;
 	xmlDocPtr doc = NULL;
 	char machine[64];
 	char *caps;
 
+	if (!conn)
+		return;
 	caps = virConnectGetDomainCapabilities(conn, d->emulator[0] ? d->emulator : NULL, "s390x",
 					       NULL, virttype, 0);
+	virConnectClose(conn);
 	if (!caps)
 		return;
-	doc = xmlReadMemory(caps, (int)strlen(caps), "caps.xml", NULL, XML_PARSE_NONET);
+	doc = xmlReadMemory(caps, (int)strlen(caps), "caps.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	ctx = doc ? xmlXPathNewContext(doc) : NULL;
 	if (ctx) {
 		xpath_text(ctx, "/domainCapabilities/machine", machine, sizeof(machine));
@@ -210,7 +218,7 @@ int pxe_libvirt_domain(const char *uri, const char *name, struct pxe_domain *d,
 		if (xml) {
 			char virttype[16] = "";
 			xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
-						      XML_PARSE_NONET);
+						      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 			xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
 			xmlChar *type = root ? xmlGetProp(root, (const xmlChar *)"type") : NULL;
 
@@ -220,12 +228,74 @@ int pxe_libvirt_domain(const char *uri, const char *name, struct pxe_domain *d,
 			xmlFreeDoc(doc);
 			domain_macs(xml, d);
 			pxe_libvirt_boot_order(xml, d);
-			domain_qemu(conn, virttype[0] ? virttype : NULL, d);
+			domain_qemu(uri, virttype[0] ? virttype : NULL, d);
 			free(xml);
 		}
 	}
 	virDomainFree(dom);
 out:
+	virConnectClose(conn);
+	return rc;
+}
+
+static virConnectPtr connect_rw(const char *uri, struct reipl_error *err)
+{
+	virConnectPtr conn;
+
+	virSetErrorFunc(NULL, quiet);
+	conn = virConnectOpen(uri);
+	if (!conn) {
+		const char *why = virGetLastErrorMessage();
+
+		reipl_fail(err, -ECONNREFUSED, "cannot connect to libvirt%s%s: %s",
+			   uri ? " at " : "", uri ? uri : "", why ? why : "unknown error");
+	}
+	return conn;
+}
+
+int pxe_libvirt_domain_xml(const char *uri, const char *name, char **xml, struct reipl_error *err)
+{
+	virConnectPtr conn = connect_rw(uri, err);
+	virDomainPtr dom;
+	int rc = 0;
+
+	*xml = NULL;
+	if (!conn)
+		return -ECONNREFUSED;
+	dom = virDomainLookupByName(conn, name);
+	if (!dom) {
+		rc = reipl_fail(err, -ENOENT, "libvirt has no domain named '%.60s'", name);
+	} else {
+		*xml = virDomainGetXMLDesc(dom, VIR_DOMAIN_XML_INACTIVE | VIR_DOMAIN_XML_SECURE);
+		if (!*xml) {
+			const char *why = virGetLastErrorMessage();
+
+			rc = reipl_fail(err, -EIO, "cannot read the XML of domain '%.60s': %s", name,
+					why ? why : "unknown error");
+		}
+		virDomainFree(dom);
+	}
+	virConnectClose(conn);
+	return rc;
+}
+
+int pxe_libvirt_define(const char *uri, const char *xml, struct reipl_error *err)
+{
+	virConnectPtr conn = connect_rw(uri, err);
+	virDomainPtr dom;
+	int rc = 0;
+
+	if (!conn)
+		return -ECONNREFUSED;
+	dom = virDomainDefineXML(conn, xml);
+	if (!dom) {
+		const char *why = virGetLastErrorMessage();
+
+		rc = reipl_fail(err, -EIO, "libvirt refused the domain: %s",
+				why ? why : "unknown error");
+	} else {
+		virDomainFree(dom);
+	}
 	virConnectClose(conn);
 	return rc;
 }

@@ -36,6 +36,15 @@ struct pxe_domain {
 int pxe_libvirt_domain(const char *uri, const char *name, struct pxe_domain *d,
 		       struct reipl_error *err);
 
+/*
+ * The persistent XML of domain @name (inactive, with secrets: a connection that may
+ * write), malloc'ed, for pxe_libvirt_define. 0 or -errno with libvirt's reason.
+ */
+int pxe_libvirt_domain_xml(const char *uri, const char *name, char **xml, struct reipl_error *err);
+
+/* Define (replace) a domain from @xml. 0 or -errno with libvirt's reason. */
+int pxe_libvirt_define(const char *uri, const char *xml, struct reipl_error *err);
+
 /* Read the boot order and boot settings out of a domain's XML into @d. */
 void pxe_libvirt_boot_order(const char *xml, struct pxe_domain *d);
 

@@ -48,6 +48,15 @@ size_t pxe_findings_errors(const struct pxe_findings *f)
 	return n;
 }
 
+size_t pxe_findings_warnings(const struct pxe_findings *f)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < f->count; i++)
+		n += f->items[i].severity == PXE_WARNING;
+	return n;
+}
+
 void pxe_findings_free(struct pxe_findings *f)
 {
 	free(f->items);

@@ -30,6 +30,8 @@ void pxe_findings_add(struct pxe_findings *f, const char *subject, int line,
 
 size_t pxe_findings_errors(const struct pxe_findings *f);
 
+size_t pxe_findings_warnings(const struct pxe_findings *f);
+
 void pxe_findings_free(struct pxe_findings *f);
 
 /*

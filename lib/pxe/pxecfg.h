@@ -28,7 +28,7 @@ struct pxe_entry {
 	int line; /* of the label */
 };
 
-enum pxe_severity { PXE_WARNING, PXE_ERROR };
+enum pxe_severity { PXE_WARNING, PXE_ERROR, PXE_NOTE /* information, no fault */ };
 
 struct pxe_note {
 	int line;

@@ -309,5 +309,81 @@ refused "doctor without root" "doctor: --root <dir> is required" "$cli" doctor
 refused "doctor unknown network" "doctor: libvirt has no network named 'nonet'" \
 	"$cli" doctor --root "$root" --network nonet --connect test:///default
 
+### local boot methods, the firmware model per generation, boot-order
+mroot=$work/methods
+root=$mroot
+mkdir -p "$mroot"
+echo K >"$mroot/reboot-kernel.img"
+echo I >"$mroot/reboot-initrd.img"
+run "$cli" pxe --root "$mroot" local 52:54:00:00:00:0a --method fallback
+if ((status == 0)) && [[ $out == "pxelinux.cfg/01-52-54-00-00-00-0a: local for 52:54:00:00:00:0a, method fallback" &&
+	$err == "reboot-s390x: warning: this boots the disk only on QEMU 9.2 and later, with the disk right after the network in the guest's boot order" ]]; then
+	pass
+else fail "pxe local --method fallback" "$out$err"; fi
+file_is "the fallback file has no entry" pxelinux.cfg/01-52-54-00-00-00-0a "$(cat <<'TXT'
+# pxelinux
+# reboot-s390x: local, method fallback
+# No entry, on purpose: QEMU 9.2 and later fail this network boot and IPL the
+# next device in the guest's boot order, its disk. QEMU up to 9.1 would stop.
+TXT
+)"
+ok "auto without the payload: linux" "method linux (no reboot-s390x-payload.img in the TFTP root for the payload)" \
+	"$cli" pxe --root "$mroot" local 52:54:00:00:00:0b
+cp "$top/build/s390x/reboot-s390x-payload.img" "$mroot/"
+ok "auto with the payload: payload" "method payload (no libvirt domain to ask; the payload does the target)" \
+	"$cli" pxe --root "$mroot" local 52:54:00:00:00:0b
+ok "auto with an fcp target: linux" "method linux (the target needs Linux)" \
+	"$cli" pxe --root "$mroot" local 52:54:00:00:00:0c --target "fcp 0.0.1700 0x1 0x2"
+refused "payload with an fcp target" 'pxe local: --target "fcp 0.0.1700 0x1 0x2": the "fcp" target needs Linux: serve the re-IPL helper (reboot-initrd.img) for it' \
+	"$cli" pxe --root "$mroot" local 52:54:00:00:00:0d --method payload --target "fcp 0.0.1700 0x1 0x2"
+refused "payload with -p" 'pxe local: --target "ccw 0.0.0002 -p x": boot parameters (-p) exist only on z/VM, not for KVM guests' \
+	"$cli" pxe --root "$mroot" local 52:54:00:00:00:0d --method payload --target "ccw 0.0.0002 -p x"
+refused "fallback with a target" "pxe local: --method fallback writes no entry: the disk's own boot record decides, so --target, --kernel, --initrd and --append do not apply" \
+	"$cli" pxe --root "$mroot" local 52:54:00:00:00:0d --method fallback --target 2
+refused "an unknown method" 'pxe local: Invalid method "frob": give auto, fallback, payload or linux' \
+	"$cli" pxe --root "$mroot" local 52:54:00:00:00:0d --method frob
+refused "--payload with another method" "pxe local: --payload is for --method payload, not linux" \
+	"$cli" pxe --root "$mroot" local 52:54:00:00:00:0d --method linux --payload x.img
+refused "--method for install" "pxe install: --method is only for 'local'" \
+	"$cli" pxe --root "$mroot" install default --kernel k --initrd i --method linux
+[[ ! -e $mroot/pxelinux.cfg/01-52-54-00-00-00-0d ]] && pass || fail "a refused local wrote a file" ""
+ok "pxe list names the methods" "pxelinux.cfg/01-52-54-00-00-00-0a                 52:54:00:00:00:0a                    local    fallback  the disk after the network" \
+	"$cli" pxe --root "$mroot" list
+run "$cli" pxe --root "$mroot" check
+if ((status == 1)) && [[ $out == *"pxelinux.cfg/01-52-54-00-00-00-0a:1: error: firmware 7.2: no label: the firmware finds nothing to boot and the guest stops"* &&
+	$out == *"pxelinux.cfg/01-52-54-00-00-00-0a:1: warning: firmware 9.2: no label: the network boot fails and the firmware IPLs the next boot device"* ]]; then
+	pass
+else fail "pxe check per generation" "$out"; fi
+run "$cli" pxe --root "$mroot" check --firmware 10.0
+if [[ $out != *"firmware 7.2"* && $out == *"pxelinux.cfg/01-52-54-00-00-00-0a:1: warning: no label: the network boot fails"* ]]; then
+	pass
+else fail "pxe check --firmware 10.0" "$out"; fi
+run "$cli" pxe --root "$mroot" show 52:54:00:00:00:0a --ip 10.0.2.15
+if [[ $out == *"Lookup:    pxelinux.cfg/01-52-54-00-00-00-0a: used"$'\n'"           pxelinux.cfg/0A00020F: not asked"* &&
+	$out == *"           pxelinux.cfg/0: not asked"$'\n'"           pxelinux.cfg/default: not asked"* &&
+	$out == *"Firmware:  7.2 (QEMU up to 9.1)"$'\n'"Result:    no entry in the file: the network boot fails and the guest stops"* &&
+	$out == *"Firmware:  9.2 (QEMU 9.2 to 10.0), 10.1 (QEMU 10.1 and later)"$'\n'"Result:    no entry in the file: the network boot fails and the firmware IPLs the next boot device"* ]]; then
+	pass
+else fail "pxe show per generation" "$out"; fi
+refused "show --firmware bogus" 'pxe show: Invalid firmware "9": give 7.2, 9.2, 10.1 or a QEMU version' \
+	"$cli" pxe --root "$mroot" show default --firmware 9
+refused "show --ip bogus" "pxe show: --ip '10.0.2' is not an IPv4 address" \
+	"$cli" pxe --root "$mroot" show default --ip 10.0.2
+refused "show --loadparm too long" "pxe show: --loadparm '123456789' is longer than 8 characters" \
+	"$cli" pxe --root "$mroot" show default --loadparm 123456789
+refused "--ip outside show" "pxe list: --mac, --uuid, --ip and --loadparm are only for 'show'" \
+	"$cli" pxe --root "$mroot" list --ip 10.0.2.15
+refused "--firmware for local" "pxe local: --firmware is only for 'show' and 'check'" \
+	"$cli" pxe --root "$mroot" local default --firmware 7.2
+refused "boot-order without domain" "boot-order: no domain given" "$cli" boot-order
+refused "boot-order unknown domain" "boot-order: domain 'nodomain': libvirt has no domain named 'nodomain'" \
+	"$cli" boot-order --connect test:///default nodomain
+ok "boot-order on libvirt's test domain" "domain test: boot order network, then disk (from its next start)" \
+	"$cli" boot-order --connect test:///default test
+run "$cli" boot-order --connect test:///default --dry-run test
+if ((status == 0)) && [[ $out == *"<boot order=\"1\"/>"* && $out == *"<boot order=\"2\"/>"* ]]; then
+	pass
+else fail "boot-order --dry-run prints the XML" "$out$err"; fi
+
 printf '%d passed, %d failed\n' "$passed" "$failed"
 ((failed == 0))

@@ -15,10 +15,13 @@ jobs=${E2E_JOBS:-2}
 out=$(mktemp -d /tmp/reboot-s390x-lanes.XXXXXX)
 trap 'rm -rf "$out"' EXIT
 
+# The long suites first, so that the short ones fill the gaps at the end.
 tasks=()
-for lane in "${lanes[@]}"; do
-	"$top/scripts/qemu-lanes.sh" path "$lane" >/dev/null || exit 1
-	tasks+=("$lane tests/e2e/firmware-model.sh" "$lane tests/e2e/run.sh" "$lane demo/run.sh")
+for suite in tests/e2e/run.sh tests/e2e/firmware-model.sh demo/run.sh; do
+	for lane in "${lanes[@]}"; do
+		"$top/scripts/qemu-lanes.sh" path "$lane" >/dev/null || exit 1
+		tasks+=("$lane $suite")
+	done
 done
 
 # run_task N: task N, its output in $out/N.log, its exit status in $out/N.rc
@@ -31,6 +34,13 @@ run_task() {
 passed=0 failed=0 next=0 shown=0
 declare -A running=()
 while ((shown < ${#tasks[@]})); do
+	# A finished task frees its place at once, whether or not it was reported yet.
+	for i in "${!running[@]}"; do
+		if [[ -f $out/$i.rc ]]; then
+			wait "${running[$i]}" 2>/dev/null
+			unset "running[$i]"
+		fi
+	done
 	while ((${#running[@]} < jobs && next < ${#tasks[@]})); do
 		run_task "$next" &
 		running[$next]=$!
@@ -38,8 +48,6 @@ while ((shown < ${#tasks[@]})); do
 	done
 	# Report finished tasks in their order, as soon as each one is done.
 	while ((shown < next)) && [[ -f $out/$shown.rc ]]; do
-		wait "${running[$shown]}" 2>/dev/null
-		unset "running[$shown]"
 		rc=$(cat "$out/$shown.rc")
 		counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$out/$shown.log" | tail -n 1)
 		p=1 f=0

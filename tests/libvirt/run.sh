@@ -13,13 +13,14 @@ build=$top/build
 cli=$build/reboot-s390x
 net=rs390x-test
 dom=rs390x-guest
+dom10=rs390x-guest10
 work=$(mktemp -d /tmp/reboot-s390x-libvirt.XXXXXX)
 chmod 0755 "$work"
 passed=0 failed=0
 
 . "$top/scripts/libvirt-lab.sh"
 cleanup() {
-	lab_cleanup "$net" "$dom"
+	lab_cleanup "$net" "$dom" "$dom10"
 	[[ -n ${KEEP:-} ]] || rm -rf "$work"
 }
 trap cleanup EXIT
@@ -62,6 +63,30 @@ check "the firmware fetched the UUID file over libvirt's TFTP" \
 check "the helper set the disk" "grep -q '^Device:      0.0.0002' '$work/console.log'"
 check "the guest IPLed its disk after one network boot" \
 	"grep -q 'Using virtio-blk.' '$work/console.log' && (( \$(grep -c 'Network boot starting' '$work/console.log') == 1 ))"
+
+### A domain on QEMU 10.0 (the lane's binary as its emulator): doctor reads its QEMU and
+### boot order, boot-order makes it "network, then disk", auto picks the firmware's
+### fallback, and the guest reaches its disk with no helper at all.
+qemu10=$("$top/scripts/qemu-lanes.sh" path 10.0) || exit 1
+truncate -s 16M "$work/disk10.img"
+lab_define_domain "$dom10" "$net" "$work/disk10.img" "$work/console10.log" 52:54:00:aa:00:02 "" "" \
+	"$qemu10" || exit 1
+"$cli" doctor --root "$tree" --connect qemu:///system --domain "$dom10" >"$work/doctor10.log"
+check "doctor reads the domain's QEMU" "grep -q 'domain $dom10: note: QEMU 10.0: network firmware generation 9.2' '$work/doctor10.log' || { cat '$work/doctor10.log'; false; }"
+check "doctor: no disk after the network, no fallback" "grep -q 'no disk right after the interface' '$work/doctor10.log'"
+"$cli" boot-order --connect qemu:///system "$dom10" >"$work/bootorder.log" 2>&1
+check "boot-order changes the domain" "grep -q 'domain $dom10: boot order network, then disk (from its next start)' '$work/bootorder.log' || { cat '$work/bootorder.log'; false; }"
+check "libvirt now has the disk second" "virsh dumpxml '$dom10' | grep -A4 '<disk' | grep -q \"<boot order='2'/>\""
+"$cli" boot-order --connect qemu:///system "$dom10" >"$work/bootorder.log" 2>&1
+check "boot-order again changes nothing" "grep -q '(unchanged)' '$work/bootorder.log'"
+"$cli" doctor --root "$tree" --connect qemu:///system --domain "$dom10" >"$work/doctor10.log"
+check "doctor: every method" "grep -q 'methods it can use: fallback, payload, linux' '$work/doctor10.log' || { cat '$work/doctor10.log'; false; }"
+"$cli" pxe --root "$tree" --connect qemu:///system local "$dom10" >"$work/local10.log" 2>&1
+check "auto picks the fallback" "grep -q 'method fallback' '$work/local10.log' || { cat '$work/local10.log'; false; }"
+lab_run "$dom10" 60
+check "QEMU 10.0 fell back from the network to the disk" \
+	"grep -q 'Failed to IPL from this network!' '$work/console10.log' && grep -q 'Using virtio-blk.' '$work/console10.log'"
+check "no helper ran" "! grep -q 'TFTP: Received reboot' '$work/console10.log'"
 
 printf '%d passed, %d failed\n' "$passed" "$failed"
 ((failed == 0))

@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * test_domain.c - libvirt domains: boot order read and rewritten, QEMU version from the
+ * machine type, the local boot methods and findings doctor gives. The XML is modelled on
+ * what libvirt 9.0 (Debian 12) returns for the lab's s390x domain (scripts/libvirt-lab.sh).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain.h"
+#include "libvirt.h"
+#include "method.h"
+
+static const char lab_domain[] =
+	"<domain type='qemu'>\n"
+	"  <name>g</name>\n"
+	"  <uuid>1b4e28ba-2fa1-11d2-883f-0016d3cca427</uuid>\n"
+	"  <os>\n"
+	"    <type arch='s390x' machine='s390-ccw-virtio-7.2'>hvm</type>\n"
+	"    %s\n"
+	"  </os>\n"
+	"  <devices>\n"
+	"    <emulator>/usr/bin/qemu-system-s390x</emulator>\n"
+	"    <disk type='file' device='cdrom'><source file='/x.iso'/><target dev='sda' bus='scsi'/>"
+	"%s</disk>\n"
+	"    <disk type='file' device='disk'>\n"
+	"      <source file='/d.img'/><target dev='vda' bus='virtio'/>%s\n"
+	"    </disk>\n"
+	"    <interface type='network'>\n"
+	"      <mac address='52:54:00:aa:00:01'/><source network='n'/><model type='virtio'/>\n"
+	"      %s\n"
+	"    </interface>\n"
+	"    <console type='pty'><target type='sclp' port='0'/></console>\n"
+	"  </devices>\n"
+	"</domain>\n";
+
+static char xml[4096];
+
+static const char *domain(const char *os_boot, const char *cd_boot, const char *disk_boot,
+			  const char *net_boot)
+{
+	snprintf(xml, sizeof(xml), lab_domain, os_boot, cd_boot, disk_boot, net_boot);
+	return xml;
+}
+
+static void test_read_boot_order(void **state)
+{
+	struct pxe_domain d;
+
+	(void)state;
+	memset(&d, 0, sizeof(d));
+	pxe_libvirt_boot_order(domain("", "", "<boot order='2'/>", "<boot order='1'/>"), &d);
+	assert_true(d.net_first);
+	assert_true(d.disk_second);
+	assert_false(d.os_boot_dev);
+	assert_string_equal(d.emulator, "/usr/bin/qemu-system-s390x");
+	/* The cdrom comes between: no fallback to the disk. */
+	pxe_libvirt_boot_order(domain("", "<boot order='2'/>", "<boot order='3'/>",
+				      "<boot order='1'/>"),
+			       &d);
+	assert_true(d.net_first);
+	assert_false(d.disk_second);
+	/* The disk first: the network is never asked. */
+	pxe_libvirt_boot_order(domain("", "", "<boot order='1'/>", "<boot order='2'/>"), &d);
+	assert_false(d.net_first);
+	/* Orders need not be 1 and 2, only in that sequence; a loadparm is read. */
+	pxe_libvirt_boot_order(domain("", "", "<boot order='7'/>",
+				      "<boot order='5' loadparm='2'/>"),
+			       &d);
+	assert_true(d.net_first && d.disk_second);
+	assert_string_equal(d.loadparm, "2");
+	pxe_libvirt_boot_order(domain("<boot dev='network'/>", "", "", ""), &d);
+	assert_true(d.os_boot_dev);
+	assert_false(d.net_first);
+}
+
+static void test_machine_version(void **state)
+{
+	unsigned a = 0, b = 0;
+
+	(void)state;
+	assert_true(pxe_libvirt_machine_version("s390-ccw-virtio-10.0", &a, &b));
+	assert_int_equal(a, 10);
+	assert_int_equal(b, 0);
+	assert_true(pxe_libvirt_machine_version("s390-ccw-virtio-7.2", &a, &b));
+	assert_int_equal(a, 7);
+	assert_false(pxe_libvirt_machine_version("s390-ccw-virtio", &a, &b));
+	assert_false(pxe_libvirt_machine_version("s390-ccw-virtio-10.0x", &a, &b));
+	assert_false(pxe_libvirt_machine_version("pc-q35-10.0", &a, &b));
+}
+
+static void test_rewrite_boot_order(void **state)
+{
+	struct reipl_error err;
+	struct pxe_domain d;
+	bool changed;
+	char *out;
+
+	(void)state;
+	assert_int_equal(pxe_domain_boot_order_xml(domain("<boot dev='hd'/>", "<boot order='1'/>",
+							  "", "<boot order='3' loadparm='2'/>"),
+						   &out, &changed, &err),
+			 0);
+	assert_true(changed);
+	memset(&d, 0, sizeof(d));
+	pxe_libvirt_boot_order(out, &d);
+	assert_true(d.net_first);
+	assert_true(d.disk_second);
+	assert_false(d.os_boot_dev);
+	assert_string_equal(d.loadparm, "2");
+	/* The cdrom keeps a place, after the two. */
+	assert_non_null(strstr(out, "<target dev='sda' bus='scsi'/><boot order=\"3\"/>") ?:
+				strstr(out, "<boot order=\"3\"/>"));
+	/* Nothing else changed: the rest of the XML is there as it was. */
+	assert_non_null(strstr(out, "<mac address=\"52:54:00:aa:00:01\"/>"));
+	assert_non_null(strstr(out, "<console type=\"pty\">"));
+	assert_non_null(strstr(out, "machine=\"s390-ccw-virtio-7.2\""));
+	/* Done twice: unchanged the second time. */
+	{
+		char *again;
+
+		assert_int_equal(pxe_domain_boot_order_xml(out, &again, &changed, &err), 0);
+		assert_false(changed);
+		free(again);
+	}
+	free(out);
+	/* A domain without interface or disk is refused. */
+	assert_int_equal(pxe_domain_boot_order_xml("<domain><devices><disk device='disk'/>"
+						   "</devices></domain>",
+						   &out, &changed, &err),
+			 -EINVAL);
+	assert_string_equal(err.msg, "the domain has no network interface");
+	assert_null(out);
+	assert_int_equal(pxe_domain_boot_order_xml("<network/>", &out, &changed, &err), -EINVAL);
+	assert_int_equal(pxe_domain_boot_order_xml("not xml", &out, &changed, &err), -EINVAL);
+}
+
+static bool has(const struct pxe_findings *f, enum pxe_severity sev, const char *part)
+{
+	size_t i;
+
+	for (i = 0; i < f->count; i++)
+		if (f->items[i].severity == sev && strstr(f->items[i].msg, part))
+			return true;
+	for (i = 0; i < f->count; i++)
+		print_message("finding: %s: %s\n", f->items[i].subject, f->items[i].msg);
+	return false;
+}
+
+static void test_domain_check(void **state)
+{
+	struct pxe_findings f = { 0 };
+	struct pxe_domain d;
+
+	(void)state;
+	memset(&d, 0, sizeof(d));
+	pxe_libvirt_boot_order(domain("", "", "<boot order='2'/>", "<boot order='1'/>"), &d);
+	d.qemu_known = true;
+	d.qemu_major = 10;
+	pxe_domain_check("g", &d, NULL, &f);
+	assert_true(has(&f, PXE_NOTE, "QEMU 10.0: network firmware generation 9.2"));
+	assert_true(has(&f, PXE_NOTE, "methods it can use: fallback, payload, linux"));
+	assert_int_equal(pxe_findings_errors(&f), 0);
+	pxe_findings_free(&f);
+	d.qemu_major = 7;
+	d.qemu_minor = 2;
+	pxe_domain_check("g", &d, NULL, &f);
+	assert_true(has(&f, PXE_NOTE, "methods it can use: payload, linux"));
+	pxe_findings_free(&f);
+	pxe_libvirt_boot_order(domain("<boot dev='network'/>", "", "", ""), &d);
+	pxe_domain_check("g", &d, NULL, &f);
+	assert_true(has(&f, PXE_ERROR, "<os><boot dev=.../> is not supported for s390x guests"));
+	assert_true(has(&f, PXE_ERROR, "the guest never asks the network"));
+	pxe_findings_free(&f);
+	d.qemu_known = false;
+	pxe_domain_check("g", &d, NULL, &f);
+	assert_true(has(&f, PXE_WARNING, "libvirt does not say which QEMU runs it"));
+	pxe_findings_free(&f);
+}
+
+/* auto: fallback where the domain allows it, the payload where it can, else Linux. */
+static void test_method_choice(void **state)
+{
+	struct pxe_method_facts f = { .have_domain = true, .gen = PXE_FW_9_2,
+				      .net_then_disk = true, .payload_target = true,
+				      .payload_in_root = true };
+	struct reipl_error err;
+	enum pxe_method m;
+	char why[160];
+
+	(void)state;
+	assert_int_equal(pxe_method_choose(&f, why, sizeof(why)), PXE_METHOD_FALLBACK);
+	f.gen = PXE_FW_7_2;
+	assert_int_equal(pxe_method_choose(&f, why, sizeof(why)), PXE_METHOD_PAYLOAD);
+	assert_string_equal(why, "its QEMU has no fallback; the payload does the target");
+	f.gen = PXE_FW_10_1;
+	f.net_then_disk = false;
+	assert_int_equal(pxe_method_choose(&f, why, sizeof(why)), PXE_METHOD_PAYLOAD);
+	f.payload_in_root = false;
+	assert_int_equal(pxe_method_choose(&f, why, sizeof(why)), PXE_METHOD_LINUX);
+	f.payload_in_root = true;
+	f.payload_target = false;
+	assert_int_equal(pxe_method_choose(&f, why, sizeof(why)), PXE_METHOD_LINUX);
+	assert_string_equal(why, "the target needs Linux");
+	f.have_domain = false;
+	f.payload_target = true;
+	assert_int_equal(pxe_method_choose(&f, why, sizeof(why)), PXE_METHOD_PAYLOAD);
+	assert_int_equal(pxe_method_parse("fallback", &m, &err), 0);
+	assert_int_equal(m, PXE_METHOD_FALLBACK);
+	assert_int_equal(pxe_method_parse("Fallback", &m, &err), -EINVAL);
+	assert_string_equal(err.msg,
+			    "Invalid method \"Fallback\": give auto, fallback, payload or linux");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_read_boot_order), cmocka_unit_test(test_machine_version),
+		cmocka_unit_test(test_rewrite_boot_order), cmocka_unit_test(test_domain_check),
+		cmocka_unit_test(test_method_choice),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
