@@ -45,7 +45,7 @@ run_cmd() {
 	shown=${shown//"$cli"/reboot-s390x}
 	shown=${shown//"$tree"/\$TFTP}
 	printf '%s   $%s%s\n' "$dim" "$shown" "$off"
-	"$@" | sed 's/^/     /'
+	"$@" 2>&1 | sed 's/^/     /'
 	return "${PIPESTATUS[0]}"
 }
 
