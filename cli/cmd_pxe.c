@@ -52,7 +52,8 @@ static void usage(void)
 	      " " PROGRAM " pxe --root <dir> install <guest> --kernel <file> --initrd <file>\n"
 	      "                                  [--append <args>]\n"
 	      " " PROGRAM " pxe --root <dir> show <guest> [--mac <mac>] [--uuid <uuid>]\n"
-	      "                                  [--ip <addr>] [--loadparm <lp>] [--firmware <gen>]\n"
+	      "                                  [--ip <addr>] [--loadparm <lp>] [--firmware "
+	      "<gen>]\n"
 	      " " PROGRAM " pxe --root <dir> list\n"
 	      " " PROGRAM " pxe --root <dir> remove <guest>\n"
 	      " " PROGRAM " pxe --root <dir> check [--firmware <gen>]\n"
@@ -224,8 +225,8 @@ static void default_files(const struct pxe_tree *t, const struct pxe_opts *o, co
  * options fit it. Returns 0, or EXIT_FAILURE after reporting.
  */
 static int local_method(const struct pxe_opts *o, const struct pxe_tree *t,
-			const struct pxe_guest *g, const struct pxe_domain *dom,
-			enum pxe_method *m, char *why, size_t len)
+			const struct pxe_guest *g, const struct pxe_domain *dom, enum pxe_method *m,
+			char *why, size_t len)
 {
 	struct pxe_method_facts f = { 0 };
 	struct reipl_error err;
@@ -244,19 +245,18 @@ static int local_method(const struct pxe_opts *o, const struct pxe_tree *t,
 		if (f.have_domain)
 			f.gen = pxe_fwgen_of_qemu(dom->qemu_major, dom->qemu_minor);
 		f.net_then_disk = dom->net_first && dom->disk_second;
-		/* Any option for the helper asks for a helper. */
-		if (o->target || o->kernel || o->initrd || o->append)
-			f.have_domain = false;
-		f.payload_target = pxe_entry_payload_target(o->target, NULL) == 0 && !o->kernel &&
-				   !o->initrd;
+		f.helper_asked = o->target || o->kernel || o->initrd || o->append;
+		f.payload_target =
+			pxe_entry_payload_target(o->target, NULL) == 0 && !o->kernel && !o->initrd;
 		f.payload_in_root = pxe_check_path("payload", payload, NULL) == 0 &&
 				    faccessat(t->rootfd, payload, F_OK, 0) == 0;
 		*m = pxe_method_choose(&f, why, len);
 	}
 	if (*m == PXE_METHOD_FALLBACK && (o->target || o->kernel || o->initrd || o->append))
-		return cli_error("pxe local: --method fallback writes no entry: the disk's own boot "
-				 "record decides, so --target, --kernel, --initrd and --append do "
-				 "not apply");
+		return cli_error(
+			"pxe local: --method fallback writes no entry: the disk's own boot "
+			"record decides, so --target, --kernel, --initrd and --append do "
+			"not apply");
 	if (*m == PXE_METHOD_PAYLOAD && (o->kernel || o->initrd))
 		return cli_error("pxe local: the payload replaces --kernel and --initrd");
 	if (*m == PXE_METHOD_PAYLOAD && pxe_entry_payload_target(o->target, &err))
@@ -309,7 +309,8 @@ static int write_entry(const struct pxe_opts *o, bool local)
 	else if (method == PXE_METHOD_FALLBACK)
 		rc = pxe_entry_fallback(text, sizeof(text), &err);
 	else
-		rc = pxe_entry_local(method == PXE_METHOD_PAYLOAD && !o->target ? "auto" : o->target,
+		rc = pxe_entry_local(method == PXE_METHOD_PAYLOAD && !o->target ? "auto"
+										: o->target,
 				     kernel, initrd, o->append, text, sizeof(text), &err);
 	pxe_tree_close(&t);
 	if (rc)

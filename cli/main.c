@@ -13,8 +13,12 @@ static const struct command {
 	const char *name;
 	int (*run)(const struct cli_ctx *ctx, int argc, char **argv);
 } commands[] = {
-	{ "set", cmd_set },	      { "show", cmd_show }, { "devices", cmd_devices },
-	{ "mkinitrd", cmd_mkinitrd }, { "pxe", cmd_pxe },   { "doctor", cmd_doctor },
+	{ "set", cmd_set },
+	{ "show", cmd_show },
+	{ "devices", cmd_devices },
+	{ "mkinitrd", cmd_mkinitrd },
+	{ "pxe", cmd_pxe },
+	{ "doctor", cmd_doctor },
 	{ "boot-order", cmd_boot_order },
 };
 

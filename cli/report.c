@@ -104,8 +104,9 @@ const char *cli_option_value(const char *name, int argc, char **argv, int *i, bo
 
 void cli_print_findings(const struct pxe_findings *f)
 {
-	static const char *const word[] = { [PXE_WARNING] = "warning", [PXE_ERROR] = "error",
-					     [PXE_NOTE] = "note" };
+	static const char *const word[] = {
+		[PXE_WARNING] = "warning", [PXE_ERROR] = "error", [PXE_NOTE] = "note"
+	};
 	size_t i;
 
 	for (i = 0; i < f->count; i++) {

@@ -39,10 +39,11 @@ static void check_loadparm(const char *subject, const struct pxe_domain *d,
 	if (pxe_lookup(t, &id, gen, &l, NULL))
 		return;
 	if (l.outcome == PXE_OUT_LOADPARM_RANGE)
-		pxe_findings_add(out, subject, 0, PXE_ERROR,
-				 "the interface's loadparm '%s' names an entry pxelinux.cfg/%s does "
-				 "not have (%d): the guest stops",
-				 d->loadparm, l.steps[l.used].name, l.cfg.count);
+		pxe_findings_add(
+			out, subject, 0, PXE_ERROR,
+			"the interface's loadparm '%s' names an entry pxelinux.cfg/%s does "
+			"not have (%d): the guest stops",
+			d->loadparm, l.steps[l.used].name, l.cfg.count);
 	else if (l.outcome == PXE_OUT_MENU)
 		pxe_findings_add(out, subject, 0, PXE_ERROR,
 				 "the interface's loadparm PROMPT shows a menu and waits on the "
@@ -81,11 +82,11 @@ void pxe_domain_check(const char *name, const struct pxe_domain *d, const struct
 					 ? "a failed network boot falls back to the next device"
 					 : "a failed network boot stops the guest");
 	} else {
-		pxe_findings_add(out, subject, 0, PXE_WARNING,
-				 "libvirt does not say which QEMU runs it: 'fallback' is not offered");
+		pxe_findings_add(
+			out, subject, 0, PXE_WARNING,
+			"libvirt does not say which QEMU runs it: 'fallback' is not offered");
 	}
-	fallback = d->qemu_known && pxe_fwgen_info(gen)->fallback && d->net_first &&
-		   d->disk_second;
+	fallback = d->qemu_known && pxe_fwgen_info(gen)->fallback && d->net_first && d->disk_second;
 	if (d->net_first && !d->disk_second && d->qemu_known && pxe_fwgen_info(gen)->fallback)
 		pxe_findings_add(out, subject, 0, PXE_NOTE,
 				 "no disk right after the interface in its boot order: no "
@@ -136,7 +137,8 @@ static void set_order(xmlNodePtr dev, int order)
 
 int pxe_domain_boot_order_xml(const char *xml, char **out, bool *changed, struct reipl_error *err)
 {
-	xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
+				      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL, n, devices = NULL, os = NULL;
 	xmlNodePtr net = NULL, disk = NULL, others[64];
 	long orders[64];

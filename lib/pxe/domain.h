@@ -29,7 +29,6 @@ void pxe_domain_check(const char *name, const struct pxe_domain *d, const struct
  * malloc'ed; *@changed says whether it differs. 0, or -EINVAL when the domain has no
  * interface or no disk, with a message.
  */
-int pxe_domain_boot_order_xml(const char *xml, char **out, bool *changed,
-			      struct reipl_error *err);
+int pxe_domain_boot_order_xml(const char *xml, char **out, bool *changed, struct reipl_error *err);
 
 #endif

@@ -206,7 +206,7 @@ void pxe_summarize(const struct pxe_cfg *cfg, struct pxe_summary *s)
 	    strcmp(e->label, "local") == 0) {
 		s->role = PXE_ROLE_LOCAL;
 		s->method = strncmp(e->initrd, "pxelinux.cfg/", 13) == 0 ? PXE_METHOD_PAYLOAD
-									  : PXE_METHOD_LINUX;
+									 : PXE_METHOD_LINUX;
 		if (!used)
 			snprintf(s->target, sizeof(s->target), "auto");
 		return;

@@ -53,7 +53,7 @@ enum pxe_role { PXE_ROLE_LOCAL, PXE_ROLE_INSTALL, PXE_ROLE_OTHER, PXE_ROLE_BROKE
 struct pxe_summary {
 	enum pxe_role role;
 	enum pxe_method method; /* local only: fallback, payload or linux; else auto */
-	char target[256]; /* the rd.chreipl= words joined, "auto" for none (local only) */
+	char target[256];	/* the rd.chreipl= words joined, "auto" for none (local only) */
 };
 
 /*

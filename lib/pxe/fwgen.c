@@ -51,5 +51,6 @@ int pxe_fwgen_parse(const char *text, enum pxe_fwgen *gen, struct reipl_error *e
 	return 0;
 bad:
 	return reipl_fail(err, -EINVAL,
-			  "Invalid firmware \"%.40s\": give 7.2, 9.2, 10.1 or a QEMU version", text);
+			  "Invalid firmware \"%.40s\": give 7.2, 9.2, 10.1 or a QEMU version",
+			  text);
 }

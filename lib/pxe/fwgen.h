@@ -22,10 +22,10 @@ enum pxe_fwgen { PXE_FW_7_2, PXE_FW_9_2, PXE_FW_10_1 };
 #define PXE_FWGEN_COUNT 3
 
 struct pxe_fwgen_info {
-	const char *name;  /* "7.2", "9.2", "10.1" */
-	const char *qemus; /* "QEMU up to 9.1", ... */
-	int max_entries;   /* labels read before the parser stops */
-	bool fallback;	   /* a failed network boot IPLs the next boot device */
+	const char *name;      /* "7.2", "9.2", "10.1" */
+	const char *qemus;     /* "QEMU up to 9.1", ... */
+	int max_entries;       /* labels read before the parser stops */
+	bool fallback;	       /* a failed network boot IPLs the next boot device */
 	bool loadparm_selects; /* the interface's loadparm chooses the entry */
 };
 

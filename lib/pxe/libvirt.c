@@ -21,12 +21,13 @@ static void quiet(void *data, virErrorPtr error)
 	(void)error;
 }
 
-static virConnectPtr connect_ro(const char *uri, struct reipl_error *err)
+/* A connection that may only read (enough for look-ups), or one that may write. */
+static virConnectPtr connect_to(const char *uri, bool rw, struct reipl_error *err)
 {
 	virConnectPtr conn;
 
 	virSetErrorFunc(NULL, quiet);
-	conn = virConnectOpenReadOnly(uri);
+	conn = rw ? virConnectOpen(uri) : virConnectOpenReadOnly(uri);
 	if (!conn) {
 		const char *why = virGetLastErrorMessage();
 
@@ -38,7 +39,8 @@ static virConnectPtr connect_ro(const char *uri, struct reipl_error *err)
 
 static void domain_macs(const char *xml, struct pxe_domain *d)
 {
-	xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
+				      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	xmlXPathContextPtr ctx;
 	xmlXPathObjectPtr res;
 	int i;
@@ -81,7 +83,8 @@ static void xpath_text(xmlXPathContextPtr ctx, const char *expr, char *buf, size
 
 void pxe_libvirt_boot_order(const char *xml, struct pxe_domain *d)
 {
-	xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
+				      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	xmlXPathContextPtr ctx = doc ? xmlXPathNewContext(doc) : NULL;
 	xmlXPathObjectPtr res = NULL;
 	long first = 0, second = 0;
@@ -129,7 +132,8 @@ void pxe_libvirt_boot_order(const char *xml, struct pxe_domain *d)
 				continue;
 			lp = xmlGetProp(c, (const xmlChar *)"loadparm");
 			if (lp)
-				snprintf(d->loadparm, sizeof(d->loadparm), "%.8s", (const char *)lp);
+				snprintf(d->loadparm, sizeof(d->loadparm), "%.8s",
+					 (const char *)lp);
 			xmlFree(lp);
 		}
 	}
@@ -159,8 +163,6 @@ bool pxe_libvirt_machine_version(const char *machine, unsigned *major, unsigned 
 	return true;
 }
 
-static virConnectPtr connect_rw(const char *uri, struct reipl_error *err);
-
 /*
  * The QEMU behind @emulator: libvirt's domain capabilities name its newest machine type,
  * which carries the QEMU version ("s390-ccw-virtio-10.0"). A domain's own machine type
@@ -170,7 +172,7 @@ static virConnectPtr connect_rw(const char *uri, struct reipl_error *err);
  */
 static void domain_qemu(const char *uri, const char *virttype, struct pxe_domain *d)
 {
-	virConnectPtr conn = connect_rw(uri, NULL);
+	virConnectPtr conn = connect_to(uri, true, NULL);
 	xmlXPathContextPtr ctx = NULL;
 	xmlDocPtr doc = NULL;
 	char machine[64];
@@ -183,7 +185,8 @@ static void domain_qemu(const char *uri, const char *virttype, struct pxe_domain
 	virConnectClose(conn);
 	if (!caps)
 		return;
-	doc = xmlReadMemory(caps, (int)strlen(caps), "caps.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	doc = xmlReadMemory(caps, (int)strlen(caps), "caps.xml", NULL,
+			    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	ctx = doc ? xmlXPathNewContext(doc) : NULL;
 	if (ctx) {
 		xpath_text(ctx, "/domainCapabilities/machine", machine, sizeof(machine));
@@ -198,7 +201,7 @@ static void domain_qemu(const char *uri, const char *virttype, struct pxe_domain
 int pxe_libvirt_domain(const char *uri, const char *name, struct pxe_domain *d,
 		       struct reipl_error *err)
 {
-	virConnectPtr conn = connect_ro(uri, err);
+	virConnectPtr conn = connect_to(uri, false, err);
 	virDomainPtr dom;
 	char *xml;
 	int rc = 0;
@@ -218,7 +221,8 @@ int pxe_libvirt_domain(const char *uri, const char *name, struct pxe_domain *d,
 		if (xml) {
 			char virttype[16] = "";
 			xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
-						      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+						      XML_PARSE_NONET | XML_PARSE_NOERROR |
+							      XML_PARSE_NOWARNING);
 			xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
 			xmlChar *type = root ? xmlGetProp(root, (const xmlChar *)"type") : NULL;
 
@@ -238,24 +242,9 @@ out:
 	return rc;
 }
 
-static virConnectPtr connect_rw(const char *uri, struct reipl_error *err)
-{
-	virConnectPtr conn;
-
-	virSetErrorFunc(NULL, quiet);
-	conn = virConnectOpen(uri);
-	if (!conn) {
-		const char *why = virGetLastErrorMessage();
-
-		reipl_fail(err, -ECONNREFUSED, "cannot connect to libvirt%s%s: %s",
-			   uri ? " at " : "", uri ? uri : "", why ? why : "unknown error");
-	}
-	return conn;
-}
-
 int pxe_libvirt_domain_xml(const char *uri, const char *name, char **xml, struct reipl_error *err)
 {
-	virConnectPtr conn = connect_rw(uri, err);
+	virConnectPtr conn = connect_to(uri, true, err);
 	virDomainPtr dom;
 	int rc = 0;
 
@@ -270,8 +259,8 @@ int pxe_libvirt_domain_xml(const char *uri, const char *name, char **xml, struct
 		if (!*xml) {
 			const char *why = virGetLastErrorMessage();
 
-			rc = reipl_fail(err, -EIO, "cannot read the XML of domain '%.60s': %s", name,
-					why ? why : "unknown error");
+			rc = reipl_fail(err, -EIO, "cannot read the XML of domain '%.60s': %s",
+					name, why ? why : "unknown error");
 		}
 		virDomainFree(dom);
 	}
@@ -281,7 +270,7 @@ int pxe_libvirt_domain_xml(const char *uri, const char *name, char **xml, struct
 
 int pxe_libvirt_define(const char *uri, const char *xml, struct reipl_error *err)
 {
-	virConnectPtr conn = connect_rw(uri, err);
+	virConnectPtr conn = connect_to(uri, true, err);
 	virDomainPtr dom;
 	int rc = 0;
 
@@ -302,7 +291,7 @@ int pxe_libvirt_define(const char *uri, const char *xml, struct reipl_error *err
 
 int pxe_libvirt_network_xml(const char *uri, const char *name, char **xml, struct reipl_error *err)
 {
-	virConnectPtr conn = connect_ro(uri, err);
+	virConnectPtr conn = connect_to(uri, false, err);
 	virNetworkPtr net;
 	int rc = 0;
 

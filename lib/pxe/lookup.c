@@ -56,8 +56,7 @@ static int try_name(const struct pxe_tree *t, struct pxe_lookup *l, struct pxe_s
 	}
 	if (!(mode & 0004)) {
 		s->state = PXE_STEP_SKIPPED;
-		snprintf(s->why, sizeof(s->why), "mode %04o: the TFTP server cannot read it",
-			 mode);
+		snprintf(s->why, sizeof(s->why), "mode %04o: the TFTP server cannot read it", mode);
 		return 0;
 	}
 	pxe_cfg_parse(data, size < sizeof(data) ? size : sizeof(data), size, l->gen, &l->cfg);
@@ -125,7 +124,8 @@ int pxe_lookup(const struct pxe_tree *t, const struct pxe_ident *id, enum pxe_fw
 	e = &out->cfg.entries[out->entry];
 	if (!e->kernel)
 		out->outcome = PXE_OUT_NO_KERNEL;
-	else if (strlen(e->kernel) > PXE_PATH_MAX || (e->initrd && strlen(e->initrd) > PXE_PATH_MAX))
+	else if (strlen(e->kernel) > PXE_PATH_MAX ||
+		 (e->initrd && strlen(e->initrd) > PXE_PATH_MAX))
 		out->outcome = PXE_OUT_LONG_NAME;
 	else if (!e->initrd)
 		out->outcome = PXE_OUT_NO_INITRD;

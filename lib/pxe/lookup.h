@@ -24,7 +24,7 @@ struct pxe_ident {
 	bool has_uuid, has_mac, has_ip;
 	char uuid[37]; /* lower case, with dashes */
 	uint8_t mac[6];
-	uint32_t ip; /* host byte order */
+	uint32_t ip;	      /* host byte order */
 	const char *loadparm; /* the interface's, or NULL */
 };
 
@@ -42,14 +42,14 @@ struct pxe_step {
 };
 
 enum pxe_outcome {
-	PXE_OUT_BOOTS,	  /* the entry's kernel is loaded and started */
-	PXE_OUT_NO_FILE,  /* no name gave a file */
-	PXE_OUT_NO_ENTRY, /* the file has no label */
+	PXE_OUT_BOOTS,	   /* the entry's kernel is loaded and started */
+	PXE_OUT_NO_FILE,   /* no name gave a file */
+	PXE_OUT_NO_ENTRY,  /* the file has no label */
 	PXE_OUT_NO_KERNEL, /* the entry has no kernel line */
 	PXE_OUT_LONG_NAME, /* a kernel or initrd name over PXE_PATH_MAX */
 	PXE_OUT_NO_INITRD, /* no initrd line: boots without one, or fails (version, position) */
 	PXE_OUT_LOADPARM_RANGE, /* 10.1+: the loadparm names an entry the file lacks */
-	PXE_OUT_MENU,	  /* 10.1+: loadparm PROMPT: a menu waits on the console */
+	PXE_OUT_MENU,		/* 10.1+: loadparm PROMPT: a menu waits on the console */
 };
 
 #define PXE_LOOKUP_STEPS 11 /* uuid, mac, 8 IP prefixes, default */
@@ -58,9 +58,9 @@ struct pxe_lookup {
 	enum pxe_fwgen gen;
 	struct pxe_step steps[PXE_LOOKUP_STEPS];
 	int nsteps;
-	int used; /* index into steps, or -1 */
+	int used;	    /* index into steps, or -1 */
 	struct pxe_cfg cfg; /* the used file, parsed as @gen reads it */
-	int entry; /* the entry booted or meant, or -1 */
+	int entry;	    /* the entry booted or meant, or -1 */
 	enum pxe_outcome outcome;
 	char loadparm[9]; /* as the firmware shows it, blank-padded */
 };

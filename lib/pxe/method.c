@@ -36,16 +36,20 @@ const char *pxe_method_name(enum pxe_method m)
 
 enum pxe_method pxe_method_choose(const struct pxe_method_facts *f, char *why, size_t len)
 {
-	if (f->have_domain && pxe_fwgen_info(f->gen)->fallback && f->net_then_disk) {
-		snprintf(why, len, "its QEMU falls back to the disk, which follows the network in "
-				   "its boot order");
+	if (f->have_domain && pxe_fwgen_info(f->gen)->fallback && f->net_then_disk &&
+	    !f->helper_asked) {
+		snprintf(why, len,
+			 "its QEMU falls back to the disk, which follows the network in "
+			 "its boot order");
 		return PXE_METHOD_FALLBACK;
 	}
 	if (f->payload_target && f->payload_in_root) {
 		snprintf(why, len, "%s; the payload does the target",
-			 !f->have_domain		       ? "no libvirt domain to ask"
-			 : !pxe_fwgen_info(f->gen)->fallback ? "its QEMU has no fallback"
-							     : "its boot order is not network, then disk");
+			 !f->have_domain   ? "no libvirt domain to ask"
+			 : f->helper_asked ? "the options ask for a helper"
+			 : !pxe_fwgen_info(f->gen)->fallback
+				 ? "its QEMU has no fallback"
+				 : "its boot order is not network, then disk");
 		return PXE_METHOD_PAYLOAD;
 	}
 	snprintf(why, len, "%s",

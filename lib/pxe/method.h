@@ -32,16 +32,18 @@ const char *pxe_method_name(enum pxe_method m);
 
 /* What is known about a guest when a method is chosen for it. */
 struct pxe_method_facts {
-	bool have_domain;      /* libvirt told us about the domain */
-	enum pxe_fwgen gen;    /* its QEMU's firmware generation (with have_domain) */
-	bool net_then_disk;    /* the boot order is an interface, then a disk */
-	bool payload_target;   /* the target is one the payload can do */
-	bool payload_in_root;  /* the payload file is in the TFTP root */
+	bool have_domain;     /* libvirt told us about the domain and its QEMU */
+	bool helper_asked;    /* --target, --kernel, --initrd or --append: a helper's */
+	enum pxe_fwgen gen;   /* its QEMU's firmware generation (with have_domain) */
+	bool net_then_disk;   /* the boot order is an interface, then a disk */
+	bool payload_target;  /* the target is one the payload can do */
+	bool payload_in_root; /* the payload file is in the TFTP root */
 };
 
 /*
- * auto: fallback where the domain's QEMU has it and its boot order is network, then disk;
- * else the payload for targets it can do, when it is in the TFTP root; else Linux.
+ * auto: fallback where the domain's QEMU has it and its boot order is network, then disk,
+ * unless options for a helper were given; else the payload for targets it can do, when it
+ * is in the TFTP root; else Linux.
  * Returns the method and says why in @why.
  */
 enum pxe_method pxe_method_choose(const struct pxe_method_facts *f, char *why, size_t len);

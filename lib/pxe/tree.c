@@ -111,32 +111,47 @@ static int need_dir(const struct pxe_tree *t, struct reipl_error *err)
 	return 0;
 }
 
-int pxe_tree_read(const struct pxe_tree *t, const char *name, char *buf, size_t cap, size_t *size,
-		  struct reipl_error *err)
+/*
+ * Read the regular file open at @fd (closed here): up to @cap bytes into @buf, the whole
+ * size in @size, the permission bits in @mode (may be NULL). -EINVAL if not a file.
+ */
+static int read_file(int fd, const char *path, char *buf, size_t cap, size_t *size,
+		     unsigned *mode, struct reipl_error *err)
 {
 	struct stat st;
 	size_t got = 0;
 	ssize_t n;
-	int fd, rc;
 
-	if ((rc = pxe_tree_check_name(name, err)) || (rc = need_dir(t, err)))
-		return rc;
-	fd = openat(t->cfgfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0) {
-		rc = -errno;
-		if (rc == -ELOOP)
-			return reipl_fail(err, rc, CFG_DIR "/%s is a symlink", name);
-		return reipl_fail(err, rc, CFG_DIR "/%s: %s", name, strerror(-rc));
-	}
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
-		return reipl_fail(err, -EINVAL, CFG_DIR "/%s is not a regular file", name);
+		return reipl_fail(err, -EINVAL, "%s is not a regular file", path);
 	}
 	while (got < cap && (n = read(fd, buf + got, cap - got)) > 0)
 		got += (size_t)n;
 	close(fd);
 	*size = (size_t)st.st_size > got ? (size_t)st.st_size : got;
+	if (mode)
+		*mode = (unsigned)(st.st_mode & 07777);
 	return 0;
+}
+
+int pxe_tree_read(const struct pxe_tree *t, const char *name, char *buf, size_t cap, size_t *size,
+		  struct reipl_error *err)
+{
+	char path[sizeof(CFG_DIR) + 80];
+	int fd, rc;
+
+	if ((rc = pxe_tree_check_name(name, err)) || (rc = need_dir(t, err)))
+		return rc;
+	snprintf(path, sizeof(path), CFG_DIR "/%s", name);
+	fd = openat(t->cfgfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		rc = -errno;
+		if (rc == -ELOOP)
+			return reipl_fail(err, rc, "%s is a symlink", path);
+		return reipl_fail(err, rc, "%s: %s", path, strerror(-rc));
+	}
+	return read_file(fd, path, buf, cap, size, NULL, err);
 }
 
 /* Open @path below @dirfd without ever leaving it; ENOSYS kernels get no symlinks at all. */
@@ -157,9 +172,6 @@ int pxe_tree_read_served(const struct pxe_tree *t, const char *name, char *buf, 
 			 size_t *size, unsigned *mode, struct reipl_error *err)
 {
 	char path[sizeof(CFG_DIR) + 80];
-	struct stat st;
-	size_t got = 0;
-	ssize_t n;
 	int fd, rc;
 
 	if ((rc = pxe_tree_check_name(name, err)) || (rc = need_dir(t, err)))
@@ -172,16 +184,7 @@ int pxe_tree_read_served(const struct pxe_tree *t, const char *name, char *buf, 
 			return reipl_fail(err, rc, "%s leads outside the TFTP root", path);
 		return reipl_fail(err, rc, "%s: %s", path, strerror(-rc));
 	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return reipl_fail(err, -EINVAL, "%s is not a regular file", path);
-	}
-	while (got < cap && (n = read(fd, buf + got, cap - got)) > 0)
-		got += (size_t)n;
-	close(fd);
-	*size = (size_t)st.st_size > got ? (size_t)st.st_size : got;
-	*mode = (unsigned)(st.st_mode & 07777);
-	return 0;
+	return read_file(fd, path, buf, cap, size, mode, err);
 }
 
 static bool same_content(const struct pxe_tree *t, const char *name, const char *data, size_t len)

@@ -230,6 +230,44 @@ boot
 console "e2e-marker: kernel=2"
 console "e2e-marker: cmdline=[]" "an entry without append gets an empty command line"
 model
+# A reset of the same QEMU process (virsh reset): the firmware parses the file again and
+# boots the same entry; still nothing comes from the other entry.
+tree no-append-reset
+cfg default "default b\nlabel a\nkernel k1\ninitrd i1\nappend a=1\nlabel b\nkernel k2\ninitrd i2\n"
+truncate -s 16M "$work/$name.disk"
+: >"$log"
+"$top/scripts/s390x-guest.sh" --tftp "$t" --console "$log" --mac "$mac" --uuid "$uuid" \
+	--timeout "$QEMU_TIMEOUT" --disk "$work/$name.disk@0002" --monitor "$work/$name.mon" &
+guest=$!
+monitor() {
+	python3 - "$work/$name.mon" "$@" <<'PY'
+import socket, sys, time
+s = socket.socket(socket.AF_UNIX)
+for _ in range(100):
+    try:
+        s.connect(sys.argv[1])
+        break
+    except OSError:
+        time.sleep(0.1)
+for command in sys.argv[2:]:
+    s.sendall(command.encode() + b"\n")
+    time.sleep(0.3)
+PY
+}
+for _ in $(seq 300); do (($(grep -ac 'e2e-marker: cmdline' "$log") >= 1)) && break; sleep 0.1; done
+monitor system_reset cont
+for _ in $(seq 300); do (($(grep -ac 'e2e-marker: cmdline' "$log") >= 2)) && break; sleep 0.1; done
+monitor quit
+wait "$guest"
+tr -d '\r' <"$log" | sed -E 's/ *Receiving data: *([0-9]+ KBytes *)*//g' >"$log.text"
+if (($(grep -c "Loading pxelinux.cfg entry 'b'" "$log.text") == 2 &&
+	$(grep -c 'e2e-marker: kernel=2' "$log.text") == 2)); then
+	pass "after a reset the same entry boots again"
+else
+	fail "after a reset the guest did not boot entry 'b' twice"
+fi
+no_console "a=1" "the other entry's append never reaches it"
+
 tree no-kernel
 cfg default "default b\nlabel a\nkernel k1\ninitrd i1\nappend a=1\nlabel b\ninitrd i2\nappend b=2\n"
 boot --disk-order

@@ -92,8 +92,8 @@ void payload_main(void)
 	}
 	for (len = 0; len < CMDLINE_SIZE && cmdline[len]; len++)
 		;
-	sclp_printf(len < CMDLINE_SIZE ? "e2e-marker: cmdline=[" :
-					 "e2e-marker: cmdline unterminated=[");
+	sclp_printf(len < CMDLINE_SIZE ? "e2e-marker: cmdline=["
+				       : "e2e-marker: cmdline unterminated=[");
 	print_escaped(cmdline, len);
 	sclp_printf("]\n");
 	stop();

@@ -61,18 +61,16 @@ static void test_read_boot_order(void **state)
 	assert_false(d.os_boot_dev);
 	assert_string_equal(d.emulator, "/usr/bin/qemu-system-s390x");
 	/* The cdrom comes between: no fallback to the disk. */
-	pxe_libvirt_boot_order(domain("", "<boot order='2'/>", "<boot order='3'/>",
-				      "<boot order='1'/>"),
-			       &d);
+	pxe_libvirt_boot_order(
+		domain("", "<boot order='2'/>", "<boot order='3'/>", "<boot order='1'/>"), &d);
 	assert_true(d.net_first);
 	assert_false(d.disk_second);
 	/* The disk first: the network is never asked. */
 	pxe_libvirt_boot_order(domain("", "", "<boot order='1'/>", "<boot order='2'/>"), &d);
 	assert_false(d.net_first);
 	/* Orders need not be 1 and 2, only in that sequence; a loadparm is read. */
-	pxe_libvirt_boot_order(domain("", "", "<boot order='7'/>",
-				      "<boot order='5' loadparm='2'/>"),
-			       &d);
+	pxe_libvirt_boot_order(
+		domain("", "", "<boot order='7'/>", "<boot order='5' loadparm='2'/>"), &d);
 	assert_true(d.net_first && d.disk_second);
 	assert_string_equal(d.loadparm, "2");
 	pxe_libvirt_boot_order(domain("<boot dev='network'/>", "", "", ""), &d);
@@ -115,8 +113,8 @@ static void test_rewrite_boot_order(void **state)
 	assert_false(d.os_boot_dev);
 	assert_string_equal(d.loadparm, "2");
 	/* The cdrom keeps a place, after the two. */
-	assert_non_null(strstr(out, "<target dev='sda' bus='scsi'/><boot order=\"3\"/>") ?:
-				strstr(out, "<boot order=\"3\"/>"));
+	assert_non_null(strstr(out, "<target dev='sda' bus='scsi'/><boot order=\"3\"/>")
+				?: strstr(out, "<boot order=\"3\"/>"));
 	/* Nothing else changed: the rest of the XML is there as it was. */
 	assert_non_null(strstr(out, "<mac address=\"52:54:00:aa:00:01\"/>"));
 	assert_non_null(strstr(out, "<console type=\"pty\">"));
@@ -187,8 +185,10 @@ static void test_domain_check(void **state)
 /* auto: fallback where the domain allows it, the payload where it can, else Linux. */
 static void test_method_choice(void **state)
 {
-	struct pxe_method_facts f = { .have_domain = true, .gen = PXE_FW_9_2,
-				      .net_then_disk = true, .payload_target = true,
+	struct pxe_method_facts f = { .have_domain = true,
+				      .gen = PXE_FW_9_2,
+				      .net_then_disk = true,
+				      .payload_target = true,
 				      .payload_in_root = true };
 	struct reipl_error err;
 	enum pxe_method m;
@@ -196,6 +196,10 @@ static void test_method_choice(void **state)
 
 	(void)state;
 	assert_int_equal(pxe_method_choose(&f, why, sizeof(why)), PXE_METHOD_FALLBACK);
+	f.helper_asked = true;
+	assert_int_equal(pxe_method_choose(&f, why, sizeof(why)), PXE_METHOD_PAYLOAD);
+	assert_string_equal(why, "the options ask for a helper; the payload does the target");
+	f.helper_asked = false;
 	f.gen = PXE_FW_7_2;
 	assert_int_equal(pxe_method_choose(&f, why, sizeof(why)), PXE_METHOD_PAYLOAD);
 	assert_string_equal(why, "its QEMU has no fallback; the payload does the target");
@@ -221,7 +225,7 @@ static void test_method_choice(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_read_boot_order), cmocka_unit_test(test_machine_version),
+		cmocka_unit_test(test_read_boot_order),	   cmocka_unit_test(test_machine_version),
 		cmocka_unit_test(test_rewrite_boot_order), cmocka_unit_test(test_domain_check),
 		cmocka_unit_test(test_method_choice),
 	};

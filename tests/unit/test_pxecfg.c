@@ -413,9 +413,12 @@ static void test_entries(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_good),	cmocka_unit_test(test_firmware_quirks),
-		cmocka_unit_test(test_loadparm_select), cmocka_unit_test(test_fwgen),
-		cmocka_unit_test(test_guests),	cmocka_unit_test(test_file_names),
+		cmocka_unit_test(test_good),
+		cmocka_unit_test(test_firmware_quirks),
+		cmocka_unit_test(test_loadparm_select),
+		cmocka_unit_test(test_fwgen),
+		cmocka_unit_test(test_guests),
+		cmocka_unit_test(test_file_names),
 		cmocka_unit_test(test_entries),
 	};
 

@@ -273,7 +273,9 @@ static void test_lint_served(void **state)
 /* The firmware's search: UUID, MAC, hex IP prefixes, default; skipped files do not stop it. */
 static void test_lookup(void **state)
 {
-	struct pxe_ident id = { .has_uuid = true, .has_mac = true, .has_ip = true,
+	struct pxe_ident id = { .has_uuid = true,
+				.has_mac = true,
+				.has_ip = true,
 				.uuid = "1b4e28ba-2fa1-11d2-883f-0016d3cca427",
 				.mac = { 0x52, 0x54, 0, 0x12, 0x34, 0x56 },
 				.ip = 0x0a00020f };
@@ -288,8 +290,10 @@ static void test_lookup(void **state)
 	put("pxelinux.cfg/1b4e28ba-2fa1-11d2-883f-0016d3cca427", "", 0644);
 	put("pxelinux.cfg/01-52-54-00-12-34-56", big, 0644);
 	put("pxelinux.cfg/0A00020F", "label x\nkernel k\ninitrd i\nappend a\n", 0600);
-	put("pxelinux.cfg/0A000", "default b\nlabel a\nkernel k\ninitrd i\nappend a\n"
-				  "label b\nkernel k\ninitrd i\nappend b\n", 0644);
+	put("pxelinux.cfg/0A000",
+	    "default b\nlabel a\nkernel k\ninitrd i\nappend a\n"
+	    "label b\nkernel k\ninitrd i\nappend b\n",
+	    0644);
 	put("pxelinux.cfg/default", "label d\nkernel k\ninitrd i\nappend d\n", 0644);
 	assert_int_equal(pxe_tree_open(root, false, &t, &err), 0);
 	assert_int_equal(pxe_lookup(&t, &id, PXE_FW_7_2, &l, &err), 0);
