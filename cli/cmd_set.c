@@ -27,10 +27,11 @@ static void usage(void)
 	      "\n"
 	      "Set the target of the next re-IPL (reboot), with chreipl's syntax. Without a\n"
 	      "keyword the target is detected from the bus-ID or path. \"auto\" is the\n"
-	      "lowest-numbered CCW disk that is not the IPL device.\n"
+	      "lowest-numbered CCW disk that is not the IPL device. Long options may be\n"
+	      "shortened to any unique prefix (--dev, --load), as with chreipl.\n"
 	      "\n"
 	      "Options:\n"
-	      "     --dry-run            show the writes, make none (must come first)\n"
+	      "     --dry-run            show the writes, make none\n"
 	      " -d, --device <busid>     CCW device (ccw, eckd, fcp)\n"
 	      " -w, --wwpn <wwpn>        WWPN (fcp)\n"
 	      " -l, --lun <lun>          LUN (fcp)\n"
@@ -44,6 +45,7 @@ static void usage(void)
 	      " -c, --clear <0|1>        clear memory at re-IPL (default: 1 where offered)\n"
 	      " -f, --force              do not check that the device exists\n"
 	      " -h, --help               display this help\n"
+	      " -v, --version            display version\n"
 	      "\n"
 	      "For more details see reboot-s390x(8).\n",
 	      stdout);
@@ -71,20 +73,35 @@ int cmd_set(const struct cli_ctx *ctx, int argc, char **argv)
 	struct reipl_target target;
 	struct reipl_error err;
 	bool dry_run = false;
-	int rc;
+	int rc, i, n = 0;
 
-	if (argc > 0 && cli_is_help(argv[0])) {
+	/* --dry-run is ours, not chreipl's: take it from anywhere before "--". */
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < argc)
+				argv[n++] = argv[i++];
+			break;
+		}
+		if (strcmp(argv[i], "--dry-run") == 0)
+			dry_run = true;
+		else
+			argv[n++] = argv[i];
+	}
+	argc = n;
+	if (argc == 0)
+		return cli_error("set: no target given (see '" PROGRAM " set --help')");
+	if ((rc = reipl_args_parse(argc, argv, &target, &err)))
+		return cli_error("%s", err.msg);
+	/* As chreipl: -h or -v wherever they stand, when nothing before them was wrong. */
+	if (target.opts & REIPL_OPT_HELP) {
 		usage();
 		return EXIT_SUCCESS;
 	}
-	if (argc > 0 && strcmp(argv[0], "--dry-run") == 0) {
-		dry_run = true;
-		argc--, argv++;
+	if (target.opts & REIPL_OPT_VERSION) {
+		printf(PROGRAM " set (chreipl) " VERSION "\n");
+		return EXIT_SUCCESS;
 	}
-	if (argc == 0)
-		return cli_error("set: no target given (see '" PROGRAM " set --help')");
-	if ((rc = reipl_args_parse(argc, argv, &target, &err)) ||
-	    (rc = reipl_resolve(ctx->sysroot, &target, &err)) ||
+	if ((rc = reipl_resolve(ctx->sysroot, &target, &err)) ||
 	    (rc = reipl_plan_build(ctx->sysroot, &target, &plan, &err)))
 		return cli_error("%s", err.msg);
 	if (dry_run) {

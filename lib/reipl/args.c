@@ -38,6 +38,9 @@ static const struct option_def options[] = {
 	{ 'n', "name", REIPL_OPT_NAME, true },
 	{ 0, "brchr", REIPL_OPT_BRCHR, true },
 	{ 'f', "force", REIPL_OPT_FORCE, false },
+	/* chreipl's too: they stop the parsing (t->help, t->version). */
+	{ 'h', "help", REIPL_OPT_HELP, false },
+	{ 'v', "version", REIPL_OPT_VERSION, false },
 };
 
 #define N_OPTIONS (sizeof(options) / sizeof(options[0]))
@@ -287,7 +290,12 @@ static int set_brchr(struct reipl_target *t, const char *v, struct reipl_error *
 	if (chr[2] == 0 && (chr[0] || chr[1]))
 		return reipl_fail(err, -EINVAL,
 				  "Boot record location \"%.40s\": the record must not be 0", v);
-	/* Written as the kernel shows it, so that the read-back compares equal. */
+	/* Written as the kernel shows it, so that the read-back compares equal: 0,0,0 is
+	 * what it calls "auto". */
+	if (!chr[0] && !chr[1] && !chr[2]) {
+		strcpy(t->brchr, "auto");
+		return 0;
+	}
 	snprintf(t->brchr, sizeof(t->brchr), "0x%llx,0x%llx,0x%llx", (unsigned long long)chr[0],
 		 (unsigned long long)chr[1], (unsigned long long)chr[2]);
 	return 0;
@@ -355,8 +363,8 @@ static int add_positional(struct reipl_target *t, const char *arg, struct reipl_
 static int take_option(struct reipl_target *t, const struct option_def *o, const char *value,
 		       struct reipl_error *err)
 {
-	if (o->opt == REIPL_OPT_FORCE) {
-		t->opts |= REIPL_OPT_FORCE;
+	if (o->opt == REIPL_OPT_FORCE || o->opt == REIPL_OPT_HELP || o->opt == REIPL_OPT_VERSION) {
+		t->opts |= o->opt;
 		return 0;
 	}
 	if (o->opt != REIPL_OPT_LOADPARM && o->opt != REIPL_OPT_BOOTPARMS &&
@@ -365,32 +373,54 @@ static int take_option(struct reipl_target *t, const struct option_def *o, const
 	return set_value(t, o->opt, value, err);
 }
 
-static int parse_long(struct reipl_target *t, const char *arg, int *i, int argc, char *const argv[],
-		      struct reipl_error *err)
+/*
+ * A long option by its whole name or, as getopt_long allows and chreipl therefore does,
+ * by a prefix that only one option has ("--dev", "--load").
+ */
+static const struct option_def *find_long(const char *name, size_t len, const char *arg,
+					  struct reipl_error *err)
 {
-	const char *name = arg + 2, *eq = strchr(name, '=');
-	size_t len = eq ? (size_t)(eq - name) : strlen(name);
+	const struct option_def *found = NULL;
 	size_t k;
 
 	for (k = 0; k < N_OPTIONS; k++) {
 		const struct option_def *o = &options[k];
 
-		if (strlen(o->name) != len || strncmp(o->name, name, len) != 0)
+		if (strncmp(o->name, name, len) != 0)
 			continue;
-		if (!o->has_arg) {
-			if (eq)
-				return reipl_fail(err, -EINVAL,
-						  "Option --%s does not take an argument", o->name);
-			return take_option(t, o, NULL, err);
+		if (strlen(o->name) == len)
+			return o;
+		if (found) {
+			reipl_fail(err, -EINVAL, "Option \"%.40s\" is ambiguous", arg);
+			return NULL;
 		}
-		if (eq)
-			return take_option(t, o, eq + 1, err);
-		if (*i + 1 >= argc)
-			return reipl_fail(err, -EINVAL, "Option --%s requires an argument",
-					  o->name);
-		return take_option(t, o, argv[++*i], err);
+		found = o;
 	}
-	return reipl_fail(err, -EINVAL, "Invalid option \"%.40s\"", arg);
+	if (!found || len == 0)
+		reipl_fail(err, -EINVAL, "Invalid option \"%.40s\"", arg);
+	return len ? found : NULL;
+}
+
+static int parse_long(struct reipl_target *t, const char *arg, int *i, int argc, char *const argv[],
+		      struct reipl_error *err)
+{
+	const char *name = arg + 2, *eq = strchr(name, '=');
+	size_t len = eq ? (size_t)(eq - name) : strlen(name);
+	const struct option_def *o = find_long(name, len, arg, err);
+
+	if (!o)
+		return -EINVAL;
+	if (!o->has_arg) {
+		if (eq)
+			return reipl_fail(err, -EINVAL, "Option --%s does not take an argument",
+					  o->name);
+		return take_option(t, o, NULL, err);
+	}
+	if (eq)
+		return take_option(t, o, eq + 1, err);
+	if (*i + 1 >= argc)
+		return reipl_fail(err, -EINVAL, "Option --%s requires an argument", o->name);
+	return take_option(t, o, argv[++*i], err);
 }
 
 static int parse_short(struct reipl_target *t, const char *arg, int *i, int argc,
@@ -410,7 +440,7 @@ static int parse_short(struct reipl_target *t, const char *arg, int *i, int argc
 			return reipl_fail(err, -EINVAL, "Invalid option \"-%c\"", *p);
 		if (!o->has_arg) {
 			rc = take_option(t, o, NULL, err);
-			if (rc)
+			if (rc || (t->opts & (REIPL_OPT_HELP | REIPL_OPT_VERSION)))
 				return rc;
 			continue;
 		}
@@ -456,6 +486,9 @@ int reipl_args_parse(int argc, char *const argv[], struct reipl_target *t, struc
 			rc = parse_short(t, arg, &i, argc, argv, err);
 		if (rc)
 			return rc;
+		/* As with getopt: help or version wins over everything not read yet. */
+		if (t->opts & (REIPL_OPT_HELP | REIPL_OPT_VERSION))
+			return 0;
 	}
 	if (t->type == REIPL_TYPE_NONE && !t->detect)
 		return reipl_fail(err, -EINVAL, "No valid target specified");
@@ -596,6 +629,26 @@ int reipl_target_check(const struct reipl_target *t, struct reipl_error *err)
 	return 0;
 }
 
+int reipl_target_device_check(const struct reipl_target *t, struct reipl_error *err)
+{
+	char busid[REIPL_BUSID_LEN];
+
+	/*
+	 * The kernel reads "0.%x.%x" for ccw and eckd (set_device already wants cssid 0) but
+	 * "0.0.%x" for fcp: any other FCP device is EINVAL, after the writes before it.
+	 */
+	if (t->type != REIPL_TYPE_FCP)
+		return 0;
+	reipl_busid_format(&t->device, busid);
+	if (t->device.ssid != 0)
+		return reipl_fail(
+			err, -EINVAL,
+			"Device %s: the kernel takes FCP devices only from subchannel set "
+			"0 (0.0.xxxx)",
+			busid);
+	return 0;
+}
+
 int reipl_target_finish(struct reipl_target *t, struct reipl_error *err)
 {
 	int rc;
@@ -608,6 +661,9 @@ int reipl_target_finish(struct reipl_target *t, struct reipl_error *err)
 	if (rc)
 		return rc;
 	rc = require_values(t, err);
+	if (rc)
+		return rc;
+	rc = reipl_target_device_check(t, err);
 	if (rc)
 		return rc;
 	/* chreipl: a FID without NSID means namespace 1. */
@@ -626,6 +682,11 @@ int reipl_args_parse_text(char *text, char **argv, int max, struct reipl_target 
 	if (argc < 0)
 		return reipl_fail(err, -EINVAL, "Too many arguments specified");
 	rc = reipl_args_parse(argc, argv, t, err);
+	if (!rc && (t->opts & (REIPL_OPT_HELP | REIPL_OPT_VERSION)))
+		return reipl_fail(err, -EINVAL,
+				  "No valid target specified: \"-h\" and \"-v\" "
+				  "ask for help or version, which only the command "
+				  "line tool gives");
 	return rc ? rc : argc;
 }
 

@@ -84,6 +84,11 @@ bool reipl_ccw_is_disk(const struct reipl_ccw_ident *id)
 	return in_table(dasd_eckd, N(dasd_eckd), id) || in_table(dasd_fba, N(dasd_fba), id);
 }
 
+bool reipl_ccw_is_eckd(const struct reipl_ccw_ident *id)
+{
+	return in_table(dasd_eckd, N(dasd_eckd), id);
+}
+
 bool reipl_ccw_is_fcp(const struct reipl_ccw_ident *id)
 {
 	return id->cu_type == 0x1731 && id->cu_model == 0x03;

@@ -30,6 +30,9 @@ const char *reipl_ccw_kind(const struct reipl_ccw_ident *id);
 /* True for the devices a CCW re-IPL can boot from: virtio-blk, virtio-scsi, DASD. */
 bool reipl_ccw_is_disk(const struct reipl_ccw_ident *id);
 
+/* True for ECKD DASDs (the "device" of an eckd target). */
+bool reipl_ccw_is_eckd(const struct reipl_ccw_ident *id);
+
 /* True for zFCP adapters (the "device" of an fcp target). */
 bool reipl_ccw_is_fcp(const struct reipl_ccw_ident *id);
 

@@ -4,8 +4,12 @@
  *
  * The order per type is chreipl's (ipl_tools/cmd_chreipl.c); reipl_type comes last
  * because writing it is what refreshes the kernel's dump OS-info checksum. Values are
- * written the way the kernel shows them back (NSID in hex: chreipl writes it in decimal,
- * which the kernel misreads), so the read-back can compare them as strings.
+ * written the way the kernel reads them (NSID in hex: chreipl writes it in decimal,
+ * which the kernel misreads), and read back the way its show() prints them.
+ *
+ * sysfs never passes a zero-length write to the kernel: the old value stays. So a reset
+ * writes "\n", as chreipl does: the text attributes strip it, and a binary scp_data of
+ * "\n" is an empty command line to the next kernel.
  */
 #include <errno.h>
 #include <limits.h>
@@ -65,6 +69,7 @@ static int need(struct builder *b, const char *name, const char *what, const cha
 /*
  * chreipl's "optional" settings (loadparm, boot parameters): when given, the attribute
  * must exist; when not, an existing one is reset to empty and a failure is ignored.
+ * The binary scp_data takes the value as it is, without newline, but never nothing.
  */
 static int optional(struct builder *b, const char *name, const char *what, bool given,
 		    const char *value, bool newline, enum reipl_readback readback)
@@ -73,11 +78,11 @@ static int optional(struct builder *b, const char *name, const char *what, bool 
 		if (!attr_exists(b, name))
 			return reipl_fail(b->err, -EOPNOTSUPP,
 					  "System does not allow one to set %s", what);
-		return add(b, name, value, newline, false, readback);
+		return add(b, name, value, newline || !*value, false, readback);
 	}
 	if (!attr_exists(b, name))
 		return 0;
-	return add(b, name, "", newline, true, REIPL_READBACK_NONE);
+	return add(b, name, "", true, true, REIPL_READBACK_NONE);
 }
 
 static int clear(struct builder *b, const struct reipl_target *t)
@@ -98,7 +103,7 @@ static int build_ccw(struct builder *b, const struct reipl_target *t, const char
 	    (rc = optional(b, "loadparm", "loadparm", t->opts & REIPL_OPT_LOADPARM, t->loadparm,
 			   true, REIPL_READBACK_BLANKS)) ||
 	    (rc = optional(b, "parm", "boot parameters", t->opts & REIPL_OPT_BOOTPARMS,
-			   t->bootparms, true, REIPL_READBACK_EXACT)))
+			   t->bootparms, true, REIPL_READBACK_VMPARM)))
 		return rc;
 	return need(b, "device", "device", busid, REIPL_READBACK_EXACT);
 }
@@ -117,7 +122,7 @@ static int build_eckd(struct builder *b, const struct reipl_target *t, const cha
 			   true, REIPL_READBACK_BLANKS)))
 		return rc;
 	return optional(b, "scp_data", "boot parameters", t->opts & REIPL_OPT_BOOTPARMS,
-			t->bootparms, false, REIPL_READBACK_EXACT);
+			t->bootparms, false, REIPL_READBACK_SCPDATA);
 }
 
 static int build_scsi(struct builder *b, const struct reipl_target *t, const char *busid,
@@ -130,7 +135,7 @@ static int build_scsi(struct builder *b, const struct reipl_target *t, const cha
 	    (rc = optional(b, "loadparm", "loadparm", t->opts & REIPL_OPT_LOADPARM, t->loadparm,
 			   true, REIPL_READBACK_BLANKS)) ||
 	    (rc = optional(b, "scp_data", "boot parameters", t->opts & REIPL_OPT_BOOTPARMS,
-			   t->bootparms, false, REIPL_READBACK_EXACT)))
+			   t->bootparms, false, REIPL_READBACK_SCPDATA)))
 		return rc;
 	if (t->type == REIPL_TYPE_FCP) {
 		if ((rc = need(b, "device", "device", busid, REIPL_READBACK_EXACT)))
@@ -158,11 +163,11 @@ static int build_scsi(struct builder *b, const struct reipl_target *t, const cha
 static int build_nss(struct builder *b, const struct reipl_target *t)
 {
 	int rc = optional(b, "parm", "boot parameters", t->opts & REIPL_OPT_BOOTPARMS, t->bootparms,
-			  true, REIPL_READBACK_EXACT);
+			  true, REIPL_READBACK_VMPARM);
 
 	if (rc)
 		return rc;
-	return need(b, "name", "NSS name", t->name, REIPL_READBACK_CASE);
+	return need(b, "name", "NSS name", t->name, REIPL_READBACK_NSSNAME);
 }
 
 int reipl_plan_build(const char *root, const struct reipl_target *t, struct reipl_plan *plan,
@@ -212,17 +217,45 @@ int reipl_plan_build(const char *root, const struct reipl_target *t, struct reip
 	return add(&b, "reipl_type", type, true, false, REIPL_READBACK_EXACT);
 }
 
-/* Compare what the kernel shows with what was written (@want without its newline). */
-static bool same(const char *got, const char *want, size_t want_len, enum reipl_readback how)
+static bool has_lower(const char *s, size_t len)
 {
-	size_t got_len = strlen(got);
+	size_t i;
 
-	if (how == REIPL_READBACK_BLANKS)
+	for (i = 0; i < len; i++)
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return true;
+	return false;
+}
+
+/* Compare what the kernel shows (@got, its newline gone) with what was written (@want). */
+bool reipl_readback_same(const char *got, const char *want, size_t want_len,
+			 enum reipl_readback how)
+{
+	size_t got_len = strlen(got); /* scp_data: the NUL padding ends here */
+
+	if (want_len > 0 && want[want_len - 1] == '\n')
+		want_len--;
+	switch (how) {
+	case REIPL_READBACK_BLANKS:
 		while (want_len > 0 && want[want_len - 1] == ' ')
 			want_len--;
+		break;
+	case REIPL_READBACK_NSSNAME:
+		while (got_len > 0 && got[got_len - 1] == ' ')
+			got_len--;
+		break;
+	case REIPL_READBACK_SCPDATA:
+		/* Written "\n" stands for empty; a newline before the padding stays in. */
+		if (got_len > 0 && got[got_len - 1] == '\n')
+			got_len--;
+		break;
+	default:
+		break;
+	}
 	if (got_len != want_len)
 		return false;
-	if (how == REIPL_READBACK_CASE)
+	if (how == REIPL_READBACK_NSSNAME ||
+	    (how == REIPL_READBACK_VMPARM && !has_lower(want, want_len)))
 		return strncasecmp(got, want, want_len) == 0;
 	return memcmp(got, want, want_len) == 0;
 }
@@ -247,17 +280,18 @@ int reipl_plan_apply(const char *root, const struct reipl_plan *plan, struct rei
 
 		if (w->readback == REIPL_READBACK_NONE)
 			continue;
-		if (want_len > 0 && w->value[want_len - 1] == '\n')
-			want_len--;
 		reipl_pathf(NULL, path, sizeof(path), "/sys/firmware/%s", w->attr);
 		rc = reipl_read_attr(root, path, got, sizeof(got));
 		if (rc < 0)
 			return reipl_fail(err, rc, "Could not read back \"%s\" (%s)", w->attr,
 					  strerror(-rc));
-		if (!same(got, w->value, want_len, w->readback))
+		if (!reipl_readback_same(got, w->value, want_len, w->readback)) {
+			if (want_len > 0 && w->value[want_len - 1] == '\n')
+				want_len--;
 			return reipl_fail(err, -EIO, "\"%s\" reads back as \"%.40s\", not \"%.*s\"",
 					  w->attr, got, (int)(want_len > 40 ? 40 : want_len),
 					  w->value);
+		}
 	}
 	return 0;
 }

@@ -12,11 +12,14 @@
 
 #define REIPL_PLAN_MAX 10
 
+/* How the kernel shows an attribute back (its show() in arch/s390/kernel/ipl.c). */
 enum reipl_readback {
 	REIPL_READBACK_EXACT,
-	REIPL_READBACK_BLANKS, /* loadparm: the kernel shows it without trailing blanks */
-	REIPL_READBACK_CASE,   /* NSS name: the kernel upper-cases it */
-	REIPL_READBACK_NONE,   /* chreipl's reset of a setting the user did not give */
+	REIPL_READBACK_BLANKS,	/* loadparm: without trailing blanks */
+	REIPL_READBACK_NSSNAME, /* upper-cased, blank-padded to 8 */
+	REIPL_READBACK_VMPARM,	/* z/VM parm: lower-cased when it has no lower-case letter */
+	REIPL_READBACK_SCPDATA, /* the bytes, NUL-padded to a multiple of 8 */
+	REIPL_READBACK_NONE,	/* chreipl's reset of a setting the user did not give */
 };
 
 struct reipl_write {
@@ -33,6 +36,13 @@ struct reipl_plan {
 	struct reipl_write writes[REIPL_PLAN_MAX];
 	int count;
 };
+
+/*
+ * Whether the kernel showing @got (newline stripped) holds what was written as @want
+ * (@want_len bytes, its newline included), for an attribute shown the @how way.
+ */
+bool reipl_readback_same(const char *got, const char *want, size_t want_len,
+			 enum reipl_readback how);
 
 /*
  * Work out every write for a resolved target, in chreipl's order with reipl_type last,

@@ -341,22 +341,45 @@ static bool nvme_exists(const char *root, uint32_t fid, uint32_t nsid)
 	return found;
 }
 
+/*
+ * chreipl's device rule, by device kind instead of bound driver (an initrd binds none):
+ * ccw takes what dasd-eckd, dasd-fba or virtio_ccw would drive (a DASD or any virtio
+ * device), eckd an ECKD DASD, fcp an FCP adapter. -f skips it. (The helper then refuses
+ * a virtio device that is no disk: reipl_require_disk.)
+ */
+static int wrong_kind(const struct reipl_ccwdev *dev, const char *what, struct reipl_error *err)
+{
+	return reipl_fail(err, -ENODEV, "Could not find %s \"%s\": it is a %s (-f forces it)", what,
+			  dev->busid, dev->kind);
+}
+
 static int check_exists(const char *root, const struct reipl_target *t, struct reipl_error *err)
 {
 	struct reipl_ccwdev dev;
+	char path[PATH_MAX];
 
+	/* A type the kernel does not offer at all: that is what to say (reipl_plan_build). */
+	reipl_pathf(NULL, path, sizeof(path), "/sys/firmware/reipl/%s", reipl_type_name(t->type));
+	if (!reipl_exists(root, path))
+		return 0;
 	switch (t->type) {
 	case REIPL_TYPE_CCW:
 		if (reipl_ccw_get(root, &t->device, &dev))
 			return not_found(root, &t->device, "CCW device", err);
+		if (!dev.disk && dev.ident.cu_type != REIPL_VIRTIO_CU_TYPE)
+			return wrong_kind(&dev, "DASD CCW device", err);
 		break;
 	case REIPL_TYPE_ECKD:
 		if (reipl_ccw_get(root, &t->device, &dev))
 			return not_found(root, &t->device, "DASD ECKD device", err);
+		if (!reipl_ccw_is_eckd(&dev.ident))
+			return wrong_kind(&dev, "DASD ECKD device", err);
 		break;
 	case REIPL_TYPE_FCP:
-		if (reipl_ccw_get(root, &t->device, &dev) || !reipl_ccw_is_fcp(&dev.ident))
+		if (reipl_ccw_get(root, &t->device, &dev))
 			return not_found(root, &t->device, "FCP device", err);
+		if (!reipl_ccw_is_fcp(&dev.ident))
+			return wrong_kind(&dev, "FCP device", err);
 		break;
 	case REIPL_TYPE_NVME:
 		if (!nvme_exists(root, t->fid, t->nsid))

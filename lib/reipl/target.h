@@ -36,6 +36,8 @@ enum reipl_opt {
 	REIPL_OPT_NAME = 1u << 9,
 	REIPL_OPT_BRCHR = 1u << 10,
 	REIPL_OPT_FORCE = 1u << 11,
+	REIPL_OPT_HELP = 1u << 12,    /* -h, --help: parsing stopped there */
+	REIPL_OPT_VERSION = 1u << 13, /* -v, --version: likewise */
 };
 
 #define REIPL_LOADPARM_MAX   8
@@ -103,6 +105,12 @@ int reipl_args_parse_text(char *text, char **argv, int max, struct reipl_target 
  * itself and for `pxe local --method payload`.
  */
 int reipl_target_payload_check(const struct reipl_target *t, struct reipl_error *err);
+
+/*
+ * The device as the kernel's store() takes it: an fcp device only in subchannel set 0
+ * (0.0.xxxx). 0, or -EINVAL, so that nothing is written.
+ */
+int reipl_target_device_check(const struct reipl_target *t, struct reipl_error *err);
 
 /* Check only the options and limits against t->type (after node resolution). */
 int reipl_target_check(const struct reipl_target *t, struct reipl_error *err);

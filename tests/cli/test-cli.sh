@@ -117,6 +117,22 @@ ok "set the network card (allowed for set)" "Device:      0.0.0001" \
 ok "set fcp -f" "WWPN:        0x0000000000000001" \
 	"$cli" --sysroot "$root" set fcp -f 0.0.1700 1 2
 file_is "fcp reipl_type" sys/firmware/reipl/reipl_type fcp
+# chreipl's habits: -h and -v wherever they stand, long options by unique prefix,
+# --dry-run (ours) anywhere.
+ok "set -h after arguments" "set [--dry-run] [ccw] <device>" "$cli" --sysroot "$root" set ccw 2 -h
+ok "set --help after arguments" "Usage:" "$cli" --sysroot "$root" set ccw 2 --he
+ok "set -v" "reboot-s390x set (chreipl) 0." "$cli" --sysroot "$root" set -v
+ok "set --version last" "reboot-s390x set (chreipl) 0." "$cli" --sysroot "$root" set 2 --version
+ok "set --dev --load prefixes" '/sys/firmware/reipl/ccw/loadparm   "LP2"' \
+	"$cli" --sysroot "$root" set ccw --dev 0.0.0002 --load LP2 --dry-run
+refused "set --l is ambiguous" 'Option "--l" is ambiguous' "$cli" --sysroot "$root" set ccw 2 --l 1
+fresh lpar
+refused "set a qeth card" 'Could not find DASD CCW device "0.0.f500": it is a qeth (-f forces it)' \
+	"$cli" --sysroot "$root" set 0.0.f500
+ok "set a qeth card with -f" '/sys/firmware/reipl/ccw/device     "0.0.f500"' \
+	"$cli" --sysroot "$root" set --dry-run ccw 0.0.f500 -f
+refused "set fcp 0.1.1700" "Device 0.1.1700: the kernel takes FCP devices only from subchannel set 0 (0.0.xxxx)" \
+	"$cli" --sysroot "$root" set fcp 0.1.1700 0x1 0x2 -f
 
 ### refused by the command line tool
 fresh kvm-netboot

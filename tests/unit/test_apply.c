@@ -113,7 +113,11 @@ static void test_fcp_nvme(void **state)
 	/* Detected as fcp from the adapter's kind. */
 	set_ok(dir, ARGS("0.0.1700", "1", "2"));
 	reipl_is(dir, "fcp/wwpn", "0x0000000000000001\n");
-	reipl_is(dir, "fcp/scp_data", "");
+	/* The reset is "\n", as chreipl writes it: sysfs drops a zero-length write. */
+	reipl_is(dir, "fcp/scp_data", "\n");
+	/* -p '' likewise. */
+	set_ok(dir, ARGS("fcp", "0.0.1700", "1", "2", "-p", ""));
+	reipl_is(dir, "fcp/scp_data", "\n");
 
 	/* NSID written in the kernel's (hex) format, not chreipl's decimal. */
 	fixture_write(dir, "sys/devices/pci0011:00/0011:00:00.0/nvme/nvme0/nvme0n12/nsid", "12\n");
@@ -225,7 +229,7 @@ static void test_refused_change_nothing(void **state)
 		{ "kvm-netboot", ARGS("ccw", "0.1.0002"),
 		  "Could not find CCW device \"0.1.0002\"" },
 		{ "kvm-netboot", ARGS("fcp", "0.0.0001", "1", "2"),
-		  "Could not find FCP device \"0.0.0001\"" },
+		  "Could not find FCP device \"0.0.0001\": it is a virtio-net (-f forces it)" },
 		{ "kvm-netboot", ARGS("eckd", "0.0.0002"),
 		  "The running kernel does not offer re-IPL type \"eckd\" (no "
 		  "/sys/firmware/reipl/eckd)" },
@@ -241,12 +245,27 @@ static void test_refused_change_nothing(void **state)
 		{ "kvm-netboot", ARGS(""),
 		  "No valid target specified: \"\" is no target, bus-ID or existing path" },
 		{ "kvm-netboot", ARGS("0.0.0009", "-f"), "Could not find CCW device \"0.0.0009\"" },
+		/* chreipl's device rule: only what a DASD or virtio driver would take. */
+		{ "lpar", ARGS("0.0.f500"),
+		  "Could not find DASD CCW device \"0.0.f500\": it is a qeth (-f forces it)" },
+		{ "lpar", ARGS("ccw", "0.0.f500"),
+		  "Could not find DASD CCW device \"0.0.f500\": it is a qeth (-f forces it)" },
+		{ "lpar", ARGS("ccw", "0.0.1700"),
+		  "Could not find DASD CCW device \"0.0.1700\": it is a zfcp (-f forces it)" },
+		{ "lpar", ARGS("eckd", "0.0.1700"),
+		  "Could not find DASD ECKD device \"0.0.1700\": it is a zfcp (-f forces it)" },
+		{ "zvm", ARGS("ccw", "0.0.0009"),
+		  "Could not find DASD CCW device \"0.0.0009\": it is a console (-f forces it)" },
+		/* The kernel takes FCP devices only as 0.0.xxxx: refused before any write. */
+		{ "lpar", ARGS("fcp", "0.1.1700", "0x1", "0x2", "-f"),
+		  "Device 0.1.1700: the kernel takes FCP devices only from subchannel set 0 "
+		  "(0.0.xxxx)" },
 		{ "kvm-netboot", ARGS("ccw", "0.0.0002", "-L", "toolong12"),
 		  "Loadparm \"toolong12\" exceeds 8 characters" },
 		{ "lpar", ARGS("0.0.5c02"),
 		  "Device is on cio_ignore list, try \"cio_ignore -r 0.0.5c02\"?" },
 		{ "lpar", ARGS("fcp", "0.0.5c00", "1", "2"),
-		  "Could not find FCP device \"0.0.5c00\"" },
+		  "Could not find FCP device \"0.0.5c00\": it is a dasd-eckd (-f forces it)" },
 		{ "lpar", ARGS("eckd", "0.0.5c09"),
 		  "Device is on cio_ignore list, try \"cio_ignore -r 0.0.5c09\"?" },
 		{ "zvm", ARGS("0.0.0102"), "Could not find CCW device \"0.0.0102\"" },
@@ -308,6 +327,29 @@ static void test_readback(void **state)
 	assert_string_equal(err.msg,
 			    "Could not set \"reipl/ccw/device\" (No space left on device)");
 	fixture_remove(dir);
+}
+
+/* The read-back compares with what the kernel's show() prints (arch/s390/kernel/ipl.c). */
+static void test_readback_as_kernel_shows(void **state)
+{
+	(void)state;
+	/* NSS name: upper-cased, blank-padded to 8. */
+	assert_true(reipl_readback_same("LINUX   ", "LINUX\n", 6, REIPL_READBACK_NSSNAME));
+	assert_true(reipl_readback_same("LINUX   ", "linux\n", 6, REIPL_READBACK_NSSNAME));
+	assert_false(reipl_readback_same("LINUX2  ", "LINUX\n", 6, REIPL_READBACK_NSSNAME));
+	/* z/VM parm: lower-cased when it has no lower-case letter. */
+	assert_true(reipl_readback_same("root=/dev/dasda1", "ROOT=/DEV/DASDA1\n", 17,
+					REIPL_READBACK_VMPARM));
+	assert_true(reipl_readback_same("Root=/DEV", "Root=/DEV\n", 10, REIPL_READBACK_VMPARM));
+	assert_false(reipl_readback_same("root=/dev", "Root=/DEV\n", 10, REIPL_READBACK_VMPARM));
+	/* scp_data: the bytes, NUL-padded to 8 (the reader stops at the NUL). */
+	assert_true(reipl_readback_same("quiet", "quiet", 5, REIPL_READBACK_SCPDATA));
+	assert_true(reipl_readback_same("\n", "\n", 1, REIPL_READBACK_SCPDATA));
+	assert_false(reipl_readback_same("old=scp", "\n", 1, REIPL_READBACK_SCPDATA));
+	/* loadparm: trailing blanks gone. */
+	assert_true(reipl_readback_same("A B", "A B  \n", 6, REIPL_READBACK_BLANKS));
+	assert_true(reipl_readback_same("0.0.0002", "0.0.0002\n", 9, REIPL_READBACK_EXACT));
+	assert_false(reipl_readback_same("0.0.0002", "0.0.0003\n", 9, REIPL_READBACK_EXACT));
 }
 
 static void test_no_reipl(void **state)
@@ -422,6 +464,7 @@ int main(void)
 		cmocka_unit_test(test_refused_change_nothing),
 		cmocka_unit_test(test_zvm_auto_needs_parm),
 		cmocka_unit_test(test_readback),
+		cmocka_unit_test(test_readback_as_kernel_shows),
 		cmocka_unit_test(test_no_reipl),
 		cmocka_unit_test(test_request),
 		cmocka_unit_test(test_request_auto_order),

@@ -173,8 +173,9 @@ static void test_nss_eckd_node_auto(void **state)
 	assert_string_equal(t.brchr, "0x10,0x2,0x8");
 	t = parse_ok(ARGS("eckd", "5c00", "--brchr", "auto"));
 	assert_string_equal(t.brchr, "auto");
+	/* The kernel shows 0,0,0 as "auto": written so, the read-back agrees. */
 	t = parse_ok(ARGS("eckd", "5c00", "--brchr", "0,0,0"));
-	assert_string_equal(t.brchr, "0x0,0x0,0x0");
+	assert_string_equal(t.brchr, "auto");
 
 	t = parse_ok(ARGS("node", "/dev/dasda"));
 	assert_int_equal(t.type, REIPL_TYPE_NODE);
@@ -238,6 +239,47 @@ struct bad {
 
 static char long_parm[66], huge_parm[3454], line_parm[4097];
 
+/* Long options by unique prefix, as getopt_long (and so chreipl) takes them; -h, -v. */
+static void test_prefixes_help_version(void **state)
+{
+	struct reipl_target t;
+
+	(void)state;
+	t = parse_ok(ARGS("ccw", "--dev", "0.0.0002", "--load", "1", "--cl", "0"));
+	assert_int_equal(t.device.devno, 2);
+	assert_string_equal(t.loadparm, "1");
+	assert_int_equal(t.clear, 0);
+	t = parse_ok(ARGS("fcp", "--ww", "0x1", "--lu", "0x2", "-d", "1700", "--bootpr", "3"));
+	assert_int_equal(t.wwpn, 1);
+	assert_int_equal(t.bootprog, 3);
+	t = parse_ok(ARGS("ccw", "2", "--bootpa=x"));
+	assert_string_equal(t.bootparms, "x");
+	t = parse_ok(ARGS("nss", "--na", "LINUX"));
+	assert_string_equal(t.name, "LINUX");
+	/* Help and version stop the parsing wherever they stand. */
+	{
+		char *argv[] = { "ccw", "2", "-L", "1", "--he", "--bogus", NULL };
+		struct reipl_error err;
+
+		assert_int_equal(reipl_args_parse(6, argv, &t, &err), 0);
+		assert_true(t.opts & REIPL_OPT_HELP);
+	}
+	{
+		char *argv[] = { "-fv", NULL };
+		struct reipl_error err;
+
+		assert_int_equal(reipl_args_parse(1, argv, &t, &err), 0);
+		assert_true(t.opts & REIPL_OPT_VERSION);
+	}
+	{
+		char text[] = "ccw 0.0.0002 -h", *argv[8];
+		struct reipl_error err;
+
+		/* On a kernel command line they are no target. */
+		assert_int_equal(reipl_args_parse_text(text, argv, 8, &t, &err), -EINVAL);
+	}
+}
+
 static void test_bad_inputs(void **state)
 {
 	const struct bad cases[] = {
@@ -281,9 +323,15 @@ static void test_bad_inputs(void **state)
 		  "Non ASCII characters found in boot parameters" },
 		{ ARGS("ccw", "1", "-p", line_parm), "Boot parameter line is too long" },
 		{ ARGS("ccw", "1", "-x"), "Invalid option \"-x\"" },
-		{ ARGS("ccw", "1", "-h"), "Invalid option \"-h\"" },
 		{ ARGS("ccw", "1", "--bogus"), "Invalid option \"--bogus\"" },
-		{ ARGS("ccw", "1", "--dev", "2"), "Invalid option \"--dev\"" },
+		{ ARGS("ccw", "1", "--l", "2"), "Option \"--l\" is ambiguous" },
+		{ ARGS("fcp", "1", "--boot", "2"), "Option \"--boot\" is ambiguous" },
+		{ ARGS("fcp", "0.1.1700", "0x1", "0x2"),
+		  "Device 0.1.1700: the kernel takes FCP devices only from subchannel set 0 "
+		  "(0.0.xxxx)" },
+		{ ARGS("ccw", "1.0.0002"),
+		  "Invalid device number \"1.0.0002\" specified: the channel subsystem ID must be "
+		  "0" },
 		{ ARGS("ccw", "1", "-L"), "Option -L requires an argument" },
 		{ ARGS("ccw", "1", "--loadparm"), "Option --loadparm requires an argument" },
 		{ ARGS("ccw", "1", "--force=1"), "Option --force does not take an argument" },
@@ -384,7 +432,7 @@ int main(void)
 		cmocka_unit_test(test_loadparm),   cmocka_unit_test(test_fcp),
 		cmocka_unit_test(test_nvme),	   cmocka_unit_test(test_nss_eckd_node_auto),
 		cmocka_unit_test(test_detect),	   cmocka_unit_test(test_limits),
-		cmocka_unit_test(test_bad_inputs),
+		cmocka_unit_test(test_bad_inputs), cmocka_unit_test(test_prefixes_help_version),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
