@@ -102,6 +102,15 @@ $(BUILD)/san/tests/%: $(BUILD)/san/tests/unit/%.o $(BUILD)/san/tests/unit/fixtur
 	$(quiet) LD $@
 	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^ -lcmocka $(CLI_LIBS)
 
+# --- the kernel's /sys/firmware as a FUSE file system, for the tests --------------------
+KSYSFS_SRCS := tests/sysfs/kernel-sysfs.c tests/sysfs/kernel_rules.c
+
+$(BUILD)/tests/kernel-sysfs: $(KSYSFS_SRCS) tests/sysfs/kernel_rules.h
+	$(quiet) LD $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) -std=c11 -D_GNU_SOURCE $(WARNINGS) -O1 -g $(SAN_FLAGS) \
+		$(shell pkg-config --cflags fuse3) -o $@ $(KSYSFS_SRCS) $(shell pkg-config --libs fuse3)
+
 # --- static s390x init ------------------------------------------------------------------
 $(BUILD)/s390x/obj/%.o: %.c
 	$(quiet) S390CC $@
@@ -189,8 +198,10 @@ check: deps
 QEMU_LANES := $(or $(QEMU_LANE),7.2 10.0 11.1)
 export QEMU_LANES
 
-check-run: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS) $(BUILD)/s390x/e2e-marker-init $(MARKER_KERNEL)
-	$(Q)tests/run.sh $(UNIT_TESTS) tests/cli/test-cli.sh tests/cli/test-install.sh \
+check-run: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS) $(BUILD)/s390x/e2e-marker-init $(MARKER_KERNEL) \
+		$(BUILD)/tests/kernel-sysfs
+	$(Q)tests/run.sh $(UNIT_TESTS) tests/cli/test-cli.sh "env KERNEL_SYSFS=1 tests/cli/test-cli.sh" \
+		tests/cli/test-install.sh \
 		tests/e2e/test-fetch.sh tests/e2e/lanes.sh tests/libvirt/run.sh
 
 # --- the demo ---------------------------------------------------------------------------

@@ -4,6 +4,10 @@
 # Each check runs reboot-s390x or reboot-s390x-init (the sanitizer builds unless BIN is
 # set) and asserts the exit status, the output, and for every refused input: exactly one
 # "reboot-s390x: error: ..." line on stderr and a tree left byte for byte unchanged.
+#
+# KERNEL_SYSFS=1 runs every check on fixtures whose sys/firmware is served as the s390
+# kernel serves it (tests/sysfs/kernel-sysfs, a FUSE file system): refused values are
+# EINVAL, zero-length writes change nothing, values read back as the kernel shows them.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 BIN=${BIN:-$top/build/san}
@@ -11,7 +15,14 @@ FIXTURES=$top/tests/fixtures
 cli=$BIN/reboot-s390x
 init=$BIN/reboot-s390x-init
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+mounts=()
+cleanup() {
+	local m
+	for m in "${mounts[@]}"; do fusermount3 -u "$m" 2>/dev/null; done
+	wait
+	rm -rf "$work"
+}
+trap cleanup EXIT
 passed=0 failed=0
 
 fail() {
@@ -22,10 +33,21 @@ fail() {
 }
 pass() { passed=$((passed + 1)); }
 
-# fresh NAME: a private copy of fixture NAME in $root
+# fresh NAME: a private copy of fixture NAME in $root (with KERNEL_SYSFS=1, its
+# sys/firmware served by the kernel model)
 fresh() {
 	root=$work/$1.$RANDOM
 	cp -a "$FIXTURES/$1" "$root"
+	if [[ -n ${KERNEL_SYSFS:-} ]]; then
+		"$top/build/tests/kernel-sysfs" "$root/sys/firmware" &
+		mounts+=("$root/sys/firmware")
+		for _ in $(seq 100); do
+			mountpoint -q "$root/sys/firmware" && return 0
+			sleep 0.05
+		done
+		echo "test-cli: cannot mount the kernel model on $root/sys/firmware" >&2
+		exit 1
+	fi
 }
 
 digest() {
@@ -324,6 +346,36 @@ if ((status == 1)) && [[ $out == "$spaced" ]]; then pass; else fail "doctor --op
 refused "doctor without root" "doctor: --root <dir> is required" "$cli" doctor
 refused "doctor unknown network" "doctor: libvirt has no network named 'nonet'" \
 	"$cli" doctor --root "$root" --network nonet --connect test:///default
+
+### what only a kernel shows: leftovers, padding, case (issue 10's defects)
+if [[ -n ${KERNEL_SYSFS:-} ]]; then
+	fresh lpar
+	fw=$root/sys/firmware/reipl
+	printf 'old=scp' >"$fw/fcp/scp_data"
+	printf '' >"$fw/fcp/scp_data"
+	[[ $(tr -d '\0' <"$fw/fcp/scp_data") == old=scp ]] && pass ||
+		fail "kernel model: a zero-length write must change nothing" "$(od -c "$fw/fcp/scp_data")"
+	ok "set fcp resets a leftover scp_data" 'Bootparms:   ""' \
+		"$cli" --sysroot "$root" set fcp 0.0.1700 0x1 0x2
+	[[ $(tr -d '\0' <"$fw/fcp/scp_data") == "" ]] && pass ||
+		fail "the leftover scp_data is gone" "$(od -c "$fw/fcp/scp_data")"
+	printf 'old=scp' >"$fw/fcp/scp_data"
+	ok "set fcp -p '' empties it" 'Bootparms:   ""' \
+		"$cli" --sysroot "$root" set fcp 0.0.1700 0x1 0x2 -p ''
+	ok "set fcp -p reads back through the padding" 'Bootparms:   "root=/dev/sda1"' \
+		"$cli" --sysroot "$root" set fcp 0.0.1700 0x1 0x2 -p root=/dev/sda1
+	ok "set eckd --brchr 0,0,0 reads back as auto" "br_chr:      auto" \
+		"$cli" --sysroot "$root" set eckd 0.0.5c00 --brchr 0,0,0
+	fresh zvm
+	ok "set nss reads back the padded name" "Name:        LINUX" \
+		"$cli" --sysroot "$root" set nss LINUX
+	ok "set ccw -p in upper case reads back lower-cased" 'Bootparms:   "root=/dev/dasda1"' \
+		"$cli" --sysroot "$root" set ccw 0.0.0100 -p ROOT=/DEV/DASDA1
+	if ! printf 'bad_lp\n' 2>/dev/null >"$root/sys/firmware/reipl/ccw/loadparm" &&
+		[[ $(cat "$root/sys/firmware/reipl/ccw/loadparm") == "" ]]; then
+		pass
+	else fail "kernel model: a refused loadparm must be EINVAL and change nothing" ""; fi
+fi
 
 ### local boot methods, the firmware model per generation, boot-order
 mroot=$work/methods
