@@ -122,6 +122,29 @@ $(BUILD)/s390x/reboot-s390x-init: $(call objs,s390x/obj,$(INIT_SRCS) $(LIB_SRCS)
 	$(Q)$(S390_CC) $(S390_CFLAGS) $(S390_LDFLAGS) -o $@ $^
 	$(Q)$(S390_STRIP) $@
 
+# The command line tool's re-IPL commands (set, show, devices) as a static s390x program,
+# for a test guest that runs them against a real kernel (tests/e2e/kernel-sysfs.sh).
+CLI_REIPL_SRCS := cli/main.c cli/cmd_set.c cli/cmd_show.c cli/cmd_devices.c cli/report.c
+
+$(BUILD)/s390x/reboot-s390x-reipl: $(CLI_REIPL_SRCS) $(LIB_SRCS)
+	$(quiet) S390CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(S390_CC) $(BASE_CFLAGS) -DCLI_REIPL_ONLY $(S390_CFLAGS) $(S390_LDFLAGS) -o $@ $^
+	$(Q)$(S390_STRIP) $@
+
+$(BUILD)/s390x/e2e-sysfs-probe: tests/e2e/sysfs-probe.c
+	$(quiet) S390CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(S390_CC) $(BASE_CFLAGS) $(S390_CFLAGS) $(S390_LDFLAGS) -o $@ $<
+	$(Q)$(S390_STRIP) $@
+
+$(BUILD)/tests/kernel-rules-check: tests/sysfs/kernel-rules-check.c tests/sysfs/kernel_rules.c \
+		tests/sysfs/kernel_rules.h
+	$(quiet) LD $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) -std=c11 -D_GNU_SOURCE $(WARNINGS) -O1 -g $(SAN_FLAGS) -o $@ \
+		tests/sysfs/kernel-rules-check.c tests/sysfs/kernel_rules.c
+
 $(BUILD)/s390x/e2e-marker-init: tests/e2e/marker-init.c
 	$(quiet) S390CC $@
 	$(Q)mkdir -p $(@D)
@@ -199,7 +222,8 @@ QEMU_LANES := $(or $(QEMU_LANE),7.2 10.0 11.1)
 export QEMU_LANES
 
 check-run: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS) $(BUILD)/s390x/e2e-marker-init $(MARKER_KERNEL) \
-		$(BUILD)/tests/kernel-sysfs
+		$(BUILD)/tests/kernel-sysfs $(BUILD)/tests/kernel-rules-check \
+		$(BUILD)/s390x/reboot-s390x-reipl $(BUILD)/s390x/e2e-sysfs-probe
 	$(Q)tests/run.sh $(UNIT_TESTS) tests/cli/test-cli.sh "env KERNEL_SYSFS=1 tests/cli/test-cli.sh" \
 		tests/cli/test-install.sh \
 		tests/e2e/test-fetch.sh tests/e2e/lanes.sh tests/libvirt/run.sh

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * report.c - what the subcommands share: error lines, option values, findings, the final
+ * report.c - what the subcommands share: error lines, option values, the final
  * flush of stdout, and where the installed files are.
  */
 #include <errno.h>
@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "lint.h"
 
 #ifndef LIBDIR
 #define LIBDIR "/usr/local/lib/reboot-s390x"
@@ -100,30 +99,4 @@ const char *cli_option_value(const char *name, int argc, char **argv, int *i, bo
 		return NULL;
 	}
 	return argv[++*i];
-}
-
-void cli_print_findings(const struct pxe_findings *f)
-{
-	static const char *const word[] = {
-		[PXE_WARNING] = "warning", [PXE_ERROR] = "error", [PXE_NOTE] = "note"
-	};
-	size_t i;
-
-	for (i = 0; i < f->count; i++) {
-		const struct pxe_finding *x = &f->items[i];
-
-		if (x->line)
-			printf("%s:%d: %s: %s\n", x->subject, x->line, word[x->severity], x->msg);
-		else
-			printf("%s: %s: %s\n", x->subject, word[x->severity], x->msg);
-	}
-}
-
-int cli_findings_summary(const struct pxe_findings *f)
-{
-	size_t errors = pxe_findings_errors(f), warnings = pxe_findings_warnings(f);
-
-	printf("%zu error%s, %zu warning%s\n", errors, errors == 1 ? "" : "s", warnings,
-	       warnings == 1 ? "" : "s");
-	return errors ? EXIT_FAILURE : EXIT_SUCCESS;
 }

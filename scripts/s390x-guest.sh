@@ -8,10 +8,11 @@
 #                       [--net DEVNO] [--disk FILE@DEVNO]... [--cd FILE@DEVNO]
 #                       [--timeout SECONDS] [--kernel FILE --append TEXT]
 #                       [--disk-order] [--loadparm LOADPARM] [--no-tftp]
-#                       [--monitor SOCKET]
+#                       [--monitor SOCKET] [--initrd FILE]
 #   --disk   a raw disk (512-byte blocks); --cd a disk with 2048-byte blocks, which the
 #            firmware boots as El Torito. DEVNO is the device number, e.g. 0002.
-#   --kernel starts FILE directly (qemu -kernel, with -append) instead of a network boot.
+#   --kernel starts FILE directly (qemu -kernel, with -append and --initrd) instead of a
+#            network boot.
 #   --disk-order  the first disk gets bootindex 2, after the network (QEMU >= 9.2 falls back
 #            to it when the network boot fails), as libvirt's <boot order='2'/> does.
 #   --loadparm    the network card's loadparm (QEMU >= 10.1 picks a pxelinux entry by it).
@@ -22,7 +23,7 @@
 # Returns when QEMU exits (the guest powered off, or stopped in a disabled wait); exit
 # status is QEMU's, or 124 when the time limit (default 120 s) ended it.
 set -euo pipefail
-tftp="" console="" mac=52:54:00:12:34:56 uuid="" net=0001 timeout=120 kernel="" append=""
+tftp="" console="" mac=52:54:00:12:34:56 uuid="" net=0001 timeout=120 kernel="" append="" initrd=""
 disk_order=0 loadparm="" no_tftp=0 monitor=""
 devs=() disks=()
 while (($#)); do
@@ -38,6 +39,7 @@ while (($#)); do
 	--net) net=$2 ;;
 	--timeout) timeout=$2 ;;
 	--kernel) kernel=$2 ;;
+	--initrd) initrd=$2 ;;
 	--append) append=$2 ;;
 	--disk | --cd) disks+=("$1 $2") ;;
 	*) echo "s390x-guest: unknown option $1" >&2; exit 2 ;;
@@ -60,6 +62,7 @@ done
 bootindex=,bootindex=1
 if [[ -n $kernel ]]; then
 	devs+=(-kernel "$kernel" -append "$append")
+	[[ -n $initrd ]] && devs+=(-initrd "$initrd")
 	bootindex=""
 fi
 qemu=$("$(dirname "$0")/qemu-lanes.sh" path "${QEMU_LANE:-7.2}")

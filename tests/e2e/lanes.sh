@@ -4,7 +4,8 @@
 # Usage: tests/e2e/lanes.sh [LANE...]     (default: $QEMU_LANES, else 7.2 10.0 11.1)
 #
 # The suites per lane: the firmware model (tests/e2e/firmware-model.sh), the end-to-end
-# scenarios (tests/e2e/run.sh) and the demo (demo/run.sh). An emulated guest keeps one
+# scenarios (tests/e2e/run.sh), the demo (demo/run.sh) and `set` against the real
+# kernel's sysfs (tests/e2e/kernel-sysfs.sh). An emulated guest keeps one
 # core busy, so two suites run side by side (E2E_JOBS, default 2); each suite's output is
 # kept and printed whole when it ends, a failing one in full. The closing line adds up
 # the suites' own counts (the demo counts as one check).
@@ -17,7 +18,7 @@ trap 'rm -rf "$out"' EXIT
 
 # The long suites first, so that the short ones fill the gaps at the end.
 tasks=()
-for suite in tests/e2e/run.sh tests/e2e/firmware-model.sh demo/run.sh; do
+for suite in tests/e2e/run.sh tests/e2e/firmware-model.sh demo/run.sh tests/e2e/kernel-sysfs.sh; do
 	for lane in "${lanes[@]}"; do
 		"$top/scripts/qemu-lanes.sh" path "$lane" >/dev/null || exit 1
 		tasks+=("$lane $suite")
