@@ -103,6 +103,8 @@ $(BUILD)/san/tests/%: $(BUILD)/san/tests/unit/%.o $(BUILD)/san/tests/unit/fixtur
 	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^ -lcmocka $(CLI_LIBS)
 
 # --- the kernel's /sys/firmware as a FUSE file system, for the tests --------------------
+# The unit and command-level tests run on plain fixture files and again, with
+# KERNEL_SYSFS=1, on fixtures whose sys/firmware follows the kernel's store()/show() rules.
 KSYSFS_SRCS := tests/sysfs/kernel-sysfs.c tests/sysfs/kernel_rules.c
 
 $(BUILD)/tests/kernel-sysfs: $(KSYSFS_SRCS) tests/sysfs/kernel_rules.h
@@ -224,7 +226,8 @@ export QEMU_LANES
 check-run: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS) $(BUILD)/s390x/e2e-marker-init $(MARKER_KERNEL) \
 		$(BUILD)/tests/kernel-sysfs $(BUILD)/tests/kernel-rules-check \
 		$(BUILD)/s390x/reboot-s390x-reipl $(BUILD)/s390x/e2e-sysfs-probe
-	$(Q)tests/run.sh $(UNIT_TESTS) tests/cli/test-cli.sh "env KERNEL_SYSFS=1 tests/cli/test-cli.sh" \
+	$(Q)tests/run.sh $(UNIT_TESTS) $(foreach t,$(UNIT_TESTS),"env KERNEL_SYSFS=1 $(t)") \
+		tests/cli/test-cli.sh "env KERNEL_SYSFS=1 tests/cli/test-cli.sh" \
 		tests/cli/test-install.sh \
 		tests/e2e/test-fetch.sh tests/e2e/lanes.sh tests/libvirt/run.sh
 

@@ -23,7 +23,7 @@ static const char *fixture_root(void)
 	return dir ? dir : "tests/fixtures";
 }
 
-char *fixture_copy(const char *name)
+char *fixture_copy_plain(const char *name)
 {
 	char tmpl[] = "/tmp/reboot-s390x-test.XXXXXX", cmd[1024];
 	char *dir = mkdtemp(tmpl);
@@ -35,11 +35,38 @@ char *fixture_copy(const char *name)
 	return strdup(dir);
 }
 
+/*
+ * With KERNEL_SYSFS set (to the kernel-sysfs program, or 1 for build/tests/kernel-sysfs),
+ * the copy's sys/firmware is served as the s390 kernel serves it (tests/sysfs).
+ */
+char *fixture_copy(const char *name)
+{
+	const char *model = getenv("KERNEL_SYSFS");
+	char *dir = fixture_copy_plain(name), cmd[4096], fw[512];
+	struct stat st;
+
+	snprintf(fw, sizeof(fw), "%s/sys/firmware", dir);
+	if (!model || !*model || stat(fw, &st) != 0)
+		return dir;
+	if (strcmp(model, "1") == 0)
+		model = "build/tests/kernel-sysfs";
+	snprintf(cmd, sizeof(cmd),
+		 "'%s' '%s' >/dev/null 2>&1 & for i in $(seq 100); do mountpoint -q '%s' && "
+		 "exit 0; sleep 0.05; done; exit 1",
+		 model, fw, fw);
+	if (system(cmd) != 0)
+		fail_msg("cannot mount the kernel model on %s", fw);
+	return dir;
+}
+
 void fixture_remove(char *dir)
 {
-	char cmd[1024];
+	char cmd[2048];
 
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	snprintf(cmd, sizeof(cmd),
+		 "if mountpoint -q '%s/sys/firmware'; then fusermount3 -u '%s/sys/firmware'; fi; "
+		 "rm -rf '%s'",
+		 dir, dir, dir);
 	assert_int_equal(system(cmd), 0);
 	free(dir);
 }

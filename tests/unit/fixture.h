@@ -9,8 +9,12 @@
 #include <stddef.h>
 
 /* Copy tests/fixtures/@name to a new temporary directory; returns its path (free it
- * with fixture_remove). Fails the test when it cannot. */
+ * with fixture_remove). Fails the test when it cannot. With KERNEL_SYSFS in the
+ * environment, its sys/firmware is then served as the s390 kernel would (tests/sysfs). */
 char *fixture_copy(const char *name);
+
+/* The same, always with plain files (for tests that put device nodes in the tree). */
+char *fixture_copy_plain(const char *name);
 
 void fixture_remove(char *dir);
 

@@ -150,7 +150,8 @@ static void test_zvm(void **state)
 	reipl_is(dir, "ccw/parm", "root=/dev/dasdb1\n");
 	set_ok(dir, ARGS("nss", "linux", "-p", "cio_ignore=all"));
 	reipl_is(dir, "reipl_type", "nss\n");
-	reipl_is(dir, "nss/name", "linux\n");
+	/* A plain file holds what was written; the kernel upper-cases and pads it. */
+	reipl_is(dir, "nss/name", getenv("KERNEL_SYSFS") ? "LINUX   \n" : "linux\n");
 	reipl_is(dir, "nss/parm", "cio_ignore=all\n");
 	/* The kernel upper-cases NSS names: the read-back must accept that. */
 	fixture_write(dir, "sys/firmware/reipl/nss/name", "LINUX\n");
@@ -310,10 +311,11 @@ static void test_zvm_auto_needs_parm(void **state)
 
 static void test_readback(void **state)
 {
-	char *dir = fixture_copy("kvm-netboot"), path[512];
+	char *dir = fixture_copy_plain("kvm-netboot"), path[512];
 	struct reipl_error err;
 
 	(void)state;
+	/* Device nodes in the tree stand for a misbehaving kernel: plain files only. */
 	/* A kernel that swallows a value: /dev/null takes the write and reads back empty. */
 	snprintf(path, sizeof(path), "%s/sys/firmware/reipl/ccw/device", dir);
 	assert_int_equal(unlink(path), 0);
@@ -354,7 +356,7 @@ static void test_readback_as_kernel_shows(void **state)
 
 static void test_no_reipl(void **state)
 {
-	char *dir = fixture_copy("kvm-netboot");
+	char *dir = fixture_copy_plain("kvm-netboot");
 	struct reipl_error err;
 
 	(void)state;
