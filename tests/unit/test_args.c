@@ -329,6 +329,17 @@ static void test_bad_inputs(void **state)
 		{ ARGS("fcp", "0.1.1700", "0x1", "0x2"),
 		  "Device 0.1.1700: the kernel takes FCP devices only from subchannel set 0 "
 		  "(0.0.xxxx)" },
+		/* Stricter than chreipl and the kernel, on purpose (README, "chreipl, stricter"). */
+		{ ARGS("eckd", "5c00", "--brchr", "automatic"),
+		  "Boot record location \"automatic\" must be \"auto\" or C,H,R (cylinder up to "
+		  "4294967295, head and record up to 255)" },
+		{ ARGS("eckd", "5c00", "--brchr", "1,2,3 "),
+		  "Boot record location \"1,2,3 \" must be \"auto\" or C,H,R (cylinder up to "
+		  "4294967295, head and record up to 255)" },
+		{ ARGS("fcp", "1700", "+1", "2"), "WWPN \"+1\" is not a hexadecimal number" },
+		{ ARGS("fcp", "1700", " 1", "2"), "WWPN \" 1\" is not a hexadecimal number" },
+		{ ARGS("eckd", "5c00", "-b", "+1"), "Bootprog \"+1\" is not a decimal number" },
+		{ ARGS("nss", "LIN-UX"), "NSS name \"LIN-UX\" has an invalid character" },
 		{ ARGS("ccw", "1.0.0002"),
 		  "Invalid device number \"1.0.0002\" specified: the channel subsystem ID must be "
 		  "0" },
