@@ -23,6 +23,10 @@
 #include "pxecfg.h"
 #include "tree.h"
 
+#define PXE_GUESTS_MAX 64
+/* Where the seed and most distributions keep the TFTP tree. */
+#define PXE_DEFAULT_ROOT "/var/lib/tftpboot"
+
 struct pxe_opts {
 	const char *root;
 	const char *connect;
@@ -31,8 +35,12 @@ struct pxe_opts {
 	const char *initrd;
 	const char *append;
 	const char *payload;
-	const char *guest;
+	const char *guest; /* the first of guests[] */
+	const char *guests[PXE_GUESTS_MAX];
+	int nguests;
 	const char *command;
+	bool force;	      /* local, install: replace a file reboot-s390x did not write */
+	bool strict;	      /* check: warnings fail too */
 	const char *mac;      /* show: the guest's MAC, besides what the guest names */
 	const char *uuid;     /* show: the guest's UUID, likewise */
 	const char *ip;	      /* show: the guest's IPv4 address */
@@ -44,7 +52,8 @@ struct pxe_opts {
 static void usage(void)
 {
 	fputs("Usage:\n"
-	      " " PROGRAM " pxe --root <dir> local <guest> [--target <args>] [--kernel <file>]\n"
+	      " " PROGRAM
+	      " pxe [--root <dir>] local <guest>... [--target <args>] [--kernel <file>]\n"
 	      "                                  [--initrd <file>] [--append <args>]\n"
 	      " " PROGRAM " pxe --root <dir> local <guest> --method payload [--payload <file>]\n"
 	      "                                  [--target <args>]\n"
@@ -64,7 +73,10 @@ static void usage(void)
 	      "domain name (written as its UUID, which the firmware tries first).\n"
 	      "\n"
 	      "Options:\n"
-	      "     --root <dir>       the TFTP root (required)\n"
+	      "     --root <dir>       the TFTP root (default: $REBOOT_S390X_TFTP_ROOT, else\n"
+	      "                        " PXE_DEFAULT_ROOT ")\n"
+	      " -f, --force            local, install: replace a file " PROGRAM " did not write\n"
+	      "     --strict           check: warnings fail too (exit status 1)\n"
 	      "     --connect <uri>    libvirt URI for domain names (default: libvirt's)\n"
 	      "     --target <args>    chreipl arguments for the helper (default: its own)\n"
 	      "     --kernel <file>    kernel, relative to the root (local: " PXE_SEED_KERNEL ",\n"
@@ -90,7 +102,9 @@ static void usage(void)
 	      "                        version (default: all three)\n"
 	      " -h, --help             display this help\n"
 	      "\n"
-	      "'check' reports file:line: error|warning: message, and exits 1 on errors.\n"
+	      "local, install and remove take several guests; every entry is checked before\n"
+	      "any file is written. 'check' reports file:line: error|warning: message, and\n"
+	      "exits 1 on errors (with --strict also on warnings), 0 otherwise.\n"
 	      "For more details see reboot-s390x(8).\n",
 	      stdout);
 }
@@ -133,16 +147,25 @@ static int parse(int argc, char **argv, struct pxe_opts *o)
 		}
 		if (known)
 			continue;
+		if (strcmp(argv[i], "--force") == 0 || strcmp(argv[i], "-f") == 0) {
+			o->force = true;
+			continue;
+		}
+		if (strcmp(argv[i], "--strict") == 0) {
+			o->strict = true;
+			continue;
+		}
 		if (argv[i][0] == '-')
 			return cli_error("pxe: unknown option '%s' (see '" PROGRAM " pxe --help')",
 					 argv[i]);
 		if (!o->command)
 			o->command = argv[i];
-		else if (!o->guest)
-			o->guest = argv[i];
+		else if (o->nguests < PXE_GUESTS_MAX)
+			o->guests[o->nguests++] = argv[i];
 		else
-			return cli_error("pxe: unexpected argument '%s'", argv[i]);
+			return cli_error("pxe: more than %d guests in one call", PXE_GUESTS_MAX);
 	}
+	o->guest = o->nguests ? o->guests[0] : NULL;
 	return 0;
 }
 
@@ -171,16 +194,23 @@ static int allow(const struct pxe_opts *o, bool target, bool files, bool append,
 		return cli_error("pxe %s: no guest given", o->command);
 	if (!guest && o->guest)
 		return cli_error("pxe %s: unexpected argument '%s'", o->command, o->guest);
+	if (o->nguests > 1 && strcmp(o->command, "show") == 0)
+		return cli_error("pxe show: one guest at a time ('%s' is a second)", o->guests[1]);
+	if (o->force && strcmp(o->command, "local") != 0 && strcmp(o->command, "install") != 0)
+		return cli_error("pxe %s: --force is only for 'local' and 'install'", o->command);
+	if (o->strict && strcmp(o->command, "check") != 0)
+		return cli_error("pxe %s: --strict is only for 'check'", o->command);
 	return 0;
 }
 
-/* The guest, with a domain name resolved to its UUID (and its MACs, for show). */
-static int resolve_guest(const struct pxe_opts *o, struct pxe_guest *g, struct pxe_domain *dom)
+/* A guest, with a domain name resolved to its UUID (and its MACs, for show). */
+static int resolve_guest(const struct pxe_opts *o, const char *text, struct pxe_guest *g,
+			 struct pxe_domain *dom)
 {
 	struct reipl_error err;
 
 	memset(dom, 0, sizeof(*dom));
-	if (pxe_guest_parse(o->guest, g, &err))
+	if (pxe_guest_parse(text, g, &err))
 		return cli_error("pxe: %s", err.msg);
 	if (g->kind != PXE_GUEST_NAME)
 		return 0;
@@ -260,116 +290,250 @@ static int local_method(const struct pxe_opts *o, const struct pxe_tree *t,
 	if (*m == PXE_METHOD_PAYLOAD && (o->kernel || o->initrd))
 		return cli_error("pxe local: the payload replaces --kernel and --initrd");
 	if (*m == PXE_METHOD_PAYLOAD && pxe_entry_payload_target(o->target, &err))
-		return cli_error("pxe local: %s", err.msg);
+		return cli_error("pxe local: --target \"%s\": %s", o->target ? o->target : "auto",
+				 err.msg);
 	return 0;
 }
 
-static int write_entry(const struct pxe_opts *o, bool local)
+/* One guest's entry, worked out before anything is written. */
+struct planned {
+	const char *guest;
+	char name[64], who[64], why[160], self[96];
+	const char *kernel, *initrd;
+	enum pxe_method method;
+	bool warn_fallback;
+	char text[PXE_FILE_MAX];
+	/* What was there, to put back when a later write fails. */
+	bool existed;
+	char old[PXE_CFG_BUFFER];
+	size_t old_len;
+};
+
+/* A file `pxe` wrote says so in its second line; anything else is someone's (Foreman's). */
+static bool ours(const char *text, size_t len)
 {
-	static char text[PXE_FILE_MAX];
-	const char *kernel = o->kernel, *initrd = o->initrd;
-	enum pxe_method method = PXE_METHOD_LINUX;
+	static const char mark[] = "# pxelinux\n# reboot-s390x: ";
+
+	return len >= sizeof(mark) - 1 && memcmp(text, mark, sizeof(mark) - 1) == 0;
+}
+
+static int plan_entry(const struct pxe_opts *o, bool local, const struct pxe_tree *t,
+		      const char *guest, struct planned *p)
+{
 	struct pxe_domain dom;
 	struct reipl_error err;
 	struct pxe_guest g;
-	struct pxe_tree t;
-	char name[64], who[64], self[96], why[160] = "";
-	bool changed;
+	size_t size;
 	int rc;
+
+	memset(p, 0, sizeof(*p));
+	p->guest = guest;
+	p->kernel = o->kernel;
+	p->initrd = o->initrd;
+	p->method = PXE_METHOD_LINUX;
+	if ((rc = resolve_guest(o, guest, &g, &dom)))
+		return rc;
+	if (local && local_method(o, t, &g, &dom, &p->method, p->why, sizeof(p->why)))
+		return EXIT_FAILURE;
+	pxe_guest_file(&g, p->name, sizeof(p->name));
+	pxe_guest_describe(&g, p->who, sizeof(p->who));
+	if (local && p->method == PXE_METHOD_PAYLOAD) {
+		/*
+		 * The firmware needs an initrd line; the entry's own file is the smallest
+		 * thing that is always there. The payload reads only rd.chreipl=.
+		 */
+		strcpy(p->self, "pxelinux.cfg/");
+		strncat(p->self, p->name, sizeof(p->self) - sizeof("pxelinux.cfg/"));
+		p->kernel = o->payload ? o->payload : PXE_PAYLOAD_FILE;
+		p->initrd = p->self;
+	} else if (local && p->method == PXE_METHOD_LINUX) {
+		default_files(t, o, &p->kernel, &p->initrd);
+	}
+	if (!local)
+		rc = pxe_entry_install(p->kernel, p->initrd, o->append, p->text, sizeof(p->text),
+				       &err);
+	else if (p->method == PXE_METHOD_FALLBACK)
+		rc = pxe_entry_fallback(p->text, sizeof(p->text), &err);
+	else
+		rc = pxe_entry_local(
+			p->method == PXE_METHOD_PAYLOAD && !o->target ? "auto" : o->target,
+			p->kernel, p->initrd, o->append, p->text, sizeof(p->text), &err);
+	if (rc)
+		return cli_error("pxe %s: %s", o->command, err.msg);
+	p->warn_fallback = p->method == PXE_METHOD_FALLBACK && !(dom.net_first && dom.disk_second);
+	rc = t->cfgfd < 0 ? -ENOENT
+			  : pxe_tree_read(t, p->name, p->old, sizeof(p->old), &size, &err);
+	if (rc == 0) {
+		p->existed = true;
+		p->old_len = size < sizeof(p->old) ? size : sizeof(p->old);
+		if (size > sizeof(p->old))
+			return cli_error("pxe %s: pxelinux.cfg/%s is larger than any file the "
+					 "firmware reads: remove it first",
+					 o->command, p->name);
+		if (!o->force && !ours(p->old, p->old_len))
+			return cli_error("pxe %s: pxelinux.cfg/%s was not written by " PROGRAM
+					 " (Foreman's?): --force replaces it",
+					 o->command, p->name);
+	} else if (rc == -ELOOP) {
+		return cli_error(
+			"pxe %s: pxelinux.cfg/%s is a symlink: refusing to write through it",
+			o->command, p->name);
+	} else if (rc != -ENOENT) {
+		return cli_error("pxe %s: %s", o->command, err.msg);
+	}
+	return 0;
+}
+
+static void report_entry(const struct pxe_opts *o, bool local, const struct planned *p,
+			 bool changed)
+{
+	bool named = strcmp(p->guest, p->who) != 0;
+
+	printf("pxelinux.cfg/%s: %s%s%s for %s%s%s%s", p->name, local ? "local" : "install",
+	       local && o->target ? ", target " : "", local && o->target ? o->target : "", p->guest,
+	       named ? " (" : "", named ? p->who : "", named ? ")" : "");
+	if (local)
+		printf(", method %s%s%s%s", pxe_method_name(p->method), p->why[0] ? " (" : "",
+		       p->why, p->why[0] ? ")" : "");
+	printf("%s\n", changed ? "" : " (unchanged)");
+	if (local && p->method != PXE_METHOD_FALLBACK) {
+		char path[4200];
+
+		snprintf(path, sizeof(path), "%s/%s", o->root, p->kernel);
+		if (access(path, F_OK) != 0)
+			fprintf(stderr, PROGRAM ": warning: %s is not in the TFTP root yet\n",
+				p->kernel);
+		/* A payload entry's initrd is the entry itself. */
+		snprintf(path, sizeof(path), "%s/%s", o->root, p->initrd);
+		if (p->method == PXE_METHOD_LINUX && access(path, F_OK) != 0)
+			fprintf(stderr,
+				PROGRAM ": warning: %s is not in the TFTP root yet (see '" PROGRAM
+					" mkinitrd')\n",
+				p->initrd);
+	}
+	if (p->warn_fallback)
+		fprintf(stderr,
+			PROGRAM ": warning: this boots the disk only on QEMU 9.2 and later, with "
+				"the disk right after the network in the guest's boot order\n");
+}
+
+/* Put back the files of @plans[0..@n) as they were before this call. */
+static void restore(const struct pxe_tree *t, const struct planned *plans, int n)
+{
+	struct reipl_error err;
+	bool changed;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		int rc = plans[i].existed ? pxe_tree_write(t, plans[i].name, plans[i].old,
+							   plans[i].old_len, &changed, &err)
+					  : pxe_tree_remove(t, plans[i].name, &err);
+
+		fprintf(stderr, PROGRAM ": %s pxelinux.cfg/%s%s%s\n",
+			rc ? "could not put back" : "put back", plans[i].name, rc ? ": " : "",
+			rc ? err.msg : "");
+	}
+}
+
+/*
+ * local and install, for any number of guests: every guest's entry is worked out and
+ * checked first; only then are the files written. A failed write puts back the ones
+ * written before it.
+ */
+static int write_entries(const struct pxe_opts *o, bool local)
+{
+	static struct planned plans[PXE_GUESTS_MAX];
+	struct reipl_error err;
+	enum pxe_method method;
+	struct pxe_tree t;
+	bool changed[PXE_GUESTS_MAX];
+	int rc, i;
 
 	if ((rc = allow(o, local, true, true, true)))
 		return rc;
 	if (o->method && pxe_method_parse(o->method, &method, &err))
 		return cli_error("pxe local: %s", err.msg);
-	if ((rc = resolve_guest(o, &g, &dom)))
-		return rc;
-	if (!local && (!kernel || !initrd))
+	if (!local && (!o->kernel || !o->initrd))
 		return cli_error("pxe install: --kernel and --initrd are required");
 	if (open_tree(o, true, &t))
 		return EXIT_FAILURE;
-	if (local && local_method(o, &t, &g, &dom, &method, why, sizeof(why))) {
-		pxe_tree_close(&t);
-		return EXIT_FAILURE;
-	}
-	pxe_guest_file(&g, name, sizeof(name));
-	pxe_guest_describe(&g, who, sizeof(who));
-	if (local && method == PXE_METHOD_PAYLOAD) {
-		/*
-		 * The firmware needs an initrd line; the entry's own file is the smallest
-		 * thing that is always there. The payload reads only rd.chreipl=.
-		 */
-		snprintf(self, sizeof(self), "pxelinux.cfg/%s", name);
-		kernel = o->payload ? o->payload : PXE_PAYLOAD_FILE;
-		initrd = self;
-	} else if (local && method == PXE_METHOD_LINUX) {
-		default_files(&t, o, &kernel, &initrd);
-	}
-	if (!local)
-		rc = pxe_entry_install(kernel, initrd, o->append, text, sizeof(text), &err);
-	else if (method == PXE_METHOD_FALLBACK)
-		rc = pxe_entry_fallback(text, sizeof(text), &err);
-	else
-		rc = pxe_entry_local(method == PXE_METHOD_PAYLOAD && !o->target ? "auto"
-										: o->target,
-				     kernel, initrd, o->append, text, sizeof(text), &err);
-	pxe_tree_close(&t);
-	if (rc)
-		return cli_error("pxe %s: %s", o->command, err.msg);
-	/* Only now, with everything checked, may pxelinux.cfg/ be created and written. */
-	if (pxe_tree_open(o->root, true, &t, &err) ||
-	    pxe_tree_write(&t, name, text, strlen(text), &changed, &err)) {
-		pxe_tree_close(&t);
-		return cli_error("pxe %s: %s", o->command, err.msg);
-	}
-	pxe_tree_close(&t);
-	printf("pxelinux.cfg/%s: %s%s%s for %s%s%s%s", name, local ? "local" : "install",
-	       local && o->target ? ", target " : "", local && o->target ? o->target : "", o->guest,
-	       strcmp(o->guest, who) ? " (" : "", strcmp(o->guest, who) ? who : "",
-	       strcmp(o->guest, who) ? ")" : "");
-	if (local)
-		printf(", method %s%s%s%s", pxe_method_name(method), why[0] ? " (" : "", why,
-		       why[0] ? ")" : "");
-	printf("%s\n", changed ? "" : " (unchanged)");
-	if (local && method != PXE_METHOD_FALLBACK) {
-		char path[4200];
+	for (i = 0; i < o->nguests; i++) {
+		int j;
 
-		snprintf(path, sizeof(path), "%s/%s", o->root, kernel);
-		if (access(path, F_OK) != 0)
-			fprintf(stderr, PROGRAM ": warning: %s is not in the TFTP root yet\n",
-				kernel);
-		/* A payload entry's initrd is the entry itself. */
-		snprintf(path, sizeof(path), "%s/%s", o->root, initrd);
-		if (method == PXE_METHOD_LINUX && access(path, F_OK) != 0)
-			fprintf(stderr,
-				PROGRAM ": warning: %s is not in the TFTP root yet (see '" PROGRAM
-					" mkinitrd')\n",
-				initrd);
+		if ((rc = plan_entry(o, local, &t, o->guests[i], &plans[i]))) {
+			pxe_tree_close(&t);
+			return rc;
+		}
+		for (j = 0; j < i; j++)
+			if (strcmp(plans[j].name, plans[i].name) == 0) {
+				pxe_tree_close(&t);
+				return cli_error("pxe %s: '%s' and '%s' are the same file, "
+						 "pxelinux.cfg/%s",
+						 o->command, o->guests[j], o->guests[i],
+						 plans[i].name);
+			}
 	}
-	if (method == PXE_METHOD_FALLBACK && !(dom.net_first && dom.disk_second))
-		fprintf(stderr,
-			PROGRAM ": warning: this boots the disk only on QEMU 9.2 and later, with "
-				"the disk right after the network in the guest's boot order\n");
+	pxe_tree_close(&t);
+	/* Only now, with everything checked, may pxelinux.cfg/ be created and written. */
+	if (pxe_tree_open(o->root, true, &t, &err)) {
+		pxe_tree_close(&t);
+		return cli_error("pxe %s: %s", o->command, err.msg);
+	}
+	for (i = 0; i < o->nguests; i++) {
+		if (pxe_tree_write(&t, plans[i].name, plans[i].text, strlen(plans[i].text),
+				   &changed[i], &err)) {
+			cli_error("pxe %s: %s", o->command, err.msg);
+			restore(&t, plans, i);
+			pxe_tree_close(&t);
+			return EXIT_FAILURE;
+		}
+	}
+	pxe_tree_close(&t);
+	for (i = 0; i < o->nguests; i++)
+		report_entry(o, local, &plans[i], changed[i]);
 	return EXIT_SUCCESS;
 }
 
+/* remove, for any number of guests; a guest without a file is no error (nothing to do). */
 static int do_remove(const struct pxe_opts *o)
 {
+	char names[PXE_GUESTS_MAX][64];
 	struct pxe_domain dom;
 	struct reipl_error err;
 	struct pxe_guest g;
 	struct pxe_tree t;
-	char name[64];
-	int rc;
+	int rc, i;
 
-	if ((rc = allow(o, false, false, false, true)) || (rc = resolve_guest(o, &g, &dom)) ||
-	    (rc = open_tree(o, false, &t)))
+	if ((rc = allow(o, false, false, false, true)))
 		return rc;
-	pxe_guest_file(&g, name, sizeof(name));
-	rc = pxe_tree_remove(&t, name, &err);
+	for (i = 0; i < o->nguests; i++) {
+		if ((rc = resolve_guest(o, o->guests[i], &g, &dom)))
+			return rc;
+		pxe_guest_file(&g, names[i], sizeof(names[i]));
+	}
+	rc = pxe_tree_open(o->root, false, &t, &err);
+	if (rc == -ENOENT && t.rootfd >= 0) {
+		for (i = 0; i < o->nguests; i++)
+			printf("pxelinux.cfg/%s: not there, nothing to remove\n", names[i]);
+		pxe_tree_close(&t);
+		return EXIT_SUCCESS;
+	}
+	if (rc) {
+		pxe_tree_close(&t);
+		return cli_error("pxe: %s", err.msg);
+	}
+	for (i = 0; i < o->nguests; i++) {
+		rc = pxe_tree_remove(&t, names[i], &err);
+		if (rc == -ENOENT) {
+			printf("pxelinux.cfg/%s: not there, nothing to remove\n", names[i]);
+		} else if (rc) {
+			pxe_tree_close(&t);
+			return cli_error("pxe remove: %s", err.msg);
+		} else {
+			printf("pxelinux.cfg/%s: removed\n", names[i]);
+		}
+	}
 	pxe_tree_close(&t);
-	if (rc)
-		return cli_error("pxe remove: %s", err.msg);
-	printf("pxelinux.cfg/%s: removed\n", name);
 	return EXIT_SUCCESS;
 }
 
@@ -518,7 +682,7 @@ static int do_show(const struct pxe_opts *o)
 	int n, i, j, k, rc;
 
 	if ((rc = allow(o, false, false, false, true)) || (rc = generations(o, gens, &n)) ||
-	    (rc = resolve_guest(o, &g, &dom)) || (rc = identity(o, &g, &dom, &id)) ||
+	    (rc = resolve_guest(o, o->guest, &g, &dom)) || (rc = identity(o, &g, &dom, &id)) ||
 	    (rc = open_tree(o, false, &t)))
 		return rc;
 	for (i = 0; i < n; i++) {
@@ -607,6 +771,8 @@ static int do_check(const struct pxe_opts *o)
 	}
 	cli_print_findings(&f);
 	rc = cli_findings_summary(&f);
+	if (o->strict && pxe_findings_warnings(&f))
+		rc = EXIT_FAILURE;
 	pxe_findings_free(&f);
 	return rc;
 }
@@ -628,11 +794,13 @@ int cmd_pxe(const struct cli_ctx *ctx, int argc, char **argv)
 	if (!o.command)
 		return cli_error("pxe: no command given (see '" PROGRAM " pxe --help')");
 	if (!o.root)
-		return cli_error("pxe: --root <dir> is required");
+		o.root = getenv("REBOOT_S390X_TFTP_ROOT");
+	if (!o.root || !*o.root)
+		o.root = PXE_DEFAULT_ROOT;
 	if (strcmp(o.command, "local") == 0)
-		return write_entry(&o, true);
+		return write_entries(&o, true);
 	if (strcmp(o.command, "install") == 0)
-		return write_entry(&o, false);
+		return write_entries(&o, false);
 	if (strcmp(o.command, "remove") == 0)
 		return do_remove(&o);
 	if (strcmp(o.command, "show") == 0)

@@ -91,17 +91,12 @@ static int read_program(const char *path, const char *what, bool force, struct b
 /* The default target must parse now, not fail at every boot of every guest. */
 static int check_default_target(const char *text, struct reipl_error *err)
 {
-	static char words[REIPL_CMDLINE_MAX];
-	char *argv[REIPL_REQUEST_WORDS];
 	struct reipl_target t;
 	struct reipl_error why;
 
-	if (strlen(text) >= sizeof(words))
-		return reipl_fail(err, -E2BIG, "default target is too long");
 	if (strchr(text, '\n'))
 		return reipl_fail(err, -EINVAL, "default target must be one line");
-	strcpy(words, text);
-	if (reipl_args_parse_text(words, argv, REIPL_REQUEST_WORDS, &t, &why) < 0)
+	if (reipl_target_text_check(text, &t, &why))
 		return reipl_fail(err, -EINVAL, "default target \"%.60s\": %s", text, why.msg);
 	return 0;
 }

@@ -78,21 +78,25 @@ int pxe_entry_local(const char *target, const char *kernel, const char *initrd, 
 	if (strstr(extra, "rd.chreipl="))
 		return reipl_fail(err, -EINVAL, "give the target with --target, not in --append");
 	if (target) {
-		if (strlen(target) >= sizeof(words) || check_append("--target", target, err))
-			return reipl_fail(err, -EINVAL,
-					  "--target must be one line of chreipl "
-					  "arguments");
-		strcpy(words, target);
-		argc = reipl_args_parse_text(words, argv, REIPL_REQUEST_WORDS, &t, &why);
-		if (argc < 0)
+		if (reipl_target_text_check(target, &t, &why))
 			return reipl_fail(err, -EINVAL, "--target \"%.60s\": %s", target, why.msg);
+		strcpy(words, target);
+		argc = reipl_cmdline_split(words, argv, REIPL_REQUEST_WORDS);
+		if (argc < 0)
+			return reipl_fail(err, -EINVAL, "--target \"%.60s\": Too many arguments",
+					  target);
 	}
 	append[0] = '\0';
 	for (i = 0; i < argc && used < sizeof(append); i++)
-		used += (size_t)snprintf(append + used, sizeof(append) - used, "rd.chreipl=%s ",
-					 argv[i]);
-	if (used < sizeof(append))
-		snprintf(append + used, sizeof(append) - used, "%s", extra);
+		used += (size_t)snprintf(append + used, sizeof(append) - used, "%srd.chreipl=%s",
+					 i ? " " : "", argv[i]);
+	if (used < sizeof(append) && extra[strspn(extra, " \t")])
+		snprintf(append + used, sizeof(append) - used, "%s%s", used ? " " : "", extra);
+	/* "append" with nothing after it is a keyword alone: the firmware skips the line. */
+	if (!append[0])
+		return reipl_fail(err, -EINVAL,
+				  "the append line would be empty, which the firmware skips: give "
+				  "--target or a non-blank --append");
 	rc = snprintf(buf, len,
 		      "# pxelinux\n"
 		      "# reboot-s390x: local\n"
@@ -107,20 +111,18 @@ int pxe_entry_local(const char *target, const char *kernel, const char *initrd, 
 
 int pxe_entry_payload_target(const char *target, struct reipl_error *err)
 {
-	static char words[REIPL_CMDLINE_MAX];
+	char words[REIPL_CMDLINE_MAX];
 	char *argv[REIPL_REQUEST_WORDS];
 	struct reipl_target t;
-	struct reipl_error why;
 
 	if (!target)
 		return 0;
 	if (strlen(target) >= sizeof(words) || strpbrk(target, "\n\r"))
-		return reipl_fail(err, -EINVAL, "--target must be one line of chreipl arguments");
+		return reipl_fail(err, -EINVAL, "the target must be one line of chreipl arguments");
 	strcpy(words, target);
-	if (reipl_args_parse_text(words, argv, REIPL_REQUEST_WORDS, &t, &why) < 0 ||
-	    reipl_target_payload_check(&t, &why))
-		return reipl_fail(err, -EINVAL, "--target \"%.60s\": %s", target, why.msg);
-	return 0;
+	if (reipl_args_parse_text(words, argv, REIPL_REQUEST_WORDS, &t, err) < 0)
+		return -EINVAL;
+	return reipl_target_payload_check(&t, err);
 }
 
 int pxe_entry_fallback(char *buf, size_t len, struct reipl_error *err)
@@ -201,6 +203,13 @@ void pxe_summarize(const struct pxe_cfg *cfg, struct pxe_summary *s)
 			used += (size_t)snprintf(s->target + used, sizeof(s->target) - used,
 						 "%s%.*s", used ? " " : "", (int)(end - p), p);
 	}
+	/* Installers first: our own install entries, anaconda's and debian-installer's. */
+	if (strcmp(e->label, "install") == 0 || strstr(e->append, "inst.") ||
+	    strstr(e->append, "preseed/") || strstr(e->append, "auto=true") ||
+	    strstr(e->append, "autoinstall")) {
+		s->role = PXE_ROLE_INSTALL;
+		return;
+	}
 	if (used || strcmp(basename_of(e->initrd), PXE_SEED_INITRD) == 0 ||
 	    strcmp(basename_of(e->initrd), PXE_FOREMAN_INITRD) == 0 ||
 	    strcmp(e->label, "local") == 0) {
@@ -209,13 +218,6 @@ void pxe_summarize(const struct pxe_cfg *cfg, struct pxe_summary *s)
 									 : PXE_METHOD_LINUX;
 		if (!used)
 			snprintf(s->target, sizeof(s->target), "auto");
-		return;
-	}
-	/* Installers: our own entries, anaconda's and debian-installer's boot options. */
-	if (strcmp(e->label, "install") == 0 || strstr(e->append, "inst.") ||
-	    strstr(e->append, "preseed/") || strstr(e->append, "auto=true") ||
-	    strstr(e->append, "autoinstall")) {
-		s->role = PXE_ROLE_INSTALL;
 		return;
 	}
 	s->role = PXE_ROLE_OTHER;

@@ -34,7 +34,8 @@ int pxe_entry_local(const char *target, const char *kernel, const char *initrd, 
 
 /*
  * Whether the payload can re-IPL @target (chreipl arguments as one line; NULL: auto):
- * 0, or -EINVAL with the reason (a bad target, or one that needs Linux).
+ * 0, or -EINVAL with the reason (a bad target, or one that needs Linux), without the
+ * target itself in the message.
  */
 int pxe_entry_payload_target(const char *target, struct reipl_error *err);
 

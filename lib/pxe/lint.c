@@ -11,8 +11,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cmdline.h"
+#include "entry.h"
 #include "guest.h"
 #include "lint.h"
+#include "target.h"
 #include "tree.h"
 
 void pxe_findings_add(struct pxe_findings *f, const char *subject, int line,
@@ -87,6 +90,38 @@ static void lint_tftp_file(int rootfd, const char *subject, int line, const char
 				 what, path, (unsigned)(st.st_mode & 07777));
 }
 
+/*
+ * The helper's view of an entry's append line, read with its own parser: a target it
+ * would refuse stops the guest at boot, so it is an error now. A payload entry (its initrd
+ * is a file in pxelinux.cfg/, as `pxe local` writes it) takes fewer targets.
+ */
+static void lint_target(const char *subject, const struct pxe_entry *e, struct pxe_findings *out)
+{
+	static struct reipl_cmdline cl;
+	struct reipl_target t;
+	struct reipl_error why;
+	bool payload = e->initrd && strncmp(e->initrd, "pxelinux.cfg/", 13) == 0;
+
+	if (!e->append)
+		return;
+	if (reipl_cmdline_parse(e->append, &cl, &why)) {
+		pxe_findings_add(out, subject, e->line, PXE_ERROR,
+				 "entry '%.40s': %s: the helper stops at boot", e->label, why.msg);
+		return;
+	}
+	if (cl.has_chreipl && reipl_target_text_check(cl.chreipl, &t, &why)) {
+		pxe_findings_add(
+			out, subject, e->line, PXE_ERROR,
+			"entry '%.40s': rd.chreipl=\"%.60s\": %s: the helper stops at boot",
+			e->label, cl.chreipl, why.msg);
+		return;
+	}
+	if (payload && pxe_entry_payload_target(cl.has_chreipl ? cl.chreipl : NULL, &why))
+		pxe_findings_add(out, subject, e->line, PXE_ERROR,
+				 "entry '%.40s' boots the payload: %s: it stops at boot", e->label,
+				 why.msg);
+}
+
 /* True when @gens other than @self produced the same note (so it is said once). */
 static bool note_in(const struct pxe_cfg *cfg, const struct pxe_note *n)
 {
@@ -99,7 +134,10 @@ static bool note_in(const struct pxe_cfg *cfg, const struct pxe_note *n)
 	return false;
 }
 
-/* The notes of every generation: those all share once, the others with the generation. */
+/*
+ * The notes of every generation, each once: without a prefix when every generation has
+ * it, else with the generations that do ("firmware 9.2, 10.1: ...").
+ */
 static void add_notes(const struct pxe_cfg *cfgs, int ngens, const char *subject,
 		      struct pxe_findings *out)
 {
@@ -108,20 +146,25 @@ static void add_notes(const struct pxe_cfg *cfgs, int ngens, const char *subject
 	for (g = 0; g < ngens; g++) {
 		for (i = 0; i < cfgs[g].nnotes; i++) {
 			const struct pxe_note *n = &cfgs[g].notes[i];
-			bool everywhere = true, said = false;
+			char gens[32] = "";
+			bool said = false;
+			int have = 0;
 
-			for (k = 0; k < ngens; k++)
-				everywhere &= note_in(&cfgs[k], n);
-			for (k = 0; k < g && everywhere; k++)
+			for (k = 0; k < g; k++)
 				said |= note_in(&cfgs[k], n);
 			if (said)
 				continue;
-			if (everywhere || ngens == 1)
+			for (k = g; k < ngens; k++) {
+				if (!note_in(&cfgs[k], n))
+					continue;
+				snprintf(gens + strlen(gens), sizeof(gens) - strlen(gens), "%s%s",
+					 have++ ? ", " : "", pxe_fwgen_info(cfgs[k].gen)->name);
+			}
+			if (have == ngens)
 				pxe_findings_add(out, subject, n->line, n->severity, "%s", n->msg);
 			else
 				pxe_findings_add(out, subject, n->line, n->severity,
-						 "firmware %s: %s",
-						 pxe_fwgen_info(cfgs[g].gen)->name, n->msg);
+						 "firmware %s: %s", gens, n->msg);
 		}
 	}
 }
@@ -147,8 +190,12 @@ static void lint_file(const struct pxe_tree *t, const char *name, const enum pxe
 				 "a directory: the firmware ignores it");
 		return;
 	}
+	/* A misspelt guest name: the guest it was written for boots some other file. */
 	if (pxe_guest_from_file(name, &g, why, sizeof(why)) != 0)
-		pxe_findings_add(out, subject, 0, PXE_WARNING, "never fetched: %s", why);
+		pxe_findings_add(out, subject, 0,
+				 strncmp(why, "the firmware asks for", 21) == 0 ? PXE_ERROR
+										: PXE_WARNING,
+				 "never fetched: %s", why);
 	/* A symlink is served as what it points to, as long as that stays in the root. */
 	rc = pxe_tree_read_served(t, name, data, sizeof(data), &size, &mode, &err);
 	if (rc == -ENOENT && S_ISLNK(st.st_mode)) {
@@ -176,6 +223,7 @@ static void lint_file(const struct pxe_tree *t, const char *name, const enum pxe
 		for (i = 0; i < cfgs[k].count; i++) {
 			const struct pxe_entry *e = &cfgs[k].entries[i];
 
+			lint_target(subject, e, out);
 			if (e->kernel)
 				lint_tftp_file(t->rootfd, subject, e->line, "kernel", e->kernel,
 					       out);
@@ -185,6 +233,25 @@ static void lint_file(const struct pxe_tree *t, const char *name, const enum pxe
 		}
 		break;
 	}
+}
+
+/*
+ * The TFTP server runs as an unprivileged user (dnsmasq, tftp): it must be able to pass
+ * through the root and pxelinux.cfg/ (search permission for others; listing is not needed).
+ */
+static void lint_dirs(const struct pxe_tree *t, struct pxe_findings *out)
+{
+	struct stat st;
+
+	if (fstat(t->rootfd, &st) == 0 && !(st.st_mode & S_IXOTH))
+		pxe_findings_add(out, t->root, 0, PXE_ERROR,
+				 "mode %04o: the TFTP server cannot enter the root (0755)",
+				 (unsigned)(st.st_mode & 07777));
+	if (t->cfgfd >= 0 && fstat(t->cfgfd, &st) == 0 && !(st.st_mode & S_IXOTH))
+		pxe_findings_add(out, "pxelinux.cfg", 0, PXE_ERROR,
+				 "mode %04o: the TFTP server cannot enter the directory, so the "
+				 "firmware finds no file in it (0755)",
+				 (unsigned)(st.st_mode & 07777));
 }
 
 int pxe_lint(const char *root, const enum pxe_fwgen *gens, int ngens, struct pxe_findings *out,
@@ -207,6 +274,7 @@ int pxe_lint(const char *root, const enum pxe_fwgen *gens, int ngens, struct pxe
 		pxe_tree_close(&t);
 		return rc;
 	}
+	lint_dirs(&t, out);
 	rc = pxe_tree_list(&t, &names, &n, err);
 	if (rc) {
 		pxe_tree_close(&t);

@@ -204,7 +204,8 @@ static void check_entries(struct pxe_cfg *cfg, const char *text, size_t len)
 			     "reads: it boots the first entry '%.40s'",
 			     cfg->default_label, pos, max, cfg->entries[0].label);
 		else
-			note(cfg, cfg->default_line, PXE_ERROR,
+			/* Foreman's menus say "default menu" and mean the first entry. */
+			note(cfg, cfg->default_line, PXE_WARNING,
 			     "default '%.40s' names no label (labels are case-sensitive): the "
 			     "firmware boots the first entry '%.40s'",
 			     cfg->default_label, cfg->entries[0].label);

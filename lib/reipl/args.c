@@ -690,6 +690,31 @@ int reipl_args_parse_text(char *text, char **argv, int max, struct reipl_target 
 	return rc ? rc : argc;
 }
 
+int reipl_target_text_check(const char *text, struct reipl_target *t, struct reipl_error *err)
+{
+	char words[REIPL_CMDLINE_MAX], *argv[64]; /* as many words as the helper takes */
+	struct reipl_busid id;
+	int rc;
+
+	if (strlen(text) >= sizeof(words))
+		return reipl_fail(err, -E2BIG, "the target is too long");
+	if (strchr(text, '\n'))
+		return reipl_fail(err, -EINVAL, "the target must be one line");
+	strcpy(words, text);
+	rc = reipl_args_parse_text(words, argv, 64, t, err);
+	if (rc < 0)
+		return rc;
+	/* Detection needs the guest's devices; what it needs from the text can fail now. */
+	if (t->detect && t->pos[0][0] != '/' && reipl_busid_parse(t->pos[0], &id) != 0)
+		return reipl_fail(err, -EINVAL,
+				  "No valid target specified: \"%.40s\" is no target, bus-ID or "
+				  "path",
+				  t->pos[0]);
+	/* The words point into this function's buffer: keep nothing that refers to them. */
+	memset(t->pos, 0, sizeof(t->pos));
+	return 0;
+}
+
 int reipl_target_payload_check(const struct reipl_target *t, struct reipl_error *err)
 {
 	struct reipl_busid id;

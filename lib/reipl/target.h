@@ -100,6 +100,15 @@ int reipl_args_parse_text(char *text, char **argv, int max, struct reipl_target 
 			  struct reipl_error *err);
 
 /*
+ * Check chreipl arguments given as one line of text, as far as they can be checked away
+ * from the guest: the grammar, every value, and for a detected target that its first word
+ * is a bus-ID or a path. What the guest must tell (which devices exist) is left. Fills @t
+ * (without positional words). 0, or -EINVAL/-E2BIG with chreipl's message. One check for
+ * mkinitrd's default target, pxe's --target and the linter's rd.chreipl= values.
+ */
+int reipl_target_text_check(const char *text, struct reipl_target *t, struct reipl_error *err);
+
+/*
  * What the no-Linux payload can re-IPL: ccw and auto targets, or a bus-ID alone (taken as
  * ccw), without boot parameters. 0, or -EINVAL with the reason. One rule for the payload
  * itself and for `pxe local --method payload`.

@@ -305,7 +305,7 @@ if ((status == 1)) && [[ $out == *"pxelinux.cfg/01-52-54-00-12-34-56:4: error: i
 	[[ $out == *"pxelinux.cfg/default: warning: missing"* ]]; then pass; else fail "pxe check output" "$out"; fi
 ok "pxe remove" "pxelinux.cfg/1b4e28ba-2fa1-11d2-883f-0016d3cca427: removed" \
 	"$cli" pxe --root "$root" remove 1b4e28ba-2fa1-11d2-883f-0016d3cca427
-refused "pxe remove again" "pxe remove: pxelinux.cfg/1b4e28ba-2fa1-11d2-883f-0016d3cca427: No such file or directory" \
+ok "pxe remove again: nothing to do" "pxelinux.cfg/1b4e28ba-2fa1-11d2-883f-0016d3cca427: not there, nothing to remove" \
 	"$cli" pxe --root "$root" remove 1b4e28ba-2fa1-11d2-883f-0016d3cca427
 refused "pxe bad MAC" "pxe: guest '52:54:00:12:34' is neither a MAC address (52:54:00:12:34:56) nor a UUID" \
 	"$cli" pxe --root "$root" local 52:54:00:12:34
@@ -315,7 +315,10 @@ refused "pxe traversal" "pxe local: kernel file name '../../etc/shadow' must be 
 	"$cli" pxe --root "$root" local default --kernel ../../etc/shadow
 refused "pxe install without files" "pxe install: --kernel and --initrd are required" \
 	"$cli" pxe --root "$root" install default
-refused "pxe without root" "pxe: --root <dir> is required" "$cli" pxe list
+refused "pxe with a missing root from REBOOT_S390X_TFTP_ROOT" "pxe: TFTP root /nonexistent-tftp: No such file or directory" \
+	env REBOOT_S390X_TFTP_ROOT=/nonexistent-tftp "$cli" pxe list
+ok "pxe root from the environment" "pxelinux.cfg/01-52-54-00-12-34-56" \
+	env REBOOT_S390X_TFTP_ROOT="$root" "$cli" pxe list
 refused "pxe unknown command" "pxe: unknown command 'frob' (see 'reboot-s390x pxe --help')" \
 	"$cli" pxe --root "$root" frob
 refused "pxe target for install" "pxe install: --target is only for 'local'" \
@@ -377,6 +380,60 @@ if [[ -n ${KERNEL_SYSFS:-} ]]; then
 	else fail "kernel model: a refused loadparm must be EINVAL and change nothing" ""; fi
 fi
 
+### the admin's day: mistakes caught when written, Foreman's files, several guests
+aroot=$work/admin
+root=$aroot
+mkdir -p "$aroot"
+echo K >"$aroot/reboot-kernel.img"
+echo I >"$aroot/reboot-initrd.img"
+for t in "cww 0.0.0002" "ccw0.0.0002" "0.0.0002x"; do
+	refused "pxe local --target '$t'" "pxe local: --target \"$t\": No valid target specified: \"${t%% *}\" is no target, bus-ID or path" \
+		"$cli" pxe --root "$aroot" local default --method linux --target "$t"
+done
+refused "pxe local: Foreman's placeholder" 'pxe local: --target "ccw 0.0.0000XXX": Invalid device number "0.0.0000XXX" specified' \
+	"$cli" pxe --root "$aroot" local default --method linux --target "ccw 0.0.0000XXX"
+refused "mkinitrd --default-target bogus" 'mkinitrd: default target "bogus": No valid target specified: "bogus" is no target, bus-ID or path' \
+	"$cli" mkinitrd --init "$s390_init" --default-target bogus -o "$aroot/x.img"
+refused "pxe local --append '' without target" "pxe local: the append line would be empty, which the firmware skips: give --target or a non-blank --append" \
+	"$cli" pxe --root "$aroot" local default --method linux --append "  "
+ok "pxe local --append '' with a target" "pxelinux.cfg/default: local, target 2" \
+	"$cli" pxe --root "$aroot" local default --method linux --target 2 --append ""
+file_is "no blank append" pxelinux.cfg/default $'# pxelinux\n# reboot-s390x: local\ndefault local\nlabel local\nkernel reboot-kernel.img\ninitrd reboot-initrd.img\nappend rd.chreipl=2'
+ok "pxe install with rd.chreipl in its append is an install" "pxelinux.cfg/01-52-54-00-00-00-0e: install" \
+	"$cli" pxe --root "$aroot" install 52:54:00:00:00:0e --kernel k --initrd i --append "inst.repo=x rd.chreipl=ccw"
+ok "pxe list calls it an install" "52:54:00:00:00:0e                    install" "$cli" pxe --root "$aroot" list
+# Several guests: all checked before any is written.
+refused "pxe local, two guests, the second bad" "pxe: guest '52:54:00:12:34' is neither a MAC address (52:54:00:12:34:56) nor a UUID" \
+	"$cli" pxe --root "$aroot" local 52:54:00:00:00:21 52:54:00:12:34 --method linux
+run "$cli" pxe --root "$aroot" local 52:54:00:00:00:21 52:54:00:00:00:22 --method linux
+if ((status == 0)) && [[ $out == *"01-52-54-00-00-00-21: local"*"01-52-54-00-00-00-22: local"* ]]; then pass
+else fail "pxe local with two guests" "$out$err"; fi
+ok "pxe remove, two guests, one absent" $'pxelinux.cfg/01-52-54-00-00-00-21: removed\npxelinux.cfg/01-52-54-00-00-00-23: not there, nothing to remove' \
+	"$cli" pxe --root "$aroot" remove 52:54:00:00:00:21 52:54:00:00:00:23
+# Foreman's files, verbatim (tests/fixtures/foreman-tftp): warnings, exit 0; --strict fails.
+froot=$work/foreman
+cp -a "$FIXTURES/foreman-tftp" "$froot"
+root=$froot
+run "$cli" pxe --root "$froot" check
+if ((status == 0)) && [[ $out == *"0 errors,"* && $out == *"01-52-54-00-00-00-f1:5: warning: firmware 7.2: entry 'reboot' has no append line"* &&
+	$out == *"01-52-54-00-00-00-f2:1: warning: default 'menu' names no label (labels are case-sensitive): the firmware boots the first entry 'installer'"* ]]; then
+	pass
+else fail "pxe check on Foreman's tree: warnings only, exit 0" "$out$err"; fi
+run "$cli" pxe --root "$froot" check --strict
+((status == 1)) && pass || fail "pxe check --strict fails on warnings" "$out"
+refused "pxe local over Foreman's file" "pxe local: pxelinux.cfg/01-52-54-00-00-00-f1 was not written by reboot-s390x (Foreman's?): --force replaces it" \
+	"$cli" pxe --root "$froot" local 52:54:00:00:00:f1 --method linux
+ok "pxe local --force over Foreman's file" "pxelinux.cfg/01-52-54-00-00-00-f1: local" \
+	"$cli" pxe --root "$froot" local 52:54:00:00:00:f1 --method linux --force --kernel kernel-reboot.img --initrd initrd-reboot.img
+# Mistakes in files written by hand are errors in check.
+printf '# pxelinux\ndefault l\nlabel l\nkernel kernel-reboot.img\ninitrd initrd-reboot.img\nappend rd.shell rd.chreipl=ccw rd.chreipl=0.0.0000XXX\n' >"$froot/pxelinux.cfg/01-52-54-00-00-00-f3"
+printf '# pxelinux\ndefault l\nlabel l\nkernel kernel-reboot.img\ninitrd initrd-reboot.img\nappend rd.chreipl=0.0.0002\n' >"$froot/pxelinux.cfg/01-52-54-00-00-00-F4"
+run "$cli" pxe --root "$froot" check
+if ((status == 1)) && [[ $out == *"01-52-54-00-00-00-f3:3: error: entry 'l': rd.chreipl=\"ccw 0.0.0000XXX\": Invalid device number \"0.0.0000XXX\" specified: the helper stops at boot"* &&
+	$out == *"01-52-54-00-00-00-F4: error: never fetched: the firmware asks for 01-52-54-00-00-00-f4"* ]]; then
+	pass
+else fail "pxe check: a bad target and a misspelt MAC are errors" "$out"; fi
+
 ### local boot methods, the firmware model per generation, boot-order
 mroot=$work/methods
 root=$mroot
@@ -419,7 +476,7 @@ ok "pxe list names the methods" "pxelinux.cfg/01-52-54-00-00-00-0a              
 	"$cli" pxe --root "$mroot" list
 run "$cli" pxe --root "$mroot" check
 if ((status == 1)) && [[ $out == *"pxelinux.cfg/01-52-54-00-00-00-0a:1: error: firmware 7.2: no label: the firmware finds nothing to boot and the guest stops"* &&
-	$out == *"pxelinux.cfg/01-52-54-00-00-00-0a:1: warning: firmware 9.2: no label: the network boot fails and the firmware IPLs the next boot device"* ]]; then
+	$out == *"pxelinux.cfg/01-52-54-00-00-00-0a:1: warning: firmware 9.2, 10.1: no label: the network boot fails and the firmware IPLs the next boot device"* ]]; then
 	pass
 else fail "pxe check per generation" "$out"; fi
 run "$cli" pxe --root "$mroot" check --firmware 10.0

@@ -86,7 +86,8 @@ static void test_firmware_quirks(void **state)
 	/* default matches labels case-sensitively; otherwise the first entry boots. */
 	parse("default local\nlabel LOCAL\nkernel k\ninitrd i\nappend a\n");
 	assert_int_equal(cfg.def, 0);
-	has_note(1, PXE_ERROR, "default 'local' names no label (labels are case-sensitive)");
+	/* A warning: the first entry boots, which is what Foreman's "default menu" wants. */
+	has_note(1, PXE_WARNING, "default 'local' names no label (labels are case-sensitive)");
 	/* default after its label never matches. */
 	parse("label a\nkernel k\ninitrd i\nappend x\nlabel b\nkernel k\ninitrd i\nappend x\n"
 	      "default b\n");
