@@ -16,7 +16,7 @@ static void usage(void)
 	fputs("Usage:\n"
 	      " " PROGRAM " doctor --root <dir> [--network <name> [--connect <uri>] |\n"
 	      "                                  --network-xml <file>] [--init <file>]\n"
-	      "                                  [--domain <name>]...\n"
+	      "                                  [--domain <name>]... [--strict]\n"
 	      "\n"
 	      "Check what s390x guests need to provision through the network: the TFTP tree\n"
 	      "(as 'pxe check' does), the reboot kernel and initrd, the libvirt network's TFTP\n"
@@ -30,11 +30,13 @@ static void usage(void)
 	      "     --connect <uri>       libvirt URI (default: libvirt's)\n"
 	      "     --network-xml <file>  the network's XML, instead of asking libvirt\n"
 	      "     --domain <name>       a libvirt domain to check (repeatable)\n"
+	      "     --strict              warnings fail too (exit status 1)\n"
 	      "     --init <file>         the reboot-s390x-init the initrd should hold\n"
 	      "                           (default: the one installed with this program)\n"
 	      " -h, --help                display this help\n"
 	      "\n"
-	      "Exit status 1 when something must be fixed (errors), 0 otherwise.\n"
+	      "Exit status 1 when something must be fixed (errors; with --strict also\n"
+	      "warnings), 0 otherwise: fit for cron on a Foreman-managed tree.\n"
 	      "For more details see reboot-s390x(8).\n",
 	      stdout);
 }
@@ -74,6 +76,7 @@ int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv)
 	const char *domains[64];
 	char *xml = NULL;
 	int i, ndomains = 0, rc;
+	bool strict = false;
 
 	(void)ctx;
 	in.reference_init = cli_installed_init();
@@ -112,6 +115,10 @@ int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv)
 				*slots[k] = v;
 				known = true;
 			}
+		}
+		if (!known && strcmp(argv[i], "--strict") == 0) {
+			strict = true;
+			continue;
 		}
 		if (!known)
 			return cli_error("doctor: unexpected argument '%s' (see '" PROGRAM
@@ -156,6 +163,8 @@ int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv)
 	if (pxe_findings_errors(&f) == 0 && pxe_findings_warnings(&f) == 0)
 		printf("Everything looks right.\n");
 	rc = cli_findings_summary(&f);
+	if (strict && pxe_findings_warnings(&f))
+		rc = EXIT_FAILURE;
 	pxe_findings_free(&f);
 	return rc;
 }

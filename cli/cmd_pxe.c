@@ -16,6 +16,8 @@
 #include "entry.h"
 #include "fwgen.h"
 #include "guest.h"
+#include "helpers.h"
+#include "cpio.h"
 #include "libvirt.h"
 #include "lint.h"
 #include "lookup.h"
@@ -46,7 +48,8 @@ struct pxe_opts {
 	const char *ip;	      /* show: the guest's IPv4 address */
 	const char *loadparm; /* show: the interface's loadparm */
 	const char *firmware; /* show, check: one generation instead of all */
-	const char *method;   /* local: auto, fallback, payload, linux */
+	const char *method;   /* local: auto, fallback, payload, linux; setup: payload, linux */
+	const char *init;     /* setup --method linux: the init of the initrd */
 };
 
 static void usage(void)
@@ -63,6 +66,8 @@ static void usage(void)
 	      " " PROGRAM " pxe --root <dir> show <guest> [--mac <mac>] [--uuid <uuid>]\n"
 	      "                                  [--ip <addr>] [--loadparm <lp>] [--firmware "
 	      "<gen>]\n"
+	      " " PROGRAM " pxe --root <dir> setup [--method payload] [--payload <file>]\n"
+	      " " PROGRAM " pxe --root <dir> setup --method linux --kernel <file> [--init <file>]\n"
 	      " " PROGRAM " pxe --root <dir> list\n"
 	      " " PROGRAM " pxe --root <dir> remove <guest>\n"
 	      " " PROGRAM " pxe --root <dir> check [--firmware <gen>]\n"
@@ -76,6 +81,8 @@ static void usage(void)
 	      "     --root <dir>       the TFTP root (default: $REBOOT_S390X_TFTP_ROOT, else\n"
 	      "                        " PXE_DEFAULT_ROOT ")\n"
 	      " -f, --force            local, install: replace a file " PROGRAM " did not write\n"
+	      "     --init <file>      setup: the static init for the initrd (default: the\n"
+	      "                        installed one)\n"
 	      "     --strict           check: warnings fail too (exit status 1)\n"
 	      "     --connect <uri>    libvirt URI for domain names (default: libvirt's)\n"
 	      "     --target <args>    chreipl arguments for the helper (default: its own)\n"
@@ -102,6 +109,9 @@ static void usage(void)
 	      "                        version (default: all three)\n"
 	      " -h, --help             display this help\n"
 	      "\n"
+	      "setup puts the helper into the root under the seed's and Foreman's names: the\n"
+	      "payload (default; --payload is the file to copy, default the installed one)\n"
+	      "or a Linux kernel (--kernel, a file to copy) and the reboot initrd.\n"
 	      "local, install and remove take several guests; every entry is checked before\n"
 	      "any file is written. 'check' reports file:line: error|warning: message, and\n"
 	      "exits 1 on errors (with --strict also on warnings), 0 otherwise.\n"
@@ -128,6 +138,7 @@ static int parse(int argc, char **argv, struct pxe_opts *o)
 		{ "--loadparm", offsetof(struct pxe_opts, loadparm) },
 		{ "--firmware", offsetof(struct pxe_opts, firmware) },
 		{ "--method", offsetof(struct pxe_opts, method) },
+		{ "--init", offsetof(struct pxe_opts, init) },
 	};
 	int i;
 	size_t k;
@@ -198,6 +209,8 @@ static int allow(const struct pxe_opts *o, bool target, bool files, bool append,
 		return cli_error("pxe show: one guest at a time ('%s' is a second)", o->guests[1]);
 	if (o->force && strcmp(o->command, "local") != 0 && strcmp(o->command, "install") != 0)
 		return cli_error("pxe %s: --force is only for 'local' and 'install'", o->command);
+	if (o->init)
+		return cli_error("pxe %s: --init is only for 'setup'", o->command);
 	if (o->strict && strcmp(o->command, "check") != 0)
 		return cli_error("pxe %s: --strict is only for 'check'", o->command);
 	return 0;
@@ -777,6 +790,98 @@ static int do_check(const struct pxe_opts *o)
 	return rc;
 }
 
+/* pxe setup: the helper files, read and checked first, then written, each atomically. */
+static int do_setup(const struct pxe_opts *o)
+{
+	struct pxe_helper_file files[PXE_HELPER_FILES_MAX];
+	unsigned char *payload = NULL, *kernel = NULL, *initrd = NULL;
+	size_t payload_len = 0, kernel_len = 0, initrd_len = 0;
+	enum pxe_method method = PXE_METHOD_PAYLOAD;
+	struct reipl_error err;
+	struct pxe_tree t;
+	int n, i, rc = EXIT_FAILURE;
+
+	if (o->nguests || o->target || o->initrd || o->append || o->mac || o->uuid || o->ip ||
+	    o->loadparm || o->firmware || o->force || o->strict)
+		return cli_error("pxe setup: takes only --method, --payload, --kernel and --init");
+	if (o->method && (pxe_method_parse(o->method, &method, &err) ||
+			  (method != PXE_METHOD_PAYLOAD && method != PXE_METHOD_LINUX)))
+		return cli_error("pxe setup: --method is payload or linux, not '%s'", o->method);
+	if (method == PXE_METHOD_PAYLOAD) {
+		const char *src = o->payload ? o->payload : cli_installed_payload();
+
+		if (o->kernel || o->init)
+			return cli_error("pxe setup: --kernel and --init are for --method linux");
+		if (pxe_helper_read(src, 1u << 20, &payload, &payload_len, &err))
+			return cli_error("pxe setup: %s", err.msg);
+		if (!pxe_is_payload(payload, payload_len) ||
+		    !pxe_is_s390_image(payload, payload_len)) {
+			free(payload);
+			return cli_error("pxe setup: %s is not the reboot-s390x payload", src);
+		}
+	} else {
+		struct initrd_spec spec = { 0 };
+		char tmp[] = "/tmp/reboot-s390x-setup.XXXXXX";
+		int fd;
+
+		if (!o->kernel)
+			return cli_error("pxe setup: --method linux needs --kernel <file>, an "
+					 "s390x kernel to copy");
+		if (o->payload)
+			return cli_error("pxe setup: --payload is for --method payload");
+		if (pxe_helper_read(o->kernel, 64u << 20, &kernel, &kernel_len, &err))
+			return cli_error("pxe setup: %s", err.msg);
+		if (!pxe_is_s390_image(kernel, kernel_len)) {
+			free(kernel);
+			return cli_error("pxe setup: %s does not look like an s390x kernel (no "
+					 "S390EP at 0x10008)",
+					 o->kernel);
+		}
+		fd = mkstemp(tmp);
+		if (fd >= 0)
+			close(fd);
+		spec.init = o->init ? o->init : cli_installed_init();
+		if (fd < 0 || initrd_write(&spec, tmp, &err) ||
+		    pxe_helper_read(tmp, 64u << 20, &initrd, &initrd_len, &err)) {
+			unlink(tmp);
+			free(kernel);
+			return cli_error("pxe setup: %s", fd < 0 ? strerror(errno) : err.msg);
+		}
+		unlink(tmp);
+	}
+	if (pxe_tree_open(o->root, false, &t, &err) && t.rootfd < 0) {
+		pxe_tree_close(&t);
+		free(payload), free(kernel), free(initrd);
+		return cli_error("pxe setup: %s", err.msg);
+	}
+	n = pxe_helper_files(method, files);
+	for (i = 0; i < n; i++) {
+		const char *data = files[i].source == PXE_FROM_PAYLOAD ? (const char *)payload
+				   : files[i].source == PXE_FROM_KERNEL ? (const char *)kernel
+				   : files[i].source == PXE_FROM_INITRD ? (const char *)initrd
+									 : PXE_PLACEHOLDER_INITRD;
+		size_t len = files[i].source == PXE_FROM_PAYLOAD ? payload_len
+			     : files[i].source == PXE_FROM_KERNEL ? kernel_len
+			     : files[i].source == PXE_FROM_INITRD ? initrd_len
+								   : strlen(PXE_PLACEHOLDER_INITRD);
+		static const char *const what[] = { "the payload", "the kernel", "the reboot initrd",
+						    "a placeholder initrd for the payload" };
+		bool changed;
+
+		if (pxe_tree_put(&t, files[i].name, data, len, &changed, &err)) {
+			cli_error("pxe setup: %s", err.msg);
+			goto out;
+		}
+		printf("%s: %s%s\n", files[i].name, what[files[i].source],
+		       changed ? "" : " (unchanged)");
+	}
+	rc = EXIT_SUCCESS;
+out:
+	pxe_tree_close(&t);
+	free(payload), free(kernel), free(initrd);
+	return rc;
+}
+
 int cmd_pxe(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct pxe_opts o = { 0 };
@@ -809,5 +914,7 @@ int cmd_pxe(const struct cli_ctx *ctx, int argc, char **argv)
 		return do_list(&o);
 	if (strcmp(o.command, "check") == 0)
 		return do_check(&o);
+	if (strcmp(o.command, "setup") == 0)
+		return do_setup(&o);
 	return cli_error("pxe: unknown command '%s' (see '" PROGRAM " pxe --help')", o.command);
 }

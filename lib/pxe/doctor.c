@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "doctor.h"
+#include "helpers.h"
 #include "elf.h"
 #include "entry.h"
 #include "tree.h"
@@ -191,9 +192,16 @@ static void check_initrd(const struct pxe_tree *t, const char *path, const char 
 	unsigned char *init = NULL, *ref = NULL;
 	size_t len = 0, ref_len = 0;
 	int fd = openat(t->rootfd, path, O_RDONLY | O_CLOEXEC), rc;
+	char head[sizeof(PXE_PLACEHOLDER_INITRD)];
 
 	if (fd < 0)
 		return; /* reported by the linter */
+	/* `pxe setup` puts this beside the payload, for entries that name an initrd. */
+	if (pread(fd, head, sizeof(head), 0) == (ssize_t)sizeof(head) - 1 &&
+	    memcmp(head, PXE_PLACEHOLDER_INITRD, sizeof(head) - 1) == 0) {
+		close(fd);
+		return;
+	}
 	rc = initrd_init(fd, &init, &len);
 	close(fd);
 	if (rc) {

@@ -177,6 +177,7 @@ static const char *basename_of(const char *path)
 void pxe_summarize(const struct pxe_cfg *cfg, struct pxe_summary *s)
 {
 	const struct pxe_entry *e = pxe_cfg_default(cfg);
+	const char *append = e && e->append ? e->append : "";
 	const char *p, *end;
 	size_t used = 0;
 
@@ -187,13 +188,14 @@ void pxe_summarize(const struct pxe_cfg *cfg, struct pxe_summary *s)
 		snprintf(s->target, sizeof(s->target), "the disk after the network");
 		return;
 	}
-	if (!e || !e->kernel || !e->initrd || !e->append) {
+	/* Without append the kernel gets an empty command line: the helper then boots auto. */
+	if (!e || !e->kernel || !e->initrd) {
 		s->role = PXE_ROLE_BROKEN;
 		return;
 	}
 	/* rd.chreipl= words, in order: the helper's target. */
-	for (p = e->append; (p = strstr(p, "rd.chreipl=")); p = end) {
-		if (p != e->append && p[-1] != ' ' && p[-1] != '\t') {
+	for (p = append; (p = strstr(p, "rd.chreipl=")); p = end) {
+		if (p != append && p[-1] != ' ' && p[-1] != '\t') {
 			end = p + 1;
 			continue;
 		}
@@ -204,9 +206,9 @@ void pxe_summarize(const struct pxe_cfg *cfg, struct pxe_summary *s)
 						 "%s%.*s", used ? " " : "", (int)(end - p), p);
 	}
 	/* Installers first: our own install entries, anaconda's and debian-installer's. */
-	if (strcmp(e->label, "install") == 0 || strstr(e->append, "inst.") ||
-	    strstr(e->append, "preseed/") || strstr(e->append, "auto=true") ||
-	    strstr(e->append, "autoinstall")) {
+	if (strcmp(e->label, "install") == 0 || strstr(append, "inst.") ||
+	    strstr(append, "preseed/") || strstr(append, "auto=true") ||
+	    strstr(append, "autoinstall")) {
 		s->role = PXE_ROLE_INSTALL;
 		return;
 	}

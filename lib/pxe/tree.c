@@ -37,7 +37,12 @@ static int restore_label(int fd, const char *root, const char *name, mode_t mode
 		return 0;
 	if (!realpath(root, real))
 		return reipl_fail(err, -errno, "cannot resolve %s: %s", root, strerror(errno));
-	snprintf(path, sizeof(path), "%s/%s%s%s", real, CFG_DIR, name ? "/" : "", name ? name : "");
+	/* @name: below pxelinux.cfg/, or "/NAME" for a file in the root itself. */
+	if (name && name[0] == '/')
+		snprintf(path, sizeof(path), "%s%s", real, name);
+	else
+		snprintf(path, sizeof(path), "%s/%s%s%s", real, CFG_DIR, name ? "/" : "",
+			 name ? name : "");
 	h = selabel_open(SELABEL_CTX_FILE, NULL, 0);
 	if (!h)
 		return reipl_fail(err, -errno, "cannot open the SELinux file contexts: %s",
@@ -187,95 +192,130 @@ int pxe_tree_read_served(const struct pxe_tree *t, const char *name, char *buf, 
 	return read_file(fd, path, buf, cap, size, mode, err);
 }
 
-static bool same_content(const struct pxe_tree *t, const char *name, const char *data, size_t len)
+/* @name in @dirfd holds exactly @data with mode 0644 (a regular file, not followed). */
+static bool same_content(int dirfd, const char *name, const char *data, size_t len)
 {
-	char *old = malloc(len + 1);
 	struct stat st;
-	size_t size;
-	bool same;
+	size_t got = 0;
+	bool same = false;
+	char buf[65536];
+	int fd;
 
-	if (!old)
+	fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
 		return false;
-	same = pxe_tree_read(t, name, old, len + 1, &size, NULL) == 0 && size == len &&
-	       memcmp(old, data, len) == 0 &&
-	       fstatat(t->cfgfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-	       (st.st_mode & 07777) == 0644;
-	free(old);
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size == len &&
+	    (st.st_mode & 07777) == 0644) {
+		same = true;
+		while (same && got < len) {
+			size_t want = len - got < sizeof(buf) ? len - got : sizeof(buf);
+			ssize_t n = read(fd, buf, want);
+
+			same = n > 0 && memcmp(buf, data + got, (size_t)n) == 0;
+			got += n > 0 ? (size_t)n : 0;
+		}
+	}
+	close(fd);
 	return same;
 }
 
-int pxe_tree_write(const struct pxe_tree *t, const char *name, const char *data, size_t len,
-		   bool *changed, struct reipl_error *err)
+/*
+ * Replace @name in @dirfd (pxelinux.cfg/ when @dir is CFG_DIR, else the root, @dir "")
+ * atomically: see pxe_tree_write.
+ */
+static int write_at(const struct pxe_tree *t, int dirfd, const char *dir, const char *name,
+		    const char *data, size_t len, bool *changed, struct reipl_error *err)
 {
-	char tmp[96];
+	char tmp[96], label[96], where[4200];
 	struct stat st;
 	int fd = -1, rc, tries;
 	size_t done = 0;
 
 	*changed = false;
-	if ((rc = pxe_tree_check_name(name, err)) || (rc = need_dir(t, err)))
-		return rc;
-	if (fstatat(t->cfgfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+	snprintf(where, sizeof(where), "%s%s%s", t->root, *dir ? "/" : "", dir);
+	snprintf(label, sizeof(label), "%s%.80s", *dir ? "" : "/", name);
+	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
 		if (S_ISLNK(st.st_mode))
 			return reipl_fail(err, -ELOOP,
-					  CFG_DIR "/%s is a symlink: refusing to write through it",
-					  name);
+					  "%s%s%s is a symlink: refusing to write through it", dir,
+					  *dir ? "/" : "", name);
 		if (!S_ISREG(st.st_mode))
-			return reipl_fail(err, -EINVAL, CFG_DIR "/%s is not a regular file", name);
-		if (same_content(t, name, data, len))
+			return reipl_fail(err, -EINVAL, "%s%s%s is not a regular file", dir,
+					  *dir ? "/" : "", name);
+		if (same_content(dirfd, name, data, len))
 			return 0;
 	}
 	for (tries = 0; tries < 100 && fd < 0; tries++) {
 		snprintf(tmp, sizeof(tmp), ".%s.%ld.%d", name, (long)getpid(), tries);
-		fd = openat(t->cfgfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-			    0600);
+		fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 		if (fd < 0 && errno != EEXIST)
-			return reipl_fail(err, -errno, "cannot create a file in %s/" CFG_DIR ": %s",
-					  t->root, strerror(errno));
+			return reipl_fail(err, -errno, "cannot create a file in %s: %s", where,
+					  strerror(errno));
 	}
 	if (fd < 0)
-		return reipl_fail(err, -EEXIST, "cannot create a temporary file in %s/" CFG_DIR,
-				  t->root);
+		return reipl_fail(err, -EEXIST, "cannot create a temporary file in %s", where);
 	while (done < len) {
 		ssize_t n = write(fd, data + done, len - done);
 
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			rc = reipl_fail(err, -errno, "cannot write %s/" CFG_DIR "/%s: %s", t->root,
-					tmp, strerror(errno));
+			rc = reipl_fail(err, -errno, "cannot write %s/%s: %s", where, tmp,
+					strerror(errno));
 			goto fail;
 		}
 		done += (size_t)n;
 	}
 	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) {
-		rc = reipl_fail(err, -errno, "cannot write %s/" CFG_DIR "/%s: %s", t->root, tmp,
+		rc = reipl_fail(err, -errno, "cannot write %s/%s: %s", where, tmp,
 				strerror(errno));
 		goto fail;
 	}
-	rc = restore_label(fd, t->root, name, S_IFREG | 0644, err);
+	rc = restore_label(fd, t->root, label, S_IFREG | 0644, err);
 	if (rc)
 		goto fail;
 	if (close(fd) != 0) {
 		fd = -1;
-		rc = reipl_fail(err, -errno, "cannot write %s/" CFG_DIR "/%s: %s", t->root, tmp,
+		rc = reipl_fail(err, -errno, "cannot write %s/%s: %s", where, tmp,
 				strerror(errno));
 		goto fail;
 	}
 	fd = -1;
-	if (renameat(t->cfgfd, tmp, t->cfgfd, name) != 0) {
-		rc = reipl_fail(err, -errno, "cannot rename %s to %s in %s/" CFG_DIR ": %s", tmp,
-				name, t->root, strerror(errno));
+	if (renameat(dirfd, tmp, dirfd, name) != 0) {
+		rc = reipl_fail(err, -errno, "cannot rename %s to %s in %s: %s", tmp, name, where,
+				strerror(errno));
 		goto fail;
 	}
-	fsync(t->cfgfd);
+	fsync(dirfd);
 	*changed = true;
 	return 0;
 fail:
 	if (fd >= 0)
 		close(fd);
-	unlinkat(t->cfgfd, tmp, 0);
+	unlinkat(dirfd, tmp, 0);
 	return rc;
+}
+
+int pxe_tree_write(const struct pxe_tree *t, const char *name, const char *data, size_t len,
+		   bool *changed, struct reipl_error *err)
+{
+	int rc;
+
+	*changed = false;
+	if ((rc = pxe_tree_check_name(name, err)) || (rc = need_dir(t, err)))
+		return rc;
+	return write_at(t, t->cfgfd, CFG_DIR, name, data, len, changed, err);
+}
+
+int pxe_tree_put(const struct pxe_tree *t, const char *name, const char *data, size_t len,
+		 bool *changed, struct reipl_error *err)
+{
+	int rc;
+
+	*changed = false;
+	if ((rc = pxe_tree_check_name(name, err)))
+		return rc;
+	return write_at(t, t->rootfd, "", name, data, len, changed, err);
 }
 
 int pxe_tree_remove(const struct pxe_tree *t, const char *name, struct reipl_error *err)

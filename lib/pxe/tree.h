@@ -56,6 +56,13 @@ int pxe_tree_read_served(const struct pxe_tree *t, const char *name, char *buf, 
 int pxe_tree_write(const struct pxe_tree *t, const char *name, const char *data, size_t len,
 		   bool *changed, struct reipl_error *err);
 
+/*
+ * The same for a file in the TFTP root itself (the helper files: the payload, a kernel,
+ * an initrd), under a plain name. Never through a symlink; unchanged content is left.
+ */
+int pxe_tree_put(const struct pxe_tree *t, const char *name, const char *data, size_t len,
+		 bool *changed, struct reipl_error *err);
+
 /* Remove pxelinux.cfg/@name (a regular file; never a symlink). -ENOENT when absent. */
 int pxe_tree_remove(const struct pxe_tree *t, const char *name, struct reipl_error *err);
 

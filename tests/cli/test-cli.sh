@@ -254,6 +254,7 @@ refused "init: no /proc/cmdline" "Could not read /proc/cmdline (No such file or 
 
 ### mkinitrd (the static init comes from the cross build)
 s390_init=$top/build/s390x/reboot-s390x-init
+payload_img=$top/build/s390x/reboot-s390x-payload.img
 root=$work/initrd
 mkdir -p "$root"
 ok "mkinitrd" "" "$cli" mkinitrd --init "$s390_init" --default-target "ccw 0.0.0002" -o "$root/a.img"
@@ -433,6 +434,34 @@ if ((status == 1)) && [[ $out == *"01-52-54-00-00-00-f3:3: error: entry 'l': rd.
 	$out == *"01-52-54-00-00-00-F4: error: never fetched: the firmware asks for 01-52-54-00-00-00-f4"* ]]; then
 	pass
 else fail "pxe check: a bad target and a misspelt MAC are errors" "$out"; fi
+
+### pxe setup: the helper under the seed's and Foreman's names; doctor on a Foreman tree
+sroot=$work/setup
+mkdir -p "$sroot"
+chmod 0755 "$sroot"
+root=$sroot
+ok "pxe setup (payload)" "kernel-reboot.img: the payload" \
+	"$cli" pxe --root "$sroot" setup --payload "$payload_img"
+cmp -s "$payload_img" "$sroot/kernel-reboot.img" && cmp -s "$payload_img" "$sroot/reboot-kernel.img" &&
+	[[ $(stat -c %a "$sroot/initrd-reboot.img") == 644 ]] && pass ||
+	fail "pxe setup wrote the payload under every name, mode 0644" "$(ls -l "$sroot")"
+ok "pxe setup again changes nothing" "initrd-reboot.img: a placeholder initrd for the payload (unchanged)" \
+	"$cli" pxe --root "$sroot" setup --payload "$payload_img"
+refused "pxe setup with no payload" "pxe setup: /etc/hostname is not the reboot-s390x payload" \
+	"$cli" pxe --root "$sroot" setup --payload /etc/hostname
+refused "pxe setup --method linux without kernel" "pxe setup: --method linux needs --kernel <file>, an s390x kernel to copy" \
+	"$cli" pxe --root "$sroot" setup --method linux
+refused "pxe setup --method fallback" "pxe setup: --method is payload or linux, not 'fallback'" \
+	"$cli" pxe --root "$sroot" setup --method fallback
+cp "$FIXTURES/foreman-tftp/pxelinux.cfg/"* "$sroot/pxelinux.cfg/" 2>/dev/null ||
+	{ mkdir -p "$sroot/pxelinux.cfg" && cp "$FIXTURES/foreman-tftp/pxelinux.cfg/"* "$sroot/pxelinux.cfg/"; }
+mkdir -p "$sroot/boot"
+cp "$FIXTURES/foreman-tftp/boot/"* "$sroot/boot/"
+run "$cli" doctor --root "$sroot" --init "$s390_init"
+((status == 0)) && [[ $out == *"0 errors, "* ]] && pass ||
+	fail "doctor on Foreman's tree with the payload set up: no errors, exit 0" "$out"
+run "$cli" doctor --root "$sroot" --init "$s390_init" --strict
+((status == 1)) && pass || fail "doctor --strict fails on warnings" "$out"
 
 ### local boot methods, the firmware model per generation, boot-order
 mroot=$work/methods

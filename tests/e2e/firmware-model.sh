@@ -239,21 +239,7 @@ truncate -s 16M "$work/$name.disk"
 "$top/scripts/s390x-guest.sh" --tftp "$t" --console "$log" --mac "$mac" --uuid "$uuid" \
 	--timeout "$QEMU_TIMEOUT" --disk "$work/$name.disk@0002" --monitor "$work/$name.mon" &
 guest=$!
-monitor() {
-	python3 - "$work/$name.mon" "$@" <<'PY'
-import socket, sys, time
-s = socket.socket(socket.AF_UNIX)
-for _ in range(100):
-    try:
-        s.connect(sys.argv[1])
-        break
-    except OSError:
-        time.sleep(0.1)
-for command in sys.argv[2:]:
-    s.sendall(command.encode() + b"\n")
-    time.sleep(0.3)
-PY
-}
+monitor() { "$top/tests/e2e/qemu-monitor.py" "$work/$name.mon" "$@"; }
 for _ in $(seq 300); do (($(grep -ac 'e2e-marker: cmdline' "$log") >= 1)) && break; sleep 0.1; done
 monitor system_reset cont
 for _ in $(seq 300); do (($(grep -ac 'e2e-marker: cmdline' "$log") >= 2)) && break; sleep 0.1; done

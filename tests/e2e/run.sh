@@ -357,6 +357,37 @@ if [[ ${QEMU_LANE:-7.2} != 7.2 ]]; then
 	expect_console "reboot-s390x-e2e: installed system booted from disk"
 fi
 
+### Foreman's stock local-boot template, verbatim, with the payload under Foreman's
+### names (`pxe setup`): no append line at all, and after a reset of the same QEMU
+### (virsh reset) whatever the command line area then holds.
+ftree=$work/foreman-tree
+mkdir -p "$ftree/pxelinux.cfg"
+cp "$top/tests/fixtures/foreman-tftp/pxelinux.cfg/01-52-54-00-00-00-f1" "$ftree/pxelinux.cfg/"
+"$cli" pxe --root "$ftree" setup --payload "$build/s390x/reboot-s390x-payload.img" >/dev/null || exit 1
+boot foreman-template -T "$ftree" -m 52:54:00:00:00:f1 -I "$work/disk.iso"
+expect_reipl 0002
+expect_console "reboot-s390x-e2e: installed system booted from disk"
+expect_console "TFTP: Received kernel-reboot.img"
+# The reset: the re-IPL of a blank disk ends in a disabled wait, which --monitor turns
+# into a pause; a reset then starts the firmware again on the same QEMU.
+name=foreman-template-reset log=$work/$name.log
+: >"$log"
+truncate -s 16M "$work/$name.disk"
+"$top/scripts/s390x-guest.sh" --tftp "$ftree" --console "$log" --mac 52:54:00:00:00:f1 \
+	--timeout "$QEMU_TIMEOUT" --disk "$work/$name.disk@0002" --monitor "$work/$name.mon" &
+guest=$!
+for _ in $(seq 600); do grep -q "Failed to load OS from hard disk" "$log" && break; sleep 0.1; done
+"$top/tests/e2e/qemu-monitor.py" "$work/$name.mon" system_reset cont
+for _ in $(seq 600); do (($(grep -c "Failed to load OS from hard disk" "$log") >= 2)) && break; sleep 0.1; done
+"$top/tests/e2e/qemu-monitor.py" "$work/$name.mon" quit
+wait "$guest"
+if (($(netboots) == 2 && $(grep -c "re-IPL from 0.0.0002" "$log") == 2)); then
+	passed=$((passed + 1))
+	echo "PASS $name: after a reset the stock template re-IPLs the disk again"
+else
+	fail "after a reset: $(netboots) network boots, $(grep -c "re-IPL from 0.0.0002" "$log") re-IPLs"
+fi
+
 ### the image built by real dracut, with our module
 dracutdir=$work/dracut
 cp -a /usr/lib/dracut/. "$dracutdir/"

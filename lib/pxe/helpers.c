@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * helpers.c - which helper file goes under which name (see helpers.h).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "entry.h"
+#include "helpers.h"
+
+#define PAYLOAD_SIGNATURE "reboot-s390x-payload "
+
+int pxe_helper_files(enum pxe_method method, struct pxe_helper_file *out)
+{
+	int n = 0;
+
+	if (method == PXE_METHOD_PAYLOAD) {
+		out[n++] = (struct pxe_helper_file){ PXE_PAYLOAD_FILE, PXE_FROM_PAYLOAD };
+		out[n++] = (struct pxe_helper_file){ PXE_SEED_KERNEL, PXE_FROM_PAYLOAD };
+		out[n++] = (struct pxe_helper_file){ PXE_FOREMAN_KERNEL, PXE_FROM_PAYLOAD };
+		out[n++] = (struct pxe_helper_file){ PXE_SEED_INITRD, PXE_FROM_PLACEHOLDER };
+		out[n++] = (struct pxe_helper_file){ PXE_FOREMAN_INITRD, PXE_FROM_PLACEHOLDER };
+	} else if (method == PXE_METHOD_LINUX) {
+		out[n++] = (struct pxe_helper_file){ PXE_SEED_KERNEL, PXE_FROM_KERNEL };
+		out[n++] = (struct pxe_helper_file){ PXE_FOREMAN_KERNEL, PXE_FROM_KERNEL };
+		out[n++] = (struct pxe_helper_file){ PXE_SEED_INITRD, PXE_FROM_INITRD };
+		out[n++] = (struct pxe_helper_file){ PXE_FOREMAN_INITRD, PXE_FROM_INITRD };
+	}
+	return n;
+}
+
+int pxe_helper_read(const char *path, size_t max, unsigned char **data, size_t *len,
+		    struct reipl_error *err)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	size_t got = 0;
+	ssize_t n;
+
+	*data = NULL;
+	if (fd < 0)
+		return reipl_fail(err, -errno, "%s: %s", path, strerror(errno));
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return reipl_fail(err, -EINVAL, "%s is not a regular file", path);
+	}
+	if ((size_t)st.st_size > max) {
+		close(fd);
+		return reipl_fail(err, -EFBIG, "%s is larger than %zu bytes", path, max);
+	}
+	*data = malloc((size_t)st.st_size + 1);
+	if (!*data) {
+		close(fd);
+		return reipl_fail(err, -ENOMEM, "out of memory");
+	}
+	while (got < (size_t)st.st_size && (n = read(fd, *data + got, (size_t)st.st_size - got)) > 0)
+		got += (size_t)n;
+	close(fd);
+	if (got != (size_t)st.st_size) {
+		free(*data);
+		*data = NULL;
+		return reipl_fail(err, -EIO, "cannot read %s", path);
+	}
+	*len = got;
+	return 0;
+}
+
+bool pxe_is_payload(const unsigned char *data, size_t len)
+{
+	return memmem(data, len, PAYLOAD_SIGNATURE, strlen(PAYLOAD_SIGNATURE)) != NULL;
+}
+
+bool pxe_is_s390_image(const unsigned char *data, size_t len)
+{
+	return len >= 0x10008 + 6 && memcmp(data + 0x10008, "S390EP", 6) == 0;
+}

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * helpers.h - the helper files local entries boot, under every name they are asked for.
+ *
+ * The seed's entries name reboot-kernel.img and reboot-initrd.img; Foreman's template
+ * kernel-reboot.img and initrd-reboot.img; `pxe local --method payload` the payload under
+ * its own name. `pxe setup` puts one helper under all of them, so that any of those
+ * entries boots it: the payload (kernel names; a small placeholder as the initrd the
+ * firmware wants, which the payload never reads) or Linux (a kernel and the reboot initrd).
+ */
+#ifndef PXE_HELPERS_H
+#define PXE_HELPERS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+#include "method.h"
+
+/* What the payload's entries give the firmware as the initrd it insists on. */
+#define PXE_PLACEHOLDER_INITRD "reboot-s390x: the payload needs no initrd; this file is for the firmware\n"
+
+enum pxe_helper_source { PXE_FROM_PAYLOAD, PXE_FROM_KERNEL, PXE_FROM_INITRD, PXE_FROM_PLACEHOLDER };
+
+struct pxe_helper_file {
+	const char *name; /* in the TFTP root */
+	enum pxe_helper_source source;
+};
+
+#define PXE_HELPER_FILES_MAX 6
+
+/* The files @method (payload or linux) needs, in the order to write them; returns how many. */
+int pxe_helper_files(enum pxe_method method, struct pxe_helper_file *out);
+
+/*
+ * Read a whole regular file of at most @max bytes (no FIFO, no device: never blocks) into a
+ * malloc'ed buffer. 0, or -errno with a message.
+ */
+int pxe_helper_read(const char *path, size_t max, unsigned char **data, size_t *len,
+		    struct reipl_error *err);
+
+/* The image carries the payload's signature ("reboot-s390x-payload VERSION"). */
+bool pxe_is_payload(const unsigned char *data, size_t len);
+
+/* The image is in the s390x Linux layout: "S390EP" at 0x10008 (a kernel, or the payload). */
+bool pxe_is_s390_image(const unsigned char *data, size_t len);
+
+#endif
