@@ -3,7 +3,8 @@
 #   make                 host programs (for tests and the TFTP host) and the static s390x init
 #   make check           install missing Debian packages and QEMU lanes, then every test
 #                        (QEMU_LANE=7.2|10.0|11.1: the emulated tests on that QEMU only)
-#   make demo            the whole provisioning loop in emulation (LIBVIRT=1: via libvirt)
+#   make demo            the whole provisioning loop in emulation (LIBVIRT=1: via libvirt;
+#                        KEEP=1: keep its TFTP tree; QEMU_LANE=7.2: on Debian 12's QEMU)
 #   make install         DESTDIR= PREFIX= (default /usr/local)
 #   make clean
 #   V=1                  show the commands
@@ -48,8 +49,8 @@ LIB_SRCS := $(sort $(wildcard lib/reipl/*.c))
 INITRD_SRCS := $(sort $(wildcard lib/initrd/*.c))
 PXE_SRCS := $(sort $(wildcard lib/pxe/*.c))
 # The command line tool's libraries; the s390x init needs none.
-CLI_LIBS := -larchive -lvirt -lselinux -lxml2
-XML_CFLAGS := -I/usr/include/libxml2
+CLI_LIBS := -larchive -lvirt -lselinux -lxml2 -lsmartcols
+XML_CFLAGS := -I/usr/include/libxml2 -I/usr/include/libsmartcols
 CLI_SRCS := $(sort $(wildcard cli/*.c))
 INIT_SRCS := $(sort $(wildcard init/*.c))
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
@@ -237,7 +238,7 @@ check-run: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS) $(BUILD)/s390x/e2e-marker-i
 demo: QEMU_LANES := $(or $(QEMU_LANE),10.0)
 demo: deps
 	$(Q)$(MAKE) --no-print-directory $(PROGRAMS) $(BUILD)/s390x/e2e-marker-init
-	$(Q)LIBVIRT=$(LIBVIRT) QEMU_LANE=$(QEMU_LANES) demo/run.sh
+	$(Q)LIBVIRT=$(LIBVIRT) KEEP=$(KEEP) QEMU_LANE=$(QEMU_LANES) demo/run.sh
 
 # --- install ----------------------------------------------------------------------------
 DRACUT_MODULE := $(DESTDIR)$(PREFIX)/lib/dracut/modules.d/99reboot-s390x

@@ -48,4 +48,10 @@ void cli_print_findings(const struct pxe_findings *f);
 /* "N errors, N warnings" on stdout; EXIT_FAILURE when there are errors. */
 int cli_findings_summary(const struct pxe_findings *f);
 
+/*
+ * The findings as lines and the count, or with @json as {"findings": [{"subject",
+ * "line", "severity", "message"}]}; EXIT_FAILURE when there are errors.
+ */
+int cli_findings_report(const struct pxe_findings *f, bool json);
+
 #endif

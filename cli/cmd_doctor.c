@@ -16,7 +16,7 @@ static void usage(void)
 	fputs("Usage:\n"
 	      " " PROGRAM " doctor --root <dir> [--network <name> [--connect <uri>] |\n"
 	      "                                  --network-xml <file>] [--init <file>]\n"
-	      "                                  [--domain <name>]... [--strict]\n"
+	      "                                  [--domain <name>]... [--strict] [--json]\n"
 	      "\n"
 	      "Check what s390x guests need to provision through the network: the TFTP tree\n"
 	      "(as 'pxe check' does), the reboot kernel and initrd, the libvirt network's TFTP\n"
@@ -31,6 +31,7 @@ static void usage(void)
 	      "     --network-xml <file>  the network's XML, instead of asking libvirt\n"
 	      "     --domain <name>       a libvirt domain to check (repeatable)\n"
 	      "     --strict              warnings fail too (exit status 1)\n"
+	      " -J, --json                the findings as JSON (keys: see " PROGRAM "(8))\n"
 	      "     --init <file>         the reboot-s390x-init the initrd should hold\n"
 	      "                           (default: the one installed with this program)\n"
 	      " -h, --help                display this help\n"
@@ -76,7 +77,7 @@ int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv)
 	const char *domains[64];
 	char *xml = NULL;
 	int i, ndomains = 0, rc;
-	bool strict = false;
+	bool strict = false, json = false;
 
 	(void)ctx;
 	in.reference_init = cli_installed_init();
@@ -120,6 +121,10 @@ int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv)
 			strict = true;
 			continue;
 		}
+		if (!known && (strcmp(argv[i], "--json") == 0 || strcmp(argv[i], "-J") == 0)) {
+			json = true;
+			continue;
+		}
 		if (!known)
 			return cli_error("doctor: unexpected argument '%s' (see '" PROGRAM
 					 " doctor --help')",
@@ -159,10 +164,13 @@ int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv)
 		pxe_domain_check(domains[i], &dom, tree ? &t : NULL, &f);
 		pxe_tree_close(&t);
 	}
-	cli_print_findings(&f);
-	if (pxe_findings_errors(&f) == 0 && pxe_findings_warnings(&f) == 0)
+	if (!json && pxe_findings_errors(&f) == 0 && pxe_findings_warnings(&f) == 0) {
+		cli_print_findings(&f);
 		printf("Everything looks right.\n");
-	rc = cli_findings_summary(&f);
+	}
+	rc = json || pxe_findings_errors(&f) || pxe_findings_warnings(&f)
+		     ? cli_findings_report(&f, json)
+		     : cli_findings_summary(&f);
 	if (strict && pxe_findings_warnings(&f))
 		rc = EXIT_FAILURE;
 	pxe_findings_free(&f);

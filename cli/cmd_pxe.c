@@ -13,6 +13,7 @@
 #include <arpa/inet.h>
 
 #include "cli.h"
+#include "table.h"
 #include "entry.h"
 #include "fwgen.h"
 #include "guest.h"
@@ -43,6 +44,7 @@ struct pxe_opts {
 	const char *command;
 	bool force;	      /* local, install: replace a file reboot-s390x did not write */
 	bool strict;	      /* check: warnings fail too */
+	bool json;	      /* list, check: JSON instead of lines */
 	const char *mac;      /* show: the guest's MAC, besides what the guest names */
 	const char *uuid;     /* show: the guest's UUID, likewise */
 	const char *ip;	      /* show: the guest's IPv4 address */
@@ -84,6 +86,7 @@ static void usage(void)
 	      "     --init <file>      setup: the static init for the initrd (default: the\n"
 	      "                        installed one)\n"
 	      "     --strict           check: warnings fail too (exit status 1)\n"
+	      " -J, --json             list, check: JSON (keys: see " PROGRAM "(8))\n"
 	      "     --connect <uri>    libvirt URI for domain names (default: libvirt's)\n"
 	      "     --target <args>    chreipl arguments for the helper (default: its own)\n"
 	      "     --kernel <file>    kernel, relative to the root (local: " PXE_SEED_KERNEL ",\n"
@@ -166,6 +169,10 @@ static int parse(int argc, char **argv, struct pxe_opts *o)
 			o->strict = true;
 			continue;
 		}
+		if (strcmp(argv[i], "--json") == 0 || strcmp(argv[i], "-J") == 0) {
+			o->json = true;
+			continue;
+		}
 		if (argv[i][0] == '-')
 			return cli_error("pxe: unknown option '%s' (see '" PROGRAM " pxe --help')",
 					 argv[i]);
@@ -211,6 +218,8 @@ static int allow(const struct pxe_opts *o, bool target, bool files, bool append,
 		return cli_error("pxe %s: --force is only for 'local' and 'install'", o->command);
 	if (o->init)
 		return cli_error("pxe %s: --init is only for 'setup'", o->command);
+	if (o->json && strcmp(o->command, "list") != 0 && strcmp(o->command, "check") != 0)
+		return cli_error("pxe %s: --json is for 'list' and 'check'", o->command);
 	if (o->strict && strcmp(o->command, "check") != 0)
 		return cli_error("pxe %s: --strict is only for 'check'", o->command);
 	return 0;
@@ -731,7 +740,9 @@ static int do_show(const struct pxe_opts *o)
 
 static int do_list(const struct pxe_opts *o)
 {
+	static const char *const cols[] = { "FILE", "GUEST", "BOOTS", "METHOD", "TARGET" };
 	static struct pxe_cfg cfg;
+	struct cli_table *table;
 	struct pxe_summary sum;
 	struct reipl_error err;
 	struct pxe_guest g;
@@ -746,26 +757,34 @@ static int do_list(const struct pxe_opts *o)
 		pxe_tree_close(&t);
 		return cli_error("pxe list: %s", err.msg);
 	}
-	printf("%-49s %-36s %-8s %-9s %s\n", "FILE", "GUEST", "BOOTS", "METHOD", "TARGET");
-	for (i = 0; i < n; i++) {
+	table = cli_table_new("entries", o->json, cols, 5);
+	for (i = 0; table && i < n; i++) {
 		char file[80];
+		const char *row[5];
 
 		snprintf(file, sizeof(file), "pxelinux.cfg/%.60s", names[i]);
 		if (pxe_guest_from_file(names[i], &g, why, sizeof(why)) == 0)
 			pxe_guest_describe(&g, who, sizeof(who));
 		else
 			snprintf(who, sizeof(who), "(never fetched)");
+		row[0] = file;
+		row[1] = who;
 		if (load(&t, names[i], &cfg, NULL) != 0) {
-			printf("%-49s %-36s %s\n", file, who, "unreadable");
-			continue;
+			row[2] = "unreadable", row[3] = row[4] = "-";
+		} else {
+			pxe_summarize(&cfg, &sum);
+			row[2] = pxe_role_name(sum.role);
+			row[3] = sum.role == PXE_ROLE_LOCAL ? pxe_method_name(sum.method) : "-";
+			row[4] = sum.role == PXE_ROLE_LOCAL ? sum.target : "-";
 		}
-		pxe_summarize(&cfg, &sum);
-		printf("%-49s %-36s %-8s %-9s %s\n", file, who, pxe_role_name(sum.role),
-		       sum.role == PXE_ROLE_LOCAL ? pxe_method_name(sum.method) : "-",
-		       sum.role == PXE_ROLE_LOCAL ? sum.target : "-");
+		if (cli_table_row(table, row))
+			break;
 	}
 	pxe_tree_free_list(names, n);
 	pxe_tree_close(&t);
+	if (!table)
+		return cli_error("pxe list: out of memory");
+	cli_table_print(table);
 	return EXIT_SUCCESS;
 }
 
@@ -782,8 +801,7 @@ static int do_check(const struct pxe_opts *o)
 		pxe_findings_free(&f);
 		return cli_error("pxe check: %s", err.msg);
 	}
-	cli_print_findings(&f);
-	rc = cli_findings_summary(&f);
+	rc = cli_findings_report(&f, o->json);
 	if (o->strict && pxe_findings_warnings(&f))
 		rc = EXIT_FAILURE;
 	pxe_findings_free(&f);
@@ -856,15 +874,16 @@ static int do_setup(const struct pxe_opts *o)
 	}
 	n = pxe_helper_files(method, files);
 	for (i = 0; i < n; i++) {
-		const char *data = files[i].source == PXE_FROM_PAYLOAD ? (const char *)payload
+		const char *data = files[i].source == PXE_FROM_PAYLOAD	? (const char *)payload
 				   : files[i].source == PXE_FROM_KERNEL ? (const char *)kernel
 				   : files[i].source == PXE_FROM_INITRD ? (const char *)initrd
-									 : PXE_PLACEHOLDER_INITRD;
-		size_t len = files[i].source == PXE_FROM_PAYLOAD ? payload_len
+									: PXE_PLACEHOLDER_INITRD;
+		size_t len = files[i].source == PXE_FROM_PAYLOAD  ? payload_len
 			     : files[i].source == PXE_FROM_KERNEL ? kernel_len
 			     : files[i].source == PXE_FROM_INITRD ? initrd_len
-								   : strlen(PXE_PLACEHOLDER_INITRD);
-		static const char *const what[] = { "the payload", "the kernel", "the reboot initrd",
+								  : strlen(PXE_PLACEHOLDER_INITRD);
+		static const char *const what[] = { "the payload", "the kernel",
+						    "the reboot initrd",
 						    "a placeholder initrd for the payload" };
 		bool changed;
 

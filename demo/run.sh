@@ -12,7 +12,8 @@
 #   4. one `pxe install` later, the next start reinstalls.
 # Each step checks what the guest's console shows and is timed; the demo exits 1 when a
 # step did not behave. LIBVIRT=1 runs the same loop through a libvirt network and domain.
-# QEMU_LANE (scripts/qemu-lanes.sh) picks the QEMU: on 10.0 and later the local entry uses
+# KEEP=1 keeps the work folder with the TFTP tree. QEMU_LANE (scripts/qemu-lanes.sh) picks
+# the QEMU: on 10.0 and later the local entry uses
 # the firmware's own fallback (no entry; the disk follows the network in the boot order),
 # on 7.2 the re-IPL helper.
 set -u
@@ -56,11 +57,20 @@ show_console() {
 		sed "s/^/   ${dim}guest |${off} /"
 }
 
+# KEEP=1 keeps the TFTP tree (and the consoles) to look at.
+keep_or_remove() {
+	if [[ -n ${KEEP:-} ]]; then
+		echo "demo: kept $work (TFTP tree: $tree)"
+	else
+		rm -rf "$work"
+	fi
+}
+
 ### the guest, through QEMU directly or through libvirt
 if ((LIBVIRT)); then
 	. "$top/scripts/libvirt-lab.sh"
 	net=rs390x-demo dom=rs390x-demo
-	cleanup() { lab_cleanup "$net" "$dom"; rm -rf "$work"; }
+	cleanup() { lab_cleanup "$net" "$dom"; keep_or_remove; }
 	guest_setup() {
 		lab_start_daemons &&
 			lab_define "$net" "$dom" 192.168.236 "$tree" "$work/disk.img" \
@@ -72,7 +82,7 @@ if ((LIBVIRT)); then
 		cp "$work/console.log" "$1"
 	}
 else
-	cleanup() { rm -rf "$work"; }
+	cleanup() { keep_or_remove; }
 	guest_setup() { :; }
 	start_guest() {
 		"$top/scripts/s390x-guest.sh" --tftp "$tree" --console "$1" --mac "$guest_mac" \

@@ -103,8 +103,8 @@ static void collect_helper_files(const struct pxe_tree *t, struct helper_files *
 
 			if (pxe_tree_read(t, names[i], data, sizeof(data), &size, NULL))
 				continue;
-			pxe_cfg_parse(data, size < sizeof(data) ? size : sizeof(data), size, PXE_FW_7_2,
-				      &cfg);
+			pxe_cfg_parse(data, size < sizeof(data) ? size : sizeof(data), size,
+				      PXE_FW_7_2, &cfg);
 			pxe_summarize(&cfg, &s);
 			e = pxe_cfg_default(&cfg);
 			if (s.role != PXE_ROLE_LOCAL || !e)

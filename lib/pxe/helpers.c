@@ -57,7 +57,8 @@ int pxe_helper_read(const char *path, size_t max, unsigned char **data, size_t *
 		close(fd);
 		return reipl_fail(err, -ENOMEM, "out of memory");
 	}
-	while (got < (size_t)st.st_size && (n = read(fd, *data + got, (size_t)st.st_size - got)) > 0)
+	while (got < (size_t)st.st_size &&
+	       (n = read(fd, *data + got, (size_t)st.st_size - got)) > 0)
 		got += (size_t)n;
 	close(fd);
 	if (got != (size_t)st.st_size) {

@@ -18,7 +18,8 @@
 #include "method.h"
 
 /* What the payload's entries give the firmware as the initrd it insists on. */
-#define PXE_PLACEHOLDER_INITRD "reboot-s390x: the payload needs no initrd; this file is for the firmware\n"
+#define PXE_PLACEHOLDER_INITRD                                                                     \
+	"reboot-s390x: the payload needs no initrd; this file is for the firmware\n"
 
 enum pxe_helper_source { PXE_FROM_PAYLOAD, PXE_FROM_KERNEL, PXE_FROM_INITRD, PXE_FROM_PLACEHOLDER };
 

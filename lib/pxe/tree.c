@@ -120,8 +120,8 @@ static int need_dir(const struct pxe_tree *t, struct reipl_error *err)
  * Read the regular file open at @fd (closed here): up to @cap bytes into @buf, the whole
  * size in @size, the permission bits in @mode (may be NULL). -EINVAL if not a file.
  */
-static int read_file(int fd, const char *path, char *buf, size_t cap, size_t *size,
-		     unsigned *mode, struct reipl_error *err)
+static int read_file(int fd, const char *path, char *buf, size_t cap, size_t *size, unsigned *mode,
+		     struct reipl_error *err)
 {
 	struct stat st;
 	size_t got = 0;
@@ -267,8 +267,7 @@ static int write_at(const struct pxe_tree *t, int dirfd, const char *dir, const 
 		done += (size_t)n;
 	}
 	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) {
-		rc = reipl_fail(err, -errno, "cannot write %s/%s: %s", where, tmp,
-				strerror(errno));
+		rc = reipl_fail(err, -errno, "cannot write %s/%s: %s", where, tmp, strerror(errno));
 		goto fail;
 	}
 	rc = restore_label(fd, t->root, label, S_IFREG | 0644, err);
@@ -276,8 +275,7 @@ static int write_at(const struct pxe_tree *t, int dirfd, const char *dir, const 
 		goto fail;
 	if (close(fd) != 0) {
 		fd = -1;
-		rc = reipl_fail(err, -errno, "cannot write %s/%s: %s", where, tmp,
-				strerror(errno));
+		rc = reipl_fail(err, -errno, "cannot write %s/%s: %s", where, tmp, strerror(errno));
 		goto fail;
 	}
 	fd = -1;

@@ -103,6 +103,18 @@ file_is() {
 	if [[ $got == "$3" ]]; then pass; else fail "$1: $2 is '$got', not '$3'"; fi
 }
 
+# listed NAME ROOT FILE BOOTS METHOD TARGET: `pxe list --json` has that entry
+listed() {
+	local name=$1 json
+	json=$("$cli" pxe --root "$2" list --json) || { fail "$name: pxe list --json failed" ""; return; }
+	if python3 -c '
+import json, sys
+entries = json.loads(sys.argv[1])["entries"]
+want = dict(zip(["file", "boots", "method", "target"], sys.argv[2:]))
+sys.exit(0 if any(all(e.get(k) == v for k, v in want.items()) for e in entries) else 1)
+' "$json" "${@:3}"; then pass; else fail "$name" "$json"; fi
+}
+
 # cmdline TEXT: the kernel command line of $root
 cmdline() { printf '%s\n' "$1" >"$root/proc/cmdline"; }
 
@@ -294,8 +306,8 @@ ok "pxe local by domain name" "pxelinux.cfg/6695eb01-f6a4-8304-79aa-97f2502e193f
 ok "pxe install by UUID" "pxelinux.cfg/1b4e28ba-2fa1-11d2-883f-0016d3cca427: install" \
 	"$cli" pxe --root "$root" install 1B4E28BA-2FA1-11D2-883F-0016D3CCA427 --kernel inst/vmlinuz \
 	--initrd inst/initrd.img --append "inst.repo=http://example/os"
-ok "pxe list" "pxelinux.cfg/01-52-54-00-12-34-56                 52:54:00:12:34:56                    local    linux     ccw 0.0.0002" \
-	"$cli" pxe --root "$root" list
+ok "pxe list" "pxelinux.cfg/01-52-54-00-12-34-56" "$cli" pxe --root "$root" list
+listed "pxe list --json" "$root" pxelinux.cfg/01-52-54-00-12-34-56 local linux "ccw 0.0.0002"
 ok "pxe show with no file" "Result:    no file: the network boot fails and the guest stops" \
 	"$cli" pxe --root "$root" show aa:bb:cc:dd:ee:ff
 ok "pxe show" "Append:    rd.chreipl=ccw rd.chreipl=0.0.0002 console=ttysclp0 quiet" \
@@ -402,7 +414,7 @@ ok "pxe local --append '' with a target" "pxelinux.cfg/default: local, target 2"
 file_is "no blank append" pxelinux.cfg/default $'# pxelinux\n# reboot-s390x: local\ndefault local\nlabel local\nkernel reboot-kernel.img\ninitrd reboot-initrd.img\nappend rd.chreipl=2'
 ok "pxe install with rd.chreipl in its append is an install" "pxelinux.cfg/01-52-54-00-00-00-0e: install" \
 	"$cli" pxe --root "$aroot" install 52:54:00:00:00:0e --kernel k --initrd i --append "inst.repo=x rd.chreipl=ccw"
-ok "pxe list calls it an install" "52:54:00:00:00:0e                    install" "$cli" pxe --root "$aroot" list
+listed "pxe list calls it an install" "$aroot" pxelinux.cfg/01-52-54-00-00-00-0e install - -
 # Several guests: all checked before any is written.
 refused "pxe local, two guests, the second bad" "pxe: guest '52:54:00:12:34' is neither a MAC address (52:54:00:12:34:56) nor a UUID" \
 	"$cli" pxe --root "$aroot" local 52:54:00:00:00:21 52:54:00:12:34 --method linux
@@ -422,6 +434,13 @@ if ((status == 0)) && [[ $out == *"0 errors,"* && $out == *"01-52-54-00-00-00-f1
 else fail "pxe check on Foreman's tree: warnings only, exit 0" "$out$err"; fi
 run "$cli" pxe --root "$froot" check --strict
 ((status == 1)) && pass || fail "pxe check --strict fails on warnings" "$out"
+run "$cli" pxe --root "$froot" check --json
+if ((status == 0)) && python3 -c '
+import json, sys
+f = json.loads(sys.argv[1])["findings"]
+sys.exit(0 if any(x["subject"] == "pxelinux.cfg/01-52-54-00-00-00-f2" and x["line"] == 1 and
+                  x["severity"] == "warning" for x in f) else 1)' "$out"; then pass
+else fail "pxe check --json: subject, line (a number), severity, message" "$out"; fi
 refused "pxe local over Foreman's file" "pxe local: pxelinux.cfg/01-52-54-00-00-00-f1 was not written by reboot-s390x (Foreman's?): --force replaces it" \
 	"$cli" pxe --root "$froot" local 52:54:00:00:00:f1 --method linux
 ok "pxe local --force over Foreman's file" "pxelinux.cfg/01-52-54-00-00-00-f1: local" \
@@ -501,8 +520,8 @@ refused "--payload with another method" "pxe local: --payload is for --method pa
 refused "--method for install" "pxe install: --method is only for 'local'" \
 	"$cli" pxe --root "$mroot" install default --kernel k --initrd i --method linux
 [[ ! -e $mroot/pxelinux.cfg/01-52-54-00-00-00-0d ]] && pass || fail "a refused local wrote a file" ""
-ok "pxe list names the methods" "pxelinux.cfg/01-52-54-00-00-00-0a                 52:54:00:00:00:0a                    local    fallback  the disk after the network" \
-	"$cli" pxe --root "$mroot" list
+listed "pxe list names the methods" "$mroot" pxelinux.cfg/01-52-54-00-00-00-0a local fallback "the disk after the network"
+listed "pxe list: payload" "$mroot" pxelinux.cfg/01-52-54-00-00-00-0b local payload auto
 run "$cli" pxe --root "$mroot" check
 if ((status == 1)) && [[ $out == *"pxelinux.cfg/01-52-54-00-00-00-0a:1: error: firmware 7.2: no label: the firmware finds nothing to boot and the guest stops"* &&
 	$out == *"pxelinux.cfg/01-52-54-00-00-00-0a:1: warning: firmware 9.2, 10.1: no label: the network boot fails and the firmware IPLs the next boot device"* ]]; then

@@ -368,7 +368,8 @@ boot foreman-template -T "$ftree" -m 52:54:00:00:00:f1 -I "$work/disk.iso"
 expect_reipl 0002
 expect_console "reboot-s390x-e2e: installed system booted from disk"
 expect_console "TFTP: Received kernel-reboot.img"
-# The reset: the re-IPL of a blank disk ends in a disabled wait, which --monitor turns
+# The reset: the re-IPL of a blank disk ends in a disabled wait ("zIPL load failed" on
+# every QEMU), which --monitor turns
 # into a pause; a reset then starts the firmware again on the same QEMU.
 name=foreman-template-reset log=$work/$name.log
 : >"$log"
@@ -376,9 +377,9 @@ truncate -s 16M "$work/$name.disk"
 "$top/scripts/s390x-guest.sh" --tftp "$ftree" --console "$log" --mac 52:54:00:00:00:f1 \
 	--timeout "$QEMU_TIMEOUT" --disk "$work/$name.disk@0002" --monitor "$work/$name.mon" &
 guest=$!
-for _ in $(seq 600); do grep -q "Failed to load OS from hard disk" "$log" && break; sleep 0.1; done
+for _ in $(seq 600); do grep -q "zIPL load failed" "$log" && break; sleep 0.1; done
 "$top/tests/e2e/qemu-monitor.py" "$work/$name.mon" system_reset cont
-for _ in $(seq 600); do (($(grep -c "Failed to load OS from hard disk" "$log") >= 2)) && break; sleep 0.1; done
+for _ in $(seq 600); do (($(grep -c "zIPL load failed" "$log") >= 2)) && break; sleep 0.1; done
 "$top/tests/e2e/qemu-monitor.py" "$work/$name.mon" quit
 wait "$guest"
 if (($(netboots) == 2 && $(grep -c "re-IPL from 0.0.0002" "$log") == 2)); then
