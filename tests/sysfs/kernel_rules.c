@@ -79,14 +79,18 @@ static int store_fcp_device(struct kr_attr *a, const char *s)
 	return 0;
 }
 
+/* The text stores ignore one trailing newline ("ignore trailing newline" in ipl.c). */
+static size_t without_newline(const char *buf, size_t len)
+{
+	return len > 0 && buf[len - 1] == '\n' ? len - 1 : len;
+}
+
 /* reipl_generic_loadparm_store: <= 8 of [A-Za-z0-9 .], no leading blank; show strim()s. */
 static int store_loadparm(struct kr_attr *a, const char *buf, size_t len)
 {
 	char lp[9];
-	size_t n = len, i;
+	size_t n = without_newline(buf, len), i;
 
-	if (n > 0 && buf[n - 1] == '\n')
-		n--;
 	if (n > 8 || (n > 0 && buf[0] == ' '))
 		return -EINVAL;
 	for (i = 0; i < n; i++)
@@ -164,10 +168,8 @@ static int store_vmparm(struct kr_attr *a, const char *buf, size_t len, size_t m
 static int store_nss_name(struct kr_attr *a, const char *buf, size_t len)
 {
 	char name[9];
-	size_t n = len, i;
+	size_t n = without_newline(buf, len), i;
 
-	if (n > 0 && buf[n - 1] == '\n')
-		n--;
 	if (n > 8)
 		return -EINVAL;
 	memset(name, ' ', 8);
