@@ -740,8 +740,12 @@ static int do_show(const struct pxe_opts *o)
 
 static int do_list(const struct pxe_opts *o)
 {
-	static const char *const cols[] = { "FILE", "GUEST", "BOOTS", "METHOD", "TARGET" };
+	static const char *const cols[] = {
+		"FILE", "GUEST", "DOMAIN", "BOOTS", "METHOD", "TARGET"
+	};
 	static struct pxe_cfg cfg;
+	void *conn = NULL;
+	bool ask_libvirt = true, fetched;
 	struct cli_table *table;
 	struct pxe_summary sum;
 	struct reipl_error err;
@@ -757,29 +761,37 @@ static int do_list(const struct pxe_opts *o)
 		pxe_tree_close(&t);
 		return cli_error("pxe list: %s", err.msg);
 	}
-	table = cli_table_new("entries", o->json, cols, 5);
+	table = cli_table_new("entries", o->json, cols, 6);
 	for (i = 0; table && i < n; i++) {
-		char file[80];
-		const char *row[5];
+		char file[80], domain[256] = "";
+		const char *row[6];
 
 		snprintf(file, sizeof(file), "pxelinux.cfg/%.60s", names[i]);
-		if (pxe_guest_from_file(names[i], &g, why, sizeof(why)) == 0)
+		fetched = pxe_guest_from_file(names[i], &g, why, sizeof(why)) == 0;
+		if (fetched)
 			pxe_guest_describe(&g, who, sizeof(who));
 		else
 			snprintf(who, sizeof(who), "(never fetched)");
+		/* The domain behind a UUID file, where libvirt can say (asked once). */
+		if (ask_libvirt && fetched && g.kind == PXE_GUEST_UUID &&
+		    pxe_libvirt_name_of(o->connect, &conn, g.uuid, domain, sizeof(domain)) ==
+			    -ECONNREFUSED)
+			ask_libvirt = false;
 		row[0] = file;
 		row[1] = who;
+		row[2] = domain[0] ? domain : "-";
 		if (load(&t, names[i], &cfg, NULL) != 0) {
-			row[2] = "unreadable", row[3] = row[4] = "-";
+			row[3] = "unreadable", row[4] = row[5] = "-";
 		} else {
 			pxe_summarize(&cfg, &sum);
-			row[2] = pxe_role_name(sum.role);
-			row[3] = sum.role == PXE_ROLE_LOCAL ? pxe_method_name(sum.method) : "-";
-			row[4] = sum.role == PXE_ROLE_LOCAL ? sum.target : "-";
+			row[3] = pxe_role_name(sum.role);
+			row[4] = sum.role == PXE_ROLE_LOCAL ? pxe_method_name(sum.method) : "-";
+			row[5] = sum.role == PXE_ROLE_LOCAL ? sum.target : "-";
 		}
 		if (cli_table_row(table, row))
 			break;
 	}
+	pxe_libvirt_release(conn);
 	pxe_tree_free_list(names, n);
 	pxe_tree_close(&t);
 	if (!table)

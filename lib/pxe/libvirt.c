@@ -309,3 +309,28 @@ int pxe_libvirt_network_xml(const char *uri, const char *name, char **xml, struc
 	virConnectClose(conn);
 	return rc;
 }
+
+int pxe_libvirt_name_of(const char *uri, void **conn_cache, const char *uuid, char *name,
+			size_t len)
+{
+	virDomainPtr dom;
+	const char *n;
+
+	if (!*conn_cache)
+		*conn_cache = connect_to(uri, false, NULL);
+	if (!*conn_cache)
+		return -ECONNREFUSED;
+	dom = virDomainLookupByUUIDString(*conn_cache, uuid);
+	if (!dom)
+		return -ENOENT;
+	n = virDomainGetName(dom);
+	snprintf(name, len, "%s", n ? n : "");
+	virDomainFree(dom);
+	return 0;
+}
+
+void pxe_libvirt_release(void *conn_cache)
+{
+	if (conn_cache)
+		virConnectClose(conn_cache);
+}

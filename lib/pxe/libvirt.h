@@ -6,6 +6,7 @@
 #define PXE_LIBVIRT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "error.h"
@@ -50,6 +51,16 @@ void pxe_libvirt_boot_order(const char *xml, struct pxe_domain *d);
 
 /* "s390-ccw-virtio-10.0" -> 10, 0; false for any other name. */
 bool pxe_libvirt_machine_version(const char *machine, unsigned *major, unsigned *minor);
+
+/*
+ * The name of the domain with UUID @uuid at @uri, into @name (@len bytes): 0, -ENOENT when
+ * libvirt has no such domain, or another -errno when libvirt cannot be asked. One
+ * read-only connection per @conn_cache (NULL the first time; pxe_libvirt_release ends it).
+ */
+int pxe_libvirt_name_of(const char *uri, void **conn_cache, const char *uuid, char *name,
+			size_t len);
+
+void pxe_libvirt_release(void *conn_cache);
 
 /* The XML of network @name at @uri, malloc'ed. */
 int pxe_libvirt_network_xml(const char *uri, const char *name, char **xml, struct reipl_error *err);

@@ -308,6 +308,9 @@ ok "pxe install by UUID" "pxelinux.cfg/1b4e28ba-2fa1-11d2-883f-0016d3cca427: ins
 	--initrd inst/initrd.img --append "inst.repo=http://example/os"
 ok "pxe list" "pxelinux.cfg/01-52-54-00-12-34-56" "$cli" pxe --root "$root" list
 listed "pxe list --json" "$root" pxelinux.cfg/01-52-54-00-12-34-56 local linux "ccw 0.0.0002"
+run "$cli" pxe --root "$root" --connect test:///default list --json
+[[ $out == *'"file": "pxelinux.cfg/6695eb01-f6a4-8304-79aa-97f2502e193f",'*'"domain": "test",'* ]] && pass ||
+	fail "pxe list names the libvirt domain of a UUID file" "$out$err"
 ok "pxe show with no file" "Result:    no file: the network boot fails and the guest stops" \
 	"$cli" pxe --root "$root" show aa:bb:cc:dd:ee:ff
 ok "pxe show" "Append:    rd.chreipl=ccw rd.chreipl=0.0.0002 console=ttysclp0 quiet" \
