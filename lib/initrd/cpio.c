@@ -59,7 +59,8 @@ static int read_program(const char *path, const char *what, bool force, struct b
 	size_t got = 0;
 	int fd, rc;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO given as a program must not hang us before fstat refuses it. */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		return reipl_fail(err, -errno, "cannot open %s %s: %s", what, path,
 				  strerror(errno));

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "plan.h"
 #include "sysroot.h"
@@ -265,6 +266,18 @@ int reipl_plan_apply(const char *root, const struct reipl_plan *plan, struct rei
 	char path[PATH_MAX], got[REIPL_SCPDATA_MAX + 2];
 	int i, rc;
 
+	/* Every attribute is a file that takes a write without blocking, before the first. */
+	for (i = 0; i < plan->count; i++) {
+		struct stat st;
+		char full[PATH_MAX];
+
+		reipl_pathf(NULL, path, sizeof(path), "/sys/firmware/%s", plan->writes[i].attr);
+		if (reipl_path(root, path, full, sizeof(full)) == 0 && stat(full, &st) == 0 &&
+		    (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) || S_ISDIR(st.st_mode)))
+			return reipl_fail(err, -EINVAL,
+					  "\"%s\" is not an attribute file: nothing was written",
+					  plan->writes[i].attr);
+	}
 	for (i = 0; i < plan->count; i++) {
 		const struct reipl_write *w = &plan->writes[i];
 

@@ -21,12 +21,11 @@
 /* Is @id listed in /proc/cio_ignore ("0.0.0005" or "0.0.0000-0.0.00ff" lines)? */
 static bool cio_ignored(const char *root, const struct reipl_busid *id)
 {
-	char path[PATH_MAX], line[64];
+	char line[64];
 	bool found = false;
 	FILE *f;
 
-	reipl_path(root, "/proc/cio_ignore", path, sizeof(path));
-	f = fopen(path, "re");
+	f = reipl_fopen(root, "/proc/cio_ignore");
 	if (!f)
 		return false;
 	while (!found && fgets(line, sizeof(line), f)) {
@@ -125,12 +124,11 @@ static int pick_auto(const char *root, struct reipl_target *t, struct reipl_erro
 static int partition_name(const char *root, unsigned int maj, unsigned int min, char *name,
 			  size_t len)
 {
-	char path[PATH_MAX], line[256];
+	char line[256];
 	int rc = -ENOENT;
 	FILE *f;
 
-	reipl_path(root, "/proc/partitions", path, sizeof(path));
-	f = fopen(path, "re");
+	f = reipl_fopen(root, "/proc/partitions");
 	if (!f)
 		return -errno;
 	while (rc && fgets(line, sizeof(line), f)) {

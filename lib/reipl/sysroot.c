@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "sysroot.h"
@@ -45,6 +46,45 @@ bool reipl_exists(const char *root, const char *path)
 	return reipl_path(root, path, full, sizeof(full)) == 0 && access(full, F_OK) == 0;
 }
 
+/*
+ * Open @full for reading or writing without ever blocking: a FIFO, socket or directory
+ * planted where a sysfs attribute or a /proc file should be is refused (-EINVAL), and
+ * O_NONBLOCK keeps a character device from waiting. -errno on failure.
+ */
+static int open_attr(const char *full, int flags)
+{
+	struct stat st;
+	int fd = open(full, flags | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd < 0)
+		return -errno;
+	if (fstat(fd, &st) != 0 || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) ||
+	    S_ISDIR(st.st_mode)) {
+		close(fd);
+		return -EINVAL;
+	}
+	return fd;
+}
+
+FILE *reipl_fopen(const char *root, const char *path)
+{
+	char full[4096];
+	FILE *f;
+	int fd;
+
+	if (reipl_path(root, path, full, sizeof(full)) != 0)
+		return NULL;
+	fd = open_attr(full, O_RDONLY);
+	if (fd < 0) {
+		errno = -fd;
+		return NULL;
+	}
+	f = fdopen(fd, "r");
+	if (!f)
+		close(fd);
+	return f;
+}
+
 int reipl_read_attr(const char *root, const char *path, char *buf, size_t len)
 {
 	char full[4096];
@@ -55,9 +95,9 @@ int reipl_read_attr(const char *root, const char *path, char *buf, size_t len)
 	rc = reipl_path(root, path, full, sizeof(full));
 	if (rc)
 		return rc;
-	fd = open(full, O_RDONLY | O_CLOEXEC);
+	fd = open_attr(full, O_RDONLY);
 	if (fd < 0)
-		return -errno;
+		return fd;
 	for (;;) {
 		if (got + 1 >= len) {
 			char extra;
@@ -99,9 +139,9 @@ int reipl_write_attr(const char *root, const char *path, const char *val, size_t
 	if (rc)
 		return rc;
 	/* O_TRUNC as a shell's ">" does: sysfs ignores it, a fixture file needs it. */
-	fd = open(full, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOFOLLOW);
+	fd = open_attr(full, O_WRONLY | O_TRUNC | O_NOFOLLOW);
 	if (fd < 0)
-		return -errno;
+		return fd;
 	do
 		n = write(fd, val, len);
 	while (n < 0 && errno == EINTR);

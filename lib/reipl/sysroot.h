@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* Join @root and @path into @buf. Returns 0 or -ENAMETOOLONG. */
 int reipl_path(const char *root, const char *path, char *buf, size_t len);
@@ -26,6 +27,12 @@ bool reipl_exists(const char *root, const char *path);
  * Returns the length read or a negative errno (-ENOENT, -EFBIG when it does not fit).
  */
 int reipl_read_attr(const char *root, const char *path, char *buf, size_t len);
+
+/*
+ * Open a /proc or /sys file below @root for reading with stdio, never blocking: a FIFO,
+ * socket or directory in its place is EINVAL. NULL with errno set on failure.
+ */
+FILE *reipl_fopen(const char *root, const char *path);
 
 /*
  * Write @len bytes of @val to an existing attribute, in one write(2) as sysfs wants.

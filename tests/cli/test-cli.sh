@@ -358,7 +358,7 @@ XML
 run "$cli" doctor --root "$root" --network-xml "$work/net.xml"
 if ((status == 1)) && [[ $out == *"network $work/net.xml: warning: dnsmasq pings each address"* ]] &&
 	[[ $out == *"reboot-kernel.img: error: does not look like an s390x kernel (no S390EP at 0x10008)"* ]] &&
-	[[ $out == *"pxelinux.cfg/01-52-54-00-00-00-01: error: the file is 616480 bytes: the firmware rejects"* ]]; then pass; else fail "doctor output" "$out"; fi
+	[[ $out == *"pxelinux.cfg/01-52-54-00-00-00-01: error: the file is "*" bytes: the firmware rejects"* ]]; then pass; else fail "doctor output" "$out"; fi
 spaced=$out
 run "$cli" doctor --root="$root" --network-xml="$work/net.xml"
 if ((status == 1)) && [[ $out == "$spaced" ]]; then pass; else fail "doctor --opt=value differs" "$out"; fi
@@ -484,6 +484,26 @@ run "$cli" doctor --root "$sroot" --init "$s390_init"
 	fail "doctor on Foreman's tree with the payload set up: no errors, exit 0" "$out"
 run "$cli" doctor --root "$sroot" --init "$s390_init" --strict
 ((status == 1)) && pass || fail "doctor --strict fails on warnings" "$out"
+
+### nothing hangs: a FIFO where a file should be is refused, never waited on (issue 11)
+# (plain files only: the kernel model, like sysfs, lets nobody replace an attribute)
+if [[ -z ${KERNEL_SYSFS:-} ]]; then
+fresh kvm-netboot
+rm "$root/sys/firmware/reipl/reipl_type"
+mkfifo "$root/sys/firmware/reipl/reipl_type"
+refused "show with a FIFO for reipl_type" "Could not read the re-IPL type from /sys/firmware/reipl/reipl_type (Invalid argument)" \
+	timeout 20 "$cli" --sysroot "$root" show
+refused "set with a FIFO for reipl_type writes nothing" '"reipl/reipl_type" is not an attribute file: nothing was written' \
+	timeout 20 "$cli" --sysroot "$root" set ccw 0.0.0002
+mkfifo "$work/fifo-init"
+refused "mkinitrd --init FIFO" "mkinitrd: init $work/fifo-init is not a regular file of at most 64 MiB" \
+	timeout 20 "$cli" mkinitrd --init "$work/fifo-init" -o "$work/fifo.img"
+fresh kvm-netboot
+rm -f "$root/proc/cio_ignore"
+mkfifo "$root/proc/cio_ignore"
+refused "an absent device with a FIFO for /proc/cio_ignore: no hang" 'Could not find CCW device "0.0.0009"' \
+	timeout 20 "$cli" --sysroot "$root" set ccw 0.0.0009
+fi
 
 ### local boot methods, the firmware model per generation, boot-order
 mroot=$work/methods
