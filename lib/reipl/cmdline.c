@@ -106,7 +106,7 @@ static int append_chreipl(struct reipl_cmdline *out, const char *val, size_t len
 	return 0;
 }
 
-int reipl_cmdline_parse(const char *cmdline, struct reipl_cmdline *out, struct reipl_error *err)
+static int parse_words(const char *cmdline, struct reipl_cmdline *out, struct reipl_error *err)
 {
 	const char *pos = cmdline, *name, *val;
 	size_t name_len, val_len;
@@ -189,4 +189,20 @@ const char *reipl_onerror_name(enum reipl_onerror action)
 		break;
 	}
 	return "poweroff";
+}
+
+int reipl_cmdline_parse(const char *cmdline, struct reipl_cmdline *out, struct reipl_error *err)
+{
+	int rc = parse_words(cmdline, out, err);
+
+	/*
+	 * A broken command line gets the safe action, whatever an earlier word asked for:
+	 * "rd.reipl.onerror=reboot rd.reipl.onerror=bogus" must not reboot into the network
+	 * again and again.
+	 */
+	if (rc) {
+		out->onerror = REIPL_ONERROR_POWEROFF;
+		out->has_onerror = false;
+	}
+	return rc;
 }

@@ -133,12 +133,34 @@ static void test_split(void **state)
 	assert_int_equal(reipl_cmdline_split(tiny, words, 2), -E2BIG);
 }
 
+/* A broken command line never keeps an earlier "reboot": the helper would loop (issue 11). */
+static void test_bad_means_poweroff(void **state)
+{
+	static const char *const lines[] = {
+		"rd.reipl.onerror=reboot rd.reipl.onerror=bogus",
+		"rd.reipl.onerror=reboot rd.reipl.delay=soon",
+		"rd.reipl.onerror=shell rd.chreipl=",
+	};
+	struct reipl_cmdline cl;
+	struct reipl_error err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		assert_int_equal(reipl_cmdline_parse(lines[i], &cl, &err), -EINVAL);
+		assert_int_equal(cl.onerror, REIPL_ONERROR_POWEROFF);
+		assert_false(cl.has_onerror);
+	}
+	assert_int_equal(reipl_cmdline_parse("rd.reipl.onerror=reboot", &cl, &err), 0);
+	assert_int_equal(cl.onerror, REIPL_ONERROR_REBOOT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_seed_forms), cmocka_unit_test(test_options),
 		cmocka_unit_test(test_bad),	   cmocka_unit_test(test_too_long),
-		cmocka_unit_test(test_split),
+		cmocka_unit_test(test_split),	   cmocka_unit_test(test_bad_means_poweroff),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
