@@ -19,7 +19,11 @@
 #define ET_EXEC	    2
 #define ET_DYN	    3
 #define EM_S390	    22
+#define PT_DYNAMIC  2
 #define PT_INTERP   3
+#define DT_NULL	    0
+#define DT_FLAGS_1  0x6ffffffb
+#define DF_1_PIE    0x08000000
 #define EHDR64_SIZE 64
 #define PHDR64_SIZE 56
 
@@ -61,6 +65,36 @@ static const char *machine_name(uint64_t machine)
 	}
 }
 
+/*
+ * A position-independent executable says so in its dynamic section (DT_FLAGS_1 has
+ * DF_1_PIE); a shared library, also ET_DYN and without interpreter, does not.
+ */
+static bool is_pie(const struct reader *r, size_t len, uint64_t phoff, uint64_t phentsize,
+		   uint64_t phnum)
+{
+	uint64_t i, off, size, d;
+
+	for (i = 0; i < phnum; i++) {
+		uint64_t ph = phoff + i * phentsize;
+
+		if (get(r, ph, 4) != PT_DYNAMIC)
+			continue;
+		off = get(r, ph + 8, 8);
+		size = get(r, ph + 32, 8);
+		if (off > len || size > len - off)
+			return false;
+		for (d = off; d + 16 <= off + size; d += 16) {
+			uint64_t tag = get(r, d, 8);
+
+			if (tag == DT_NULL)
+				break;
+			if (tag == DT_FLAGS_1)
+				return (get(r, d + 8, 8) & DF_1_PIE) != 0;
+		}
+	}
+	return false;
+}
+
 int initrd_elf_check_static_s390x(const unsigned char *data, size_t len, struct reipl_error *err)
 {
 	struct reader r = { data, false };
@@ -91,5 +125,8 @@ int initrd_elf_check_static_s390x(const unsigned char *data, size_t len, struct 
 			return reipl_fail(err, -ENOEXEC,
 					  "a dynamically linked s390x program (it needs a program "
 					  "interpreter the initrd does not have)");
+	if (type == ET_DYN && !is_pie(&r, len, phoff, phentsize, phnum))
+		return reipl_fail(err, -ENOEXEC,
+				  "an s390x shared library, not a program that can run as /init");
 	return 0;
 }

@@ -496,6 +496,9 @@ refused "show with a FIFO for reipl_type" "Could not read the re-IPL type from /
 refused "set with a FIFO for reipl_type writes nothing" '"reipl/reipl_type" is not an attribute file: nothing was written' \
 	timeout 20 "$cli" --sysroot "$root" set ccw 0.0.0002
 mkfifo "$work/fifo-init"
+# A shared library has no interpreter either, but cannot run as /init.
+refused "mkinitrd --init libm.so.6" "mkinitrd: init /usr/s390x-linux-gnu/lib/libm.so.6 is an s390x shared library, not a program that can run as /init (use --force to take it anyway)" \
+	"$cli" mkinitrd --init /usr/s390x-linux-gnu/lib/libm.so.6 -o "$work/libm.img"
 refused "mkinitrd --init FIFO" "mkinitrd: init $work/fifo-init is not a regular file of at most 64 MiB" \
 	timeout 20 "$cli" mkinitrd --init "$work/fifo-init" -o "$work/fifo.img"
 fresh kvm-netboot
