@@ -6,6 +6,7 @@
 #define REBOOT_S390X_CLI_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #define PROGRAM "reboot-s390x"
 
@@ -13,7 +14,10 @@ struct cli_ctx {
 	const char *sysroot; /* "/" unless --sysroot */
 };
 
-/* Print "reboot-s390x: error: ..." on stderr; returns EXIT_FAILURE for `return`. */
+/* @s with control characters as \xNN, as util-linux prints untrusted text. */
+void cli_put_escaped(FILE *f, const char *s);
+
+/* Print "reboot-s390x: error: ..." on stderr, one line; returns EXIT_FAILURE. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* True when @arg is -h or --help. */

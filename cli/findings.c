@@ -16,13 +16,16 @@ void cli_print_findings(const struct pxe_findings *f)
 	};
 	size_t i;
 
+	/* File names in pxelinux.cfg/ come from whoever may write the tree: escape them. */
 	for (i = 0; i < f->count; i++) {
 		const struct pxe_finding *x = &f->items[i];
 
+		cli_put_escaped(stdout, x->subject);
 		if (x->line)
-			printf("%s:%d: %s: %s\n", x->subject, x->line, word[x->severity], x->msg);
-		else
-			printf("%s: %s: %s\n", x->subject, word[x->severity], x->msg);
+			printf(":%d", x->line);
+		printf(": %s: ", word[x->severity]);
+		cli_put_escaped(stdout, x->msg);
+		putchar('\n');
 	}
 }
 

@@ -17,15 +17,30 @@
 #define LIBDIR "/usr/local/lib/reboot-s390x"
 #endif
 
+void cli_put_escaped(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c < 0x20 || c == 0x7f)
+			fprintf(f, "\\x%02x", c);
+		else
+			fputc(c, f);
+	}
+}
+
 int cli_error(const char *fmt, ...)
 {
+	char msg[4096];
 	va_list ap;
 
 	fflush(stdout);
-	fputs(PROGRAM ": error: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	/* One line, whatever the arguments held: control characters are shown escaped. */
+	fputs(PROGRAM ": error: ", stderr);
+	cli_put_escaped(stderr, msg);
 	fputc('\n', stderr);
 	return EXIT_FAILURE;
 }

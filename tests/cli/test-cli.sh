@@ -508,6 +508,19 @@ refused "an absent device with a FIFO for /proc/cio_ignore: no hang" 'Could not 
 	timeout 20 "$cli" --sysroot "$root" set ccw 0.0.0009
 fi
 
+### untrusted text stays one line, without escape sequences (issue 11, item 4)
+refused "a newline in an argument stays on the error line" "pxe: guest 'a\\x0ab' is not a valid libvirt domain name" \
+	"$cli" pxe --root "$work" local "$(printf 'a\nb')"
+eroot=$work/escape
+mkdir -p "$eroot/pxelinux.cfg"
+chmod 0755 "$eroot" "$eroot/pxelinux.cfg"
+: >"$eroot/pxelinux.cfg/$(printf 'x\033[31mred\nOK')"
+run "$cli" pxe --root "$eroot" check
+[[ $out == *'pxelinux.cfg/x\x1b[31mred\x0aOK: warning: never fetched'* && $out != *$'\033'* ]] && pass ||
+	fail "pxe check escapes file names" "$out"
+run "$cli" pxe --root "$eroot" list
+[[ $out != *$'\033'* ]] && pass || fail "pxe list escapes file names" "$out"
+
 ### local boot methods, the firmware model per generation, boot-order
 mroot=$work/methods
 root=$mroot
