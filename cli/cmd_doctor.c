@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "doctor.h"
 #include "domain.h"
+#include "helpers.h"
 #include "libvirt.h"
 
 static void usage(void)
@@ -40,32 +41,6 @@ static void usage(void)
 	      "warnings), 0 otherwise: fit for cron on a Foreman-managed tree.\n"
 	      "For more details see reboot-s390x(8).\n",
 	      stdout);
-}
-
-static char *read_text(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char *text = NULL;
-	size_t size = 0, n;
-	char buf[4096];
-
-	if (!f)
-		return NULL;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
-		char *grown = realloc(text, size + n + 1);
-
-		if (!grown) {
-			free(text);
-			fclose(f);
-			return NULL;
-		}
-		text = grown;
-		memcpy(text + size, buf, n);
-		size += n;
-		text[size] = '\0';
-	}
-	fclose(f);
-	return text ? text : strdup("");
 }
 
 int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv)
@@ -135,9 +110,14 @@ int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv)
 	if (network && xml_file)
 		return cli_error("doctor: give --network or --network-xml, not both");
 	if (xml_file) {
-		xml = read_text(xml_file);
-		if (!xml)
-			return cli_error("doctor: cannot read %s", xml_file);
+		unsigned char *data;
+		size_t len;
+
+		/* A regular file of at most 1 MiB: never /dev/zero or a FIFO. */
+		if (pxe_helper_read(xml_file, 1u << 20, &data, &len, &err))
+			return cli_error("doctor: %s", err.msg);
+		data[len] = '\0';
+		xml = (char *)data;
 		in.network_name = xml_file;
 	} else if (network) {
 		if (pxe_libvirt_network_xml(connect, network, &xml, &err))

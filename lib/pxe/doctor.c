@@ -39,13 +39,17 @@ struct helper_files {
 #define PAYLOAD_SIGNATURE "reboot-s390x-payload "
 #define PAYLOAD_MAX	  (1u << 20)
 
-/* Read a whole (small) file below the root, or NULL. */
-static unsigned char *read_small(int dirfd, const char *path, size_t max, size_t *len)
+/*
+ * Read a whole (small) file: one an entry names, inside the root only, when @t is given;
+ * else our own reference at @path. Never blocks. NULL when it cannot.
+ */
+static unsigned char *read_small(const struct pxe_tree *t, const char *path, size_t max,
+				 size_t *len)
 {
 	unsigned char *data;
 	struct stat st;
 	ssize_t n;
-	int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC);
+	int fd = t ? pxe_tree_open_file(t, path) : open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 
 	if (fd < 0)
 		return NULL;
@@ -64,11 +68,11 @@ static unsigned char *read_small(int dirfd, const char *path, size_t max, size_t
 	return data;
 }
 
-/* Is the file at @path (below @dirfd) our re-IPL payload? */
-static bool is_payload(int dirfd, const char *path)
+/* Is the file at @path in the root our re-IPL payload? */
+static bool is_payload(const struct pxe_tree *t, const char *path)
 {
 	size_t len;
-	unsigned char *data = read_small(dirfd, path, PAYLOAD_MAX, &len);
+	unsigned char *data = read_small(t, path, PAYLOAD_MAX, &len);
 	bool yes = data && memmem(data, len, PAYLOAD_SIGNATURE, strlen(PAYLOAD_SIGNATURE));
 
 	free(data);
@@ -109,8 +113,7 @@ static void collect_helper_files(const struct pxe_tree *t, struct helper_files *
 			e = pxe_cfg_default(&cfg);
 			if (s.role != PXE_ROLE_LOCAL || !e)
 				continue;
-			if (is_payload(t->rootfd,
-				       e->kernel[0] == '/' ? e->kernel + 1 : e->kernel)) {
+			if (is_payload(t, e->kernel)) {
 				/* Its initrd is only there for the firmware: nothing to check. */
 				add_unique(h->payloads, &h->npayloads, e->kernel);
 				continue;
@@ -137,7 +140,7 @@ static void collect_helper_files(const struct pxe_tree *t, struct helper_files *
 static void check_kernel(const struct pxe_tree *t, const char *path, struct pxe_findings *out)
 {
 	char magic[6];
-	int fd = openat(t->rootfd, path, O_RDONLY | O_CLOEXEC);
+	int fd = pxe_tree_open_file(t, path);
 
 	if (fd < 0)
 		return; /* reported by the linter */
@@ -191,7 +194,7 @@ static void check_initrd(const struct pxe_tree *t, const char *path, const char 
 	static const char version[] = "reboot-s390x-init " VERSION;
 	unsigned char *init = NULL, *ref = NULL;
 	size_t len = 0, ref_len = 0;
-	int fd = openat(t->rootfd, path, O_RDONLY | O_CLOEXEC), rc;
+	int fd = pxe_tree_open_file(t, path), rc;
 	char head[sizeof(PXE_PLACEHOLDER_INITRD)];
 
 	if (fd < 0)
@@ -221,7 +224,7 @@ static void check_initrd(const struct pxe_tree *t, const char *path, const char 
 			out, path, 0, PXE_WARNING,
 			"its /init is another version of reboot-s390x-init; rebuild it with "
 			"'reboot-s390x mkinitrd'");
-	else if (reference && (ref = read_small(AT_FDCWD, reference, INIT_MAX, &ref_len)) &&
+	else if (reference && (ref = read_small(NULL, reference, INIT_MAX, &ref_len)) &&
 		 (ref_len != len || memcmp(ref, init, len) != 0))
 		pxe_findings_add(
 			out, path, 0, PXE_WARNING,
@@ -236,9 +239,8 @@ static void check_payload(const struct pxe_tree *t, const char *path, const char
 			  struct pxe_findings *out)
 {
 	size_t len, ref_len;
-	unsigned char *data = read_small(t->rootfd, path, PAYLOAD_MAX, &len);
-	unsigned char *ref =
-		reference ? read_small(AT_FDCWD, reference, PAYLOAD_MAX, &ref_len) : NULL;
+	unsigned char *data = read_small(t, path, PAYLOAD_MAX, &len);
+	unsigned char *ref = reference ? read_small(NULL, reference, PAYLOAD_MAX, &ref_len) : NULL;
 
 	if (data &&
 	    !memmem(data, len, PAYLOAD_SIGNATURE VERSION, strlen(PAYLOAD_SIGNATURE VERSION)))

@@ -67,27 +67,34 @@ void pxe_findings_free(struct pxe_findings *f)
 }
 
 /* Check one TFTP path of an entry (kernel or initrd) below @rootfd. */
-static void lint_tftp_file(int rootfd, const char *subject, int line, const char *what,
-			   const char *path, struct pxe_findings *out)
+/* Check one TFTP path of an entry (kernel or initrd) as the server reaches it. */
+static void lint_tftp_file(const struct pxe_tree *t, const char *subject, int line,
+			   const char *what, const char *path, struct pxe_findings *out)
 {
-	const char *rel = path;
 	struct stat st;
+	int fd = pxe_tree_open_file(t, path);
 
-	/* TFTP servers take a leading "/" as the root. */
-	while (*rel == '/')
-		rel++;
-	if (!*rel || fstatat(rootfd, rel, &st, 0) != 0) {
+	if (fd == -EXDEV) {
 		pxe_findings_add(out, subject, line, PXE_ERROR,
-				 "%s '%.80s' does not exist in the TFTP root", what, path);
+				 "%s '%.80s' leads outside the TFTP root", what, path);
 		return;
 	}
-	if (!S_ISREG(st.st_mode))
+	if (fd < 0) {
+		pxe_findings_add(out, subject, line, PXE_ERROR,
+				 fd == -EINVAL || fd == -ENOENT || fd == -ENOTDIR
+					 ? "%s '%.80s' does not exist in the TFTP root"
+					 : "%s '%.80s' cannot be opened",
+				 what, path);
+		return;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
 		pxe_findings_add(out, subject, line, PXE_ERROR, "%s '%.80s' is not a file", what,
 				 path);
 	else if (!(st.st_mode & S_IROTH))
 		pxe_findings_add(out, subject, line, PXE_ERROR,
 				 "%s '%.80s' has mode %04o: the TFTP server cannot read it (0644)",
 				 what, path, (unsigned)(st.st_mode & 07777));
+	close(fd);
 }
 
 /*
@@ -225,11 +232,9 @@ static void lint_file(const struct pxe_tree *t, const char *name, const enum pxe
 
 			lint_target(subject, e, out);
 			if (e->kernel)
-				lint_tftp_file(t->rootfd, subject, e->line, "kernel", e->kernel,
-					       out);
+				lint_tftp_file(t, subject, e->line, "kernel", e->kernel, out);
 			if (e->initrd)
-				lint_tftp_file(t->rootfd, subject, e->line, "initrd", e->initrd,
-					       out);
+				lint_tftp_file(t, subject, e->line, "initrd", e->initrd, out);
 		}
 		break;
 	}

@@ -173,6 +173,19 @@ static int open_beneath(int dirfd, const char *path)
 	return fd;
 }
 
+int pxe_tree_open_file(const struct pxe_tree *t, const char *path)
+{
+	int fd;
+
+	/* TFTP servers take a leading "/" as the root. */
+	while (*path == '/')
+		path++;
+	if (!*path)
+		return -ENOENT;
+	fd = open_beneath(t->rootfd, path);
+	return fd < 0 ? -errno : fd;
+}
+
 int pxe_tree_read_served(const struct pxe_tree *t, const char *name, char *buf, size_t cap,
 			 size_t *size, unsigned *mode, struct reipl_error *err)
 {

@@ -47,6 +47,13 @@ int pxe_tree_read_served(const struct pxe_tree *t, const char *name, char *buf, 
 			 size_t *size, unsigned *mode, struct reipl_error *err);
 
 /*
+ * Open a file an entry names (kernel, initrd; a leading "/" is the root) for reading as a
+ * TFTP server reaches it, but never outside the root (-EXDEV) and never blocking. The fd,
+ * or -errno.
+ */
+int pxe_tree_open_file(const struct pxe_tree *t, const char *path);
+
+/*
  * Replace pxelinux.cfg/@name atomically: a temporary file in the same directory, written,
  * labelled for SELinux where it is enabled, mode 0644, fsync'ed, renamed over the old
  * one, and the directory fsync'ed. A reader sees the old file or the new one, never a

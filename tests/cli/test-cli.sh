@@ -508,6 +508,24 @@ refused "an absent device with a FIFO for /proc/cio_ignore: no hang" 'Could not 
 	timeout 20 "$cli" --sysroot "$root" set ccw 0.0.0009
 fi
 
+### reads stay inside the TFTP root (issue 11, item 2)
+croot=$work/confined
+mkdir -p "$croot/pxelinux.cfg"
+chmod 0755 "$croot" "$croot/pxelinux.cfg"
+echo secret >"$work/outside"
+mkfifo "$croot/fifo.img"
+ln -s "$work/outside" "$croot/escape.img"
+printf '# pxelinux\ndefault l\nlabel l\nkernel ../outside\ninitrd escape.img\nappend a\n' >"$croot/pxelinux.cfg/default"
+printf '# pxelinux\ndefault l\nlabel l\nkernel fifo.img\ninitrd /../../outside\nappend a\n' >"$croot/pxelinux.cfg/01-52-54-00-00-00-31"
+run timeout 20 "$cli" doctor --root "$croot"
+if ((status == 1)) && [[ $out == *"pxelinux.cfg/default:3: error: kernel '../outside' leads outside the TFTP root"* &&
+	$out == *"pxelinux.cfg/default:3: error: initrd 'escape.img' leads outside the TFTP root"* &&
+	$out == *"pxelinux.cfg/01-52-54-00-00-00-31:3: error: initrd '/../../outside' leads outside the TFTP root"* &&
+	$out == *"pxelinux.cfg/01-52-54-00-00-00-31:3: error: kernel 'fifo.img' is not a file"* ]]; then pass
+else fail "doctor: entries that leave the root are errors, a FIFO is not read" "$out$err"; fi
+refused "doctor --network-xml /dev/zero" "doctor: /dev/zero is not a regular file" \
+	"$cli" doctor --root "$croot" --network-xml /dev/zero
+
 ### untrusted text stays one line, without escape sequences (issue 11, item 4)
 refused "a newline in an argument stays on the error line" "pxe: guest 'a\\x0ab' is not a valid libvirt domain name" \
 	"$cli" pxe --root "$work" local "$(printf 'a\nb')"
