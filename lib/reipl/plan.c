@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
@@ -261,9 +262,45 @@ bool reipl_readback_same(const char *got, const char *want, size_t want_len,
 	return memcmp(got, want, want_len) == 0;
 }
 
+/* What an attribute showed before the writes, to put back when a later one fails. */
+struct saved {
+	char text[REIPL_SCPDATA_MAX + 2];
+	int len; /* < 0: it could not be read, so it cannot be put back */
+};
+
+/*
+ * Put back attributes 0..@upto-1 of @plan as @old had them, last first. Returns 0, or the
+ * index of the first that could not be put back, + 1 (its error in *@rc).
+ */
+static int put_back(const char *root, const struct reipl_plan *plan, const struct saved *old,
+		    int upto, int *rc)
+{
+	char path[PATH_MAX], value[REIPL_SCPDATA_MAX + 3];
+	int i;
+
+	for (i = upto - 1; i >= 0; i--) {
+		size_t len;
+
+		if (old[i].len < 0) {
+			*rc = -EIO;
+			return i + 1;
+		}
+		/* The shown text, and the newline a text store wants; "" as "\n" (sysfs). */
+		len = strlen(old[i].text);
+		memcpy(value, old[i].text, len);
+		value[len++] = '\n';
+		reipl_pathf(NULL, path, sizeof(path), "/sys/firmware/%s", plan->writes[i].attr);
+		*rc = reipl_write_attr(root, path, value, len);
+		if (*rc && !plan->writes[i].optional)
+			return i + 1;
+	}
+	return 0;
+}
+
 int reipl_plan_apply(const char *root, const struct reipl_plan *plan, struct reipl_error *err)
 {
 	char path[PATH_MAX], got[REIPL_SCPDATA_MAX + 2];
+	struct saved *old;
 	int i, rc;
 
 	/* Every attribute is a file that takes a write without blocking, before the first. */
@@ -278,15 +315,38 @@ int reipl_plan_apply(const char *root, const struct reipl_plan *plan, struct rei
 					  "\"%s\" is not an attribute file: nothing was written",
 					  plan->writes[i].attr);
 	}
+	old = malloc(sizeof(*old) * (size_t)(plan->count ? plan->count : 1));
+	if (!old)
+		return reipl_fail(err, -ENOMEM, "out of memory");
+	for (i = 0; i < plan->count; i++) {
+		reipl_pathf(NULL, path, sizeof(path), "/sys/firmware/%s", plan->writes[i].attr);
+		old[i].len = reipl_read_attr(root, path, old[i].text, sizeof(old[i].text));
+	}
 	for (i = 0; i < plan->count; i++) {
 		const struct reipl_write *w = &plan->writes[i];
+		int bad, why;
 
 		reipl_pathf(NULL, path, sizeof(path), "/sys/firmware/%s", w->attr);
 		rc = reipl_write_attr(root, path, w->value, w->len);
-		if (rc && !w->optional)
-			return reipl_fail(err, rc, "Could not set \"%s\" (%s)", w->attr,
-					  strerror(-rc));
+		if (!rc || w->optional)
+			continue;
+		/* Nothing half-set: what was written before this one is put back. */
+		bad = put_back(root, plan, old, i, &why);
+		if (bad == 0)
+			reipl_fail(err, rc,
+				   "Could not set \"%s\" (%s); put back the %d setting%s "
+				   "written before it",
+				   w->attr, strerror(-rc), i, i == 1 ? "" : "s");
+		else
+			reipl_fail(err, rc,
+				   "Could not set \"%s\" (%s), nor put back \"%s\" (%s): it "
+				   "and the settings before it hold the new values",
+				   w->attr, strerror(-rc), plan->writes[bad - 1].attr,
+				   strerror(-why));
+		free(old);
+		return rc;
 	}
+	free(old);
 	for (i = 0; i < plan->count; i++) {
 		const struct reipl_write *w = &plan->writes[i];
 		size_t want_len = w->len;

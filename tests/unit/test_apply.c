@@ -327,7 +327,31 @@ static void test_readback(void **state)
 	assert_int_equal(mknod(path, S_IFCHR | 0644, makedev(1, 7)), 0); /* /dev/full */
 	assert_int_equal(set(dir, ARGS("ccw", "0.0.0002"), &err), -ENOSPC);
 	assert_string_equal(err.msg,
-			    "Could not set \"reipl/ccw/device\" (No space left on device)");
+			    "Could not set \"reipl/ccw/device\" (No space left on device); "
+			    "put back the 2 settings written before it");
+	fixture_remove(dir);
+}
+
+/* A write that fails midway puts back what was written before it (issue 11, item 3). */
+static void test_failed_write_puts_back(void **state)
+{
+	char *dir = fixture_copy_plain("kvm-netboot"), path[512];
+	struct reipl_error err;
+
+	(void)state;
+	reipl_is(dir, "ccw/device", "0.0.0001\n");
+	reipl_is(dir, "ccw/clear", "0\n");
+	fixture_write(dir, "sys/firmware/reipl/ccw/loadparm", "OLD\n");
+	/* The last write, reipl_type, fails. */
+	snprintf(path, sizeof(path), "%s/sys/firmware/reipl/reipl_type", dir);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(mknod(path, S_IFCHR | 0644, makedev(1, 7)), 0); /* /dev/full */
+	assert_int_equal(set(dir, ARGS("ccw", "0.0.0002", "-L", "NEW"), &err), -ENOSPC);
+	assert_string_equal(err.msg, "Could not set \"reipl/reipl_type\" (No space left on "
+				     "device); put back the 3 settings written before it");
+	reipl_is(dir, "ccw/device", "0.0.0001\n");
+	reipl_is(dir, "ccw/clear", "0\n");
+	reipl_is(dir, "ccw/loadparm", "OLD\n");
 	fixture_remove(dir);
 }
 
@@ -467,6 +491,7 @@ int main(void)
 		cmocka_unit_test(test_zvm_auto_needs_parm),
 		cmocka_unit_test(test_readback),
 		cmocka_unit_test(test_readback_as_kernel_shows),
+		cmocka_unit_test(test_failed_write_puts_back),
 		cmocka_unit_test(test_no_reipl),
 		cmocka_unit_test(test_request),
 		cmocka_unit_test(test_request_auto_order),
