@@ -36,7 +36,6 @@ struct helper_files {
 	int nkernels, ninitrds, npayloads;
 };
 
-#define PAYLOAD_SIGNATURE "reboot-s390x-payload "
 #define PAYLOAD_MAX	  (1u << 20)
 
 /*
@@ -73,7 +72,7 @@ static bool is_payload(const struct pxe_tree *t, const char *path)
 {
 	size_t len;
 	unsigned char *data = read_small(t, path, PAYLOAD_MAX, &len);
-	bool yes = data && memmem(data, len, PAYLOAD_SIGNATURE, strlen(PAYLOAD_SIGNATURE));
+	bool yes = data && pxe_is_payload(data, len);
 
 	free(data);
 	return yes;
@@ -243,7 +242,7 @@ static void check_payload(const struct pxe_tree *t, const char *path, const char
 	unsigned char *ref = reference ? read_small(NULL, reference, PAYLOAD_MAX, &ref_len) : NULL;
 
 	if (data &&
-	    !memmem(data, len, PAYLOAD_SIGNATURE VERSION, strlen(PAYLOAD_SIGNATURE VERSION)))
+	    !memmem(data, len, PXE_PAYLOAD_SIGNATURE VERSION, strlen(PXE_PAYLOAD_SIGNATURE VERSION)))
 		pxe_findings_add(out, path, 0, PXE_WARNING,
 				 "another version of the re-IPL payload; copy %s over it",
 				 reference ? reference : "the installed one");

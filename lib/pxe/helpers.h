@@ -40,7 +40,10 @@ int pxe_helper_files(enum pxe_method method, struct pxe_helper_file *out);
 int pxe_helper_read(const char *path, size_t max, unsigned char **data, size_t *len,
 		    struct reipl_error *err);
 
-/* The image carries the payload's signature ("reboot-s390x-payload VERSION"). */
+/* What the payload prints first and carries in its image: "reboot-s390x-payload VERSION". */
+#define PXE_PAYLOAD_SIGNATURE "reboot-s390x-payload "
+
+/* The image carries the payload's signature. */
 bool pxe_is_payload(const unsigned char *data, size_t len);
 
 /* The image is in the s390x Linux layout: "S390EP" at 0x10008 (a kernel, or the payload). */
