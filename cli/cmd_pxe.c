@@ -331,14 +331,6 @@ struct planned {
 	size_t old_len;
 };
 
-/* A file `pxe` wrote says so in its second line; anything else is someone's (Foreman's). */
-static bool ours(const char *text, size_t len)
-{
-	static const char mark[] = "# pxelinux\n# reboot-s390x: ";
-
-	return len >= sizeof(mark) - 1 && memcmp(text, mark, sizeof(mark) - 1) == 0;
-}
-
 static int plan_entry(const struct pxe_opts *o, bool local, const struct pxe_tree *t,
 		      const char *guest, struct planned *p)
 {
@@ -392,7 +384,7 @@ static int plan_entry(const struct pxe_opts *o, bool local, const struct pxe_tre
 			return cli_error("pxe %s: pxelinux.cfg/%s is larger than any file the "
 					 "firmware reads: remove it first",
 					 o->command, p->name);
-		if (!o->force && !ours(p->old, p->old_len))
+		if (!o->force && !pxe_entry_is_ours(p->old, p->old_len))
 			return cli_error("pxe %s: pxelinux.cfg/%s was not written by " PROGRAM
 					 " (Foreman's?): --force replaces it",
 					 o->command, p->name);

@@ -15,6 +15,9 @@
 #include "request.h"
 #include "target.h"
 
+/* The first two lines of every file written here: what makes it ours. */
+#define OUR_MARK "# pxelinux\n# reboot-s390x: "
+
 int pxe_check_path(const char *what, const char *path, struct reipl_error *err)
 {
 	const char *p;
@@ -98,13 +101,12 @@ int pxe_entry_local(const char *target, const char *kernel, const char *initrd, 
 				  "the append line would be empty, which the firmware skips: give "
 				  "--target or a non-blank --append");
 	rc = snprintf(buf, len,
-		      "# pxelinux\n"
-		      "# reboot-s390x: local\n"
-		      "default local\n"
-		      "label local\n"
-		      "kernel %s\n"
-		      "initrd %s\n"
-		      "append %s\n",
+		      OUR_MARK "local\n"
+			       "default local\n"
+			       "label local\n"
+			       "kernel %s\n"
+			       "initrd %s\n"
+			       "append %s\n",
 		      kernel, initrd, append);
 	return finish(len, rc, append, err);
 }
@@ -125,11 +127,16 @@ int pxe_entry_payload_target(const char *target, struct reipl_error *err)
 	return reipl_target_payload_check(&t, err);
 }
 
+bool pxe_entry_is_ours(const char *text, size_t len)
+{
+	return len >= sizeof(OUR_MARK) - 1 && memcmp(text, OUR_MARK, sizeof(OUR_MARK) - 1) == 0;
+}
+
 int pxe_entry_fallback(char *buf, size_t len, struct reipl_error *err)
 {
 	int rc = snprintf(buf, len,
-			  "# pxelinux\n"
-			  "# reboot-s390x: local, method fallback\n"
+			  OUR_MARK
+			  "local, method fallback\n"
 			  "# No entry, on purpose: QEMU 9.2 and later fail this network boot and "
 			  "IPL the\n"
 			  "# next device in the guest's boot order, its disk. QEMU up to 9.1 would "
@@ -156,13 +163,12 @@ int pxe_entry_install(const char *kernel, const char *initrd, const char *append
 	if (!append[strspn(append, " \t")])
 		return reipl_fail(err, -EINVAL, "--append must not be empty");
 	rc = snprintf(buf, len,
-		      "# pxelinux\n"
-		      "# reboot-s390x: install\n"
-		      "default install\n"
-		      "label install\n"
-		      "kernel %s\n"
-		      "initrd %s\n"
-		      "append %s\n",
+		      OUR_MARK "install\n"
+			       "default install\n"
+			       "label install\n"
+			       "kernel %s\n"
+			       "initrd %s\n"
+			       "append %s\n",
 		      kernel, initrd, append);
 	return finish(len, rc, append, err);
 }

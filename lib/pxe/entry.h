@@ -5,6 +5,7 @@
 #ifndef PXE_ENTRY_H
 #define PXE_ENTRY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "error.h"
@@ -44,6 +45,12 @@ int pxe_entry_payload_target(const char *target, struct reipl_error *err);
  * and later fail the network boot and IPL the next device in the guest's boot order.
  */
 int pxe_entry_fallback(char *buf, size_t len, struct reipl_error *err);
+
+/*
+ * True for a file these functions wrote: it says so in its second line ("# reboot-s390x:
+ * local", "install", ...). Anything else is someone else's (Foreman's, an admin's).
+ */
+bool pxe_entry_is_ours(const char *text, size_t len);
 
 /* An installer entry: kernel, initrd, and @append (NULL for PXE_INSTALL_APPEND). */
 int pxe_entry_install(const char *kernel, const char *initrd, const char *append, char *buf,
