@@ -337,7 +337,8 @@ if ((new)); then
 	cfg default "default two\nlabel one\nkernel k1\ninitrd i1\nappend one\nlabel two\nkernel k2\ninitrd i2\nappend two\nlabel three\nkernel k3\ninitrd i3\nappend three\n"
 	for lp in 3 0 A 5; do
 		name=loadparm-$lp log=$work/$name.log
-		boot --loadparm "$lp"
+		# The disk follows the network: "no fallback" must be seen, not assumed.
+		boot --loadparm "$lp" --disk-order
 		case $gen/$lp in
 		10.1/3) console "e2e-marker: cmdline=[three]" "loadparm 3 boots the third entry" ;;
 		10.1/5) console "loadparm is set to an entry that is not available" "loadparm 5 of 3: refused" ;;
@@ -345,6 +346,24 @@ if ((new)); then
 		esac
 		model --loadparm "$lp"
 	done
+	if [[ $gen == 10.1 ]]; then
+		# PROMPT: the firmware's menu waits on the console; only the time limit ends it.
+		name=loadparm-PROMPT log=$work/$name.log
+		QEMU_TIMEOUT=15 boot --loadparm PROMPT --disk-order
+		console "s390-ccw pxelinux.cfg boot menu" "loadparm PROMPT shows the menu"
+		if ((status == 124)) && ! grep -q 'e2e-marker: kernel=' "$log.text"; then
+			pass "it waits: nothing boots until the time limit"
+		else
+			fail "PROMPT did not wait (status $status)"
+		fi
+		"$cli" pxe --root "$t" show "$mac" --uuid "$uuid" --firmware "$gen" --loadparm PROMPT \
+			>"$work/$name.model" 2>&1
+		if grep -q "^Result: *loadparm PROMPT: the firmware shows its menu and waits" "$work/$name.model"; then
+			pass "the model says the menu waits"
+		else
+			fail "the model does not say the menu waits"
+		fi
+	fi
 fi
 
 printf '%d passed, %d failed\n' "$passed" "$failed"
