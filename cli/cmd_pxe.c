@@ -86,7 +86,7 @@ static void usage(void)
 	      "     --init <file>      setup: the static init for the initrd (default: the\n"
 	      "                        installed one)\n"
 	      "     --strict           check: warnings fail too (exit status 1)\n"
-	      " -J, --json             list, check: JSON (keys: see " PROGRAM "(8))\n"
+	      " -J, --json             list, show, check: JSON (keys: see " PROGRAM "(8))\n"
 	      "     --connect <uri>    libvirt URI for domain names (default: libvirt's)\n"
 	      "     --target <args>    chreipl arguments for the helper (default: its own)\n"
 	      "     --kernel <file>    kernel, relative to the root (local: " PXE_SEED_KERNEL ",\n"
@@ -218,8 +218,9 @@ static int allow(const struct pxe_opts *o, bool target, bool files, bool append,
 		return cli_error("pxe %s: --force is only for 'local' and 'install'", o->command);
 	if (o->init)
 		return cli_error("pxe %s: --init is only for 'setup'", o->command);
-	if (o->json && strcmp(o->command, "list") != 0 && strcmp(o->command, "check") != 0)
-		return cli_error("pxe %s: --json is for 'list' and 'check'", o->command);
+	if (o->json && strcmp(o->command, "list") != 0 && strcmp(o->command, "check") != 0 &&
+	    strcmp(o->command, "show") != 0)
+		return cli_error("pxe %s: --json is for 'list', 'show' and 'check'", o->command);
 	if (o->strict && strcmp(o->command, "check") != 0)
 		return cli_error("pxe %s: --strict is only for 'check'", o->command);
 	return 0;
@@ -682,6 +683,70 @@ static void show_outcome(const struct pxe_lookup *l, const enum pxe_fwgen *gens,
 	}
 }
 
+/* One row per generation, each whole: scripts need no grouping to undo. */
+static int show_json(const char *guest, const struct pxe_lookup *looks, const enum pxe_fwgen *gens,
+		     int n)
+{
+	static const char *const cols[] = { "GUEST",	"FIRMWARE", "QEMU",   "LOOKUP", "FILE",
+					    "RESULT",	"ENTRY",    "BOOTS",  "METHOD", "TARGET",
+					    "KERNEL",	"INITRD",   "APPEND", "NOTES" };
+	static const char *const state[] = { "absent", "skipped", "used", "not asked" };
+	struct cli_table *t = cli_table_new("firmware", true, cols, 14);
+	int i, j, rc = 0;
+
+	if (t)
+		cli_table_list(t, 3), cli_table_list(t, 13);
+	for (i = 0; t && !rc && i < n; i++) {
+		const struct pxe_lookup *l = &looks[i];
+		const struct pxe_entry *e = l->entry >= 0 ? &l->cfg.entries[l->entry] : NULL;
+		char lookup[PXE_LOOKUP_STEPS * 200] = "", notes[4096] = "", file[80] = "";
+		char result[400];
+		struct pxe_summary sum;
+		const char *row[14];
+		size_t len = 0;
+
+		for (j = 0; j < l->nsteps && len < sizeof(lookup); j++)
+			len += (size_t)snprintf(lookup + len, sizeof(lookup) - len, "%s%s: %s%s%s",
+						j ? "\n" : "", l->steps[j].name,
+						state[l->steps[j].state],
+						l->steps[j].state == PXE_STEP_SKIPPED ? ", " : "",
+						l->steps[j].state == PXE_STEP_SKIPPED ? l->steps[j].why
+										      : "");
+		for (len = 0, j = 0; l->used >= 0 && j < l->cfg.nnotes && len < sizeof(notes); j++)
+			len += (size_t)snprintf(notes + len, sizeof(notes) - len, "%s%s: line %d: %s",
+						j ? "\n" : "",
+						l->cfg.notes[j].severity == PXE_ERROR ? "error"
+										      : "warning",
+						l->cfg.notes[j].line, l->cfg.notes[j].msg);
+		if (l->used >= 0)
+			snprintf(file, sizeof(file), "pxelinux.cfg/%.60s", l->steps[l->used].name);
+		pxe_lookup_result(l, result, sizeof(result));
+		pxe_summarize(&l->cfg, &sum);
+		row[0] = guest;
+		row[1] = pxe_fwgen_info(gens[i])->name;
+		row[2] = pxe_fwgen_info(gens[i])->qemus;
+		row[3] = lookup;
+		row[4] = file;
+		row[5] = result;
+		row[6] = e ? e->label : NULL;
+		/* What the entry boots is known for the default; a loadparm's pick is its own. */
+		row[7] = e && l->entry == l->cfg.def ? pxe_role_name(sum.role) : NULL;
+		row[8] = e && l->entry == l->cfg.def && sum.role == PXE_ROLE_LOCAL
+				 ? pxe_method_name(sum.method)
+				 : NULL;
+		row[9] = row[8] ? sum.target : NULL;
+		row[10] = e ? e->kernel : NULL;
+		row[11] = e ? e->initrd : NULL;
+		row[12] = e ? e->append : NULL;
+		row[13] = notes;
+		rc = cli_table_row(t, row);
+	}
+	if (!t || rc)
+		return cli_error("pxe show: out of memory");
+	cli_table_print(t);
+	return EXIT_SUCCESS;
+}
+
 static int do_show(const struct pxe_opts *o)
 {
 	static struct pxe_lookup looks[PXE_FWGEN_COUNT];
@@ -706,6 +771,8 @@ static int do_show(const struct pxe_opts *o)
 		}
 	}
 	pxe_tree_close(&t);
+	if (o->json)
+		return show_json(o->guest, looks, gens, n);
 	pxe_guest_describe(&g, who, sizeof(who));
 	printf("Guest:     %s%s%s%s\n", o->guest, strcmp(o->guest, who) ? " (" : "",
 	       strcmp(o->guest, who) ? who : "", strcmp(o->guest, who) ? ")" : "");

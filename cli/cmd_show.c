@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * cmd_show.c - reboot-s390x show: lsreipl.
+ * cmd_show.c - reboot-s390x show: lsreipl, and the same fields as JSON for scripts.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,27 +8,74 @@
 
 #include "cli.h"
 #include "show.h"
+#include "target.h"
+#ifndef CLI_REIPL_ONLY
+#include "table.h"
+#endif
 
 static void usage(void)
 {
 	fputs("Usage:\n"
-	      " " PROGRAM " show [--ipl]\n"
+	      " " PROGRAM " show [--ipl] [--json]\n"
 	      "\n"
 	      "Show the re-IPL settings (the device the next reboot starts), or with --ipl\n"
 	      "the settings of the last IPL, as lsreipl does.\n"
 	      "\n"
 	      "Options:\n"
 	      " -i, --ipl   show the IPL settings\n"
+	      " -J, --json  one JSON object of the same fields (keys: see " PROGRAM "(8))\n"
 	      " -h, --help  display this help\n"
 	      "\n"
 	      "For more details see reboot-s390x(8).\n",
 	      stdout);
 }
 
+#ifndef CLI_REIPL_ONLY
+/* The fields collected, to become one row of a table whose columns are their keys. */
+struct show_fields {
+	char keys[16][16];
+	char values[16][REIPL_SCPDATA_MAX + 2];
+	int n;
+};
+
+static void collect(void *arg, const char *key, const char *label, const char *value,
+		    bool quoted)
+{
+	struct show_fields *f = arg;
+
+	(void)label, (void)quoted;
+	if (f->n == 16)
+		return;
+	snprintf(f->keys[f->n], sizeof(f->keys[0]), "%s", key);
+	snprintf(f->values[f->n], sizeof(f->values[0]), "%s", value);
+	f->n++;
+}
+
+static int show_json(const struct cli_ctx *ctx, bool ipl)
+{
+	static struct show_fields f;
+	const char *cols[16], *row[16];
+	struct reipl_error err;
+	struct cli_table *t;
+	int i;
+
+	f.n = 0;
+	if (reipl_show_each(ctx->sysroot, ipl, collect, &f, &err))
+		return cli_error("%s", err.msg);
+	for (i = 0; i < f.n; i++)
+		cols[i] = f.keys[i], row[i] = f.values[i];
+	t = cli_table_new(ipl ? "ipl" : "reipl", true, cols, f.n);
+	if (!t || cli_table_row(t, row))
+		return cli_error("show: out of memory");
+	cli_table_print(t);
+	return EXIT_SUCCESS;
+}
+#endif
+
 int cmd_show(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct reipl_error err;
-	bool ipl = false;
+	bool ipl = false, json = false;
 	int i;
 
 	for (i = 0; i < argc; i++) {
@@ -38,8 +85,18 @@ int cmd_show(const struct cli_ctx *ctx, int argc, char **argv)
 		}
 		if (strcmp(argv[i], "-i") == 0 || strcmp(argv[i], "--ipl") == 0)
 			ipl = true;
+		else if (strcmp(argv[i], "-J") == 0 || strcmp(argv[i], "--json") == 0)
+			json = true;
 		else
 			return cli_error("show: unexpected argument '%s'", argv[i]);
+	}
+	if (json) {
+#ifdef CLI_REIPL_ONLY
+		return cli_error("show: this static build has no --json; the packaged "
+				 "reboot-s390x has");
+#else
+		return show_json(ctx, ipl);
+#endif
 	}
 	if (reipl_show(ctx->sysroot, ipl, stdout, &err))
 		return cli_error("%s", err.msg);

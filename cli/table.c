@@ -35,12 +35,30 @@ struct cli_table *cli_table_new(const char *name, bool json, const char *const *
 	return t;
 }
 
-void cli_table_number(struct cli_table *t, int col)
+static struct libscols_column *json_type(struct cli_table *t, int col, int type)
 {
 	struct libscols_column *cl = scols_table_get_column(t->tb, (size_t)col);
 
 	if (cl)
-		scols_column_set_json_type(cl, SCOLS_JSON_NUMBER);
+		scols_column_set_json_type(cl, type);
+	return cl;
+}
+
+void cli_table_number(struct cli_table *t, int col)
+{
+	json_type(t, col, SCOLS_JSON_NUMBER);
+}
+
+void cli_table_list(struct cli_table *t, int col)
+{
+	struct libscols_column *cl = json_type(t, col, SCOLS_JSON_ARRAY_STRING);
+
+	/* Cells wrap at their newlines, in text and in JSON, where each line is an item. */
+	if (cl) {
+		scols_column_set_flags(cl, scols_column_get_flags(cl) | SCOLS_FL_WRAP);
+		scols_column_set_wrapfunc(cl, scols_wrapnl_chunksize, scols_wrapnl_nextchunk,
+					  NULL);
+	}
 }
 
 int cli_table_row(struct cli_table *t, const char *const *values)
@@ -51,7 +69,8 @@ int cli_table_row(struct cli_table *t, const char *const *values)
 	if (!line)
 		return -ENOMEM;
 	for (i = 0; i < t->ncols; i++)
-		if (scols_line_set_data(line, (size_t)i, values[i] ? values[i] : "") != 0)
+		if (values[i] && values[i][0] &&
+		    scols_line_set_data(line, (size_t)i, values[i]) != 0)
 			return -ENOMEM;
 	return 0;
 }

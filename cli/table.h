@@ -21,6 +21,9 @@ struct cli_table *cli_table_new(const char *name, bool json, const char *const *
 /* Column @col holds numbers: JSON gets them unquoted. */
 void cli_table_number(struct cli_table *t, int col);
 
+/* Column @col holds a list, one item per line of its cell: JSON gets an array of strings. */
+void cli_table_list(struct cli_table *t, int col);
+
 /* Add a row of @ncols values (NULL or "" for an empty cell). 0 or -ENOMEM. */
 int cli_table_row(struct cli_table *t, const char *const *values);
 

@@ -155,35 +155,55 @@ int reipl_ipl_device(const char *root, struct reipl_busid *id)
 	return 0;
 }
 
+const char *const reipl_ccw_columns[REIPL_CCW_NCOLS] = {
+	"DEVICE", "KIND", "CUTYPE", "DEVTYPE", "ONLINE", "DRIVER", "NOTE",
+};
+
+void reipl_ccw_cells(const struct reipl_ccwdev *d, const struct reipl_busid *ipl,
+		     struct reipl_ccw_row *row)
+{
+	const char *note = "";
+
+	snprintf(row->cell[0], sizeof(row->cell[0]), "%s", d->busid);
+	snprintf(row->cell[1], sizeof(row->cell[1]), "%s", d->kind);
+	snprintf(row->cell[2], sizeof(row->cell[2]), "%04x/%02x", d->ident.cu_type,
+		 d->ident.cu_model);
+	if (d->has_devtype)
+		snprintf(row->cell[3], sizeof(row->cell[3]), "%04x/%02x", d->ident.dev_type,
+			 d->ident.dev_model);
+	else
+		snprintf(row->cell[3], sizeof(row->cell[3]), "n/a");
+	snprintf(row->cell[4], sizeof(row->cell[4]), "%s",
+		 d->online < 0 ? "?"
+		 : d->online   ? "yes"
+			       : "no");
+	snprintf(row->cell[5], sizeof(row->cell[5]), "%s", d->driver[0] ? d->driver : "-");
+	if (ipl && reipl_busid_equal(ipl, &d->id))
+		note = d->disk ? "disk, IPL device" : "IPL device";
+	else if (d->disk)
+		note = "disk";
+	snprintf(row->cell[6], sizeof(row->cell[6]), "%s", note);
+}
+
 void reipl_ccw_print(FILE *out, const struct reipl_ccwdev *devs, size_t count,
 		     const struct reipl_busid *ipl)
 {
+	static const int width[REIPL_CCW_NCOLS] = { 10, 15, 8, 8, 7, 11, 0 };
+	struct reipl_ccw_row row;
 	size_t i;
+	int c;
 
-	fprintf(out, "%-10s %-15s %-8s %-8s %-7s %-11s %s\n", "DEVICE", "KIND", "CUTYPE", "DEVTYPE",
-		"ONLINE", "DRIVER", "NOTE");
-	for (i = 0; i < count; i++) {
-		const struct reipl_ccwdev *d = &devs[i];
-		char cu[8], dt[8], line[128];
-		const char *note = "";
-		size_t len;
+	for (i = 0; i <= count; i++) {
+		char line[160];
+		size_t len = 0;
 
-		snprintf(cu, sizeof(cu), "%04x/%02x", d->ident.cu_type, d->ident.cu_model);
-		if (d->has_devtype)
-			snprintf(dt, sizeof(dt), "%04x/%02x", d->ident.dev_type,
-				 d->ident.dev_model);
-		else
-			strcpy(dt, "n/a");
-		if (ipl && reipl_busid_equal(ipl, &d->id))
-			note = d->disk ? "disk, IPL device" : "IPL device";
-		else if (d->disk)
-			note = "disk";
-		snprintf(line, sizeof(line), "%-10s %-15s %-8s %-8s %-7s %-11s %s", d->busid,
-			 d->kind, cu, dt,
-			 d->online < 0 ? "?"
-			 : d->online   ? "yes"
-				       : "no",
-			 d->driver[0] ? d->driver : "-", note);
+		if (i > 0)
+			reipl_ccw_cells(&devs[i - 1], ipl, &row);
+		for (c = 0; c < REIPL_CCW_NCOLS && len < sizeof(line); c++)
+			len += (size_t)snprintf(line + len, sizeof(line) - len, "%-*s%s", width[c],
+						i ? row.cell[c] : reipl_ccw_columns[c],
+						c + 1 < REIPL_CCW_NCOLS ? " " : "");
+		/* The header line and a row without a note end in blanks: cut them. */
 		len = strlen(line);
 		while (len > 0 && line[len - 1] == ' ')
 			line[--len] = '\0';

@@ -14,6 +14,7 @@
 enum style { PLAIN, QUOTED, LOADPARM };
 
 struct field {
+	const char *key; /* the --json key: the label's word, stable across types */
 	const char *label;
 	const char *attr;
 	enum style style;
@@ -21,50 +22,50 @@ struct field {
 };
 
 static const struct field ccw_fields[] = {
-	{ "Device:", "device", PLAIN, false },
-	{ "Loadparm:", "loadparm", LOADPARM, false },
-	{ "Bootparms:", "parm", QUOTED, false },
-	{ "clear:", "clear", PLAIN, true },
-	{ NULL, NULL, PLAIN, false },
+	{ "device", "Device:", "device", PLAIN, false },
+	{ "loadparm", "Loadparm:", "loadparm", LOADPARM, false },
+	{ "bootparms", "Bootparms:", "parm", QUOTED, false },
+	{ "clear", "clear:", "clear", PLAIN, true },
+	{ NULL, NULL, NULL, PLAIN, false },
 };
 
 static const struct field fcp_fields[] = {
-	{ "WWPN:", "wwpn", PLAIN, false },
-	{ "LUN:", "lun", PLAIN, false },
-	{ "Device:", "device", PLAIN, false },
-	{ "bootprog:", "bootprog", PLAIN, false },
-	{ "br_lba:", "br_lba", PLAIN, false },
-	{ "Loadparm:", "loadparm", LOADPARM, false },
-	{ "Bootparms:", "scp_data", QUOTED, false },
-	{ "clear:", "clear", PLAIN, true },
-	{ NULL, NULL, PLAIN, false },
+	{ "wwpn", "WWPN:", "wwpn", PLAIN, false },
+	{ "lun", "LUN:", "lun", PLAIN, false },
+	{ "device", "Device:", "device", PLAIN, false },
+	{ "bootprog", "bootprog:", "bootprog", PLAIN, false },
+	{ "br_lba", "br_lba:", "br_lba", PLAIN, false },
+	{ "loadparm", "Loadparm:", "loadparm", LOADPARM, false },
+	{ "bootparms", "Bootparms:", "scp_data", QUOTED, false },
+	{ "clear", "clear:", "clear", PLAIN, true },
+	{ NULL, NULL, NULL, PLAIN, false },
 };
 
 static const struct field nvme_fields[] = {
-	{ "FID:", "fid", PLAIN, false },
-	{ "NSID:", "nsid", PLAIN, false },
-	{ "bootprog:", "bootprog", PLAIN, false },
-	{ "br_lba:", "br_lba", PLAIN, false },
-	{ "Loadparm:", "loadparm", LOADPARM, false },
-	{ "Bootparms:", "scp_data", QUOTED, false },
-	{ "clear:", "clear", PLAIN, true },
-	{ NULL, NULL, PLAIN, false },
+	{ "fid", "FID:", "fid", PLAIN, false },
+	{ "nsid", "NSID:", "nsid", PLAIN, false },
+	{ "bootprog", "bootprog:", "bootprog", PLAIN, false },
+	{ "br_lba", "br_lba:", "br_lba", PLAIN, false },
+	{ "loadparm", "Loadparm:", "loadparm", LOADPARM, false },
+	{ "bootparms", "Bootparms:", "scp_data", QUOTED, false },
+	{ "clear", "clear:", "clear", PLAIN, true },
+	{ NULL, NULL, NULL, PLAIN, false },
 };
 
 static const struct field eckd_fields[] = {
-	{ "Device:", "device", PLAIN, false },
-	{ "bootprog:", "bootprog", PLAIN, false },
-	{ "br_chr:", "br_chr", PLAIN, false },
-	{ "Bootparms:", "scp_data", QUOTED, false },
-	{ "Loadparm:", "loadparm", LOADPARM, false },
-	{ "clear:", "clear", PLAIN, true },
-	{ NULL, NULL, PLAIN, false },
+	{ "device", "Device:", "device", PLAIN, false },
+	{ "bootprog", "bootprog:", "bootprog", PLAIN, false },
+	{ "br_chr", "br_chr:", "br_chr", PLAIN, false },
+	{ "bootparms", "Bootparms:", "scp_data", QUOTED, false },
+	{ "loadparm", "Loadparm:", "loadparm", LOADPARM, false },
+	{ "clear", "clear:", "clear", PLAIN, true },
+	{ NULL, NULL, NULL, PLAIN, false },
 };
 
 static const struct field nss_fields[] = {
-	{ "Name:", "name", PLAIN, false },
-	{ "Bootparms:", "parm", QUOTED, false },
-	{ NULL, NULL, PLAIN, false },
+	{ "name", "Name:", "name", PLAIN, false },
+	{ "bootparms", "Bootparms:", "parm", QUOTED, false },
+	{ NULL, NULL, NULL, PLAIN, false },
 };
 
 static const struct field *fields_for(const char *type)
@@ -110,7 +111,8 @@ static int read_type(const char *root, bool ipl, char *type, size_t len)
 	return rc < 0 ? rc : 0;
 }
 
-int reipl_show(const char *root, bool ipl, FILE *out, struct reipl_error *err)
+int reipl_show_each(const char *root, bool ipl, reipl_show_fn *fn, void *arg,
+		    struct reipl_error *err)
 {
 	char type[32], path[PATH_MAX], value[REIPL_SCPDATA_MAX + 2];
 	const struct field *f;
@@ -121,7 +123,7 @@ int reipl_show(const char *root, bool ipl, FILE *out, struct reipl_error *err)
 		return reipl_fail(err, rc, "Could not read the %s type from /sys/firmware/%s (%s)",
 				  ipl ? "IPL" : "re-IPL", ipl ? "ipl/ipl_type" : "reipl/reipl_type",
 				  strerror(-rc));
-	fprintf(out, "%-12s %s\n", ipl ? "IPL type:" : "Re-IPL type:", type);
+	fn(arg, "type", ipl ? "IPL type:" : "Re-IPL type:", type, false);
 	for (f = fields_for(type); f && f->label; f++) {
 		if (ipl && f->reipl_only)
 			continue;
@@ -129,14 +131,25 @@ int reipl_show(const char *root, bool ipl, FILE *out, struct reipl_error *err)
 		if (reipl_read_attr(root, path, value, sizeof(value)) < 0)
 			continue; /* absent on this kernel or machine: lsreipl skips it too */
 		trim(value, f->style == LOADPARM);
-		if (f->style == PLAIN)
-			fprintf(out, "%-12s %s\n", f->label, value);
-		else
-			fprintf(out, "%-12s \"%s\"\n", f->label, value);
+		fn(arg, f->key, f->label, value, f->style != PLAIN);
 	}
-	if (ipl && reipl_read_attr(root, "/sys/firmware/ipl/secure", value, 16) >= 0)
-		fprintf(out, "%-12s %s\n", "Secure boot:", value);
+	if (ipl && reipl_read_attr(root, "/sys/firmware/ipl/secure", value, 16) >= 0) {
+		trim(value, false);
+		fn(arg, "secure_boot", "Secure boot:", value, false);
+	}
 	return 0;
+}
+
+static void print_field(void *arg, const char *key, const char *label, const char *value,
+			bool quoted)
+{
+	(void)key;
+	fprintf(arg, quoted ? "%-12s \"%s\"\n" : "%-12s %s\n", label, value);
+}
+
+int reipl_show(const char *root, bool ipl, FILE *out, struct reipl_error *err)
+{
+	return reipl_show_each(root, ipl, print_field, out, err);
 }
 
 int reipl_show_short(const char *root, bool ipl, char *buf, size_t len)

@@ -18,6 +18,16 @@
  */
 int reipl_show(const char *root, bool ipl, FILE *out, struct reipl_error *err);
 
+/*
+ * The same fields, one call of @fn each, in lsreipl's order: @key is the stable --json
+ * name ("type", "device", "loadparm", "bootparms", "wwpn"...), @label lsreipl's, @quoted
+ * whether lsreipl quotes the value. Returns 0 or a negative errno.
+ */
+typedef void reipl_show_fn(void *arg, const char *key, const char *label, const char *value,
+			   bool quoted);
+int reipl_show_each(const char *root, bool ipl, reipl_show_fn *fn, void *arg,
+		    struct reipl_error *err);
+
 /* One line: "ccw 0.0.0002" or "fcp 0.0.1700 0x5005... 0x4010..." or "unknown". */
 int reipl_show_short(const char *root, bool ipl, char *buf, size_t len);
 

@@ -115,6 +115,23 @@ sys.exit(0 if any(all(e.get(k) == v for k, v in want.items()) for e in entries) 
 ' "$json" "${@:3}"; then pass; else fail "$name" "$json"; fi
 }
 
+# json_ok NAME PYTHON-EXPR PROG ARGS...: exit 0 and stdout is JSON `d` for which the
+# expression holds
+json_ok() {
+	local name=$1 expr=$2
+	shift 2
+	run "$@"
+	if ((status != 0)); then
+		fail "$name: exit $status" "$err"
+	elif python3 -c 'import json, sys
+d = json.loads(sys.argv[1])
+sys.exit(0 if eval(sys.argv[2]) else 1)' "$out" "$expr" 2>/dev/null; then
+		pass
+	else
+		fail "$name: JSON lacks: $expr" "$out"
+	fi
+}
+
 # cmdline TEXT: the kernel command line of $root
 cmdline() { printf '%s\n' "$1" >"$root/proc/cmdline"; }
 
@@ -136,6 +153,12 @@ ok "show --ipl" $'IPL type:    ccw\nDevice:      0.0.0001' "$cli" --sysroot="$ro
 ok "show -i" "IPL type:" "$cli" --sysroot "$root" show -i
 ok "devices" "0.0.0002   virtio-blk      3832/02  n/a      yes     virtio_ccw  disk" \
 	"$cli" --sysroot "$root" devices
+json_ok "show --json" 'd == {"reipl": [{"type": "ccw", "device": "0.0.0001", "loadparm": None, "clear": "0"}]}' \
+	"$cli" --sysroot "$root" show --json
+json_ok "show --ipl -J" 'd["ipl"][0]["type"] == "ccw" and d["ipl"][0]["device"] == "0.0.0001"' \
+	"$cli" --sysroot "$root" show --ipl -J
+json_ok "devices --json" 'd["devices"][1] == {"device": "0.0.0002", "kind": "virtio-blk", "cutype": "3832/02", "devtype": "n/a", "online": "yes", "driver": "virtio_ccw", "note": "disk"} and d["devices"][0]["note"] == "IPL device"' \
+	"$cli" --sysroot "$root" devices --json
 
 ### set
 fresh kvm-netboot
@@ -595,6 +618,10 @@ if [[ $out == *"Lookup:    pxelinux.cfg/01-52-54-00-00-00-0a: used"$'\n'"       
 	$out == *"Firmware:  9.2 (QEMU 9.2 to 10.0), 10.1 (QEMU 10.1 and later)"$'\n'"Result:    no entry in the file: the network boot fails and the firmware IPLs the next boot device"* ]]; then
 	pass
 else fail "pxe show per generation" "$out"; fi
+json_ok "pxe show --json: a row per generation, the lookup a list" '[g["firmware"] for g in d["firmware"]] == ["7.2", "9.2", "10.1"] and d["firmware"][0]["lookup"][:2] == ["01-52-54-00-00-00-0a: used", "0A00020F: not asked"] and d["firmware"][0]["file"] == "pxelinux.cfg/01-52-54-00-00-00-0a" and d["firmware"][0]["result"].endswith("the guest stops") and "next boot device" in d["firmware"][2]["result"] and d["firmware"][0]["entry"] is None and d["firmware"][0]["notes"][0].startswith("error: line 1: no label")' \
+	"$cli" pxe --root "$mroot" show 52:54:00:00:00:0a --ip 10.0.2.15 --json
+json_ok "pxe show --json: a local entry" 'd["firmware"][0]["boots"] == "local" and d["firmware"][0]["method"] == "payload" and d["firmware"][0]["target"] == "auto" and len(d["firmware"]) == 1' \
+	"$cli" pxe --root "$mroot" show 52:54:00:00:00:0b --json --firmware 7.2
 refused "show --firmware bogus" 'pxe show: Invalid firmware "9": give 7.2, 9.2, 10.1 or a QEMU version' \
 	"$cli" pxe --root "$mroot" show default --firmware 9
 refused "show --ip bogus" "pxe show: --ip '10.0.2' is not an IPv4 address" \
