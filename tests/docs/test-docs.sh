@@ -1,0 +1,84 @@
+#!/bin/bash
+# test-docs.sh - the documentation says what the programs do: every option that a
+# command's --help offers is in its man page, and the limits the code enforces (the
+# constants in lib/) are the figures the README, the man page and --help print.
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cli=${CLI:-$top/build/reboot-s390x}
+init=${INIT:-$top/build/reboot-s390x-init}
+man8=$top/man/reboot-s390x.8
+initman=$top/man/reboot-s390x-init.8
+readme=$top/README.md
+passed=0 failed=0
+
+fail() {
+	failed=$((failed + 1))
+	printf 'FAIL: %s\n' "$1"
+}
+pass() { passed=$((passed + 1)); }
+
+# The man page with roff's escapes undone: "\-\-json" reads "--json".
+plain() { sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' -e 's/\\(en/-/g' "$1"; }
+
+# options_documented WHAT MANPAGE HELP-TEXT: each --long option of the help is in the page
+options_documented() {
+	local what=$1 page=$2 help=$3 opt
+	for opt in $(grep -oE -- '--[a-z][a-z-]*' <<<"$help" | sort -u); do
+		if grep -qE -- "(^|[^a-z-])$opt([^a-z-]|$)" <(plain "$page"); then
+			pass
+		else
+			fail "$what: $opt is in --help but not in $(basename "$page")"
+		fi
+	done
+}
+
+for cmd in set show devices mkinitrd pxe doctor boot-order; do
+	help=$("$cli" "$cmd" --help) || { fail "$cmd --help: exit $?"; continue; }
+	options_documented "$cmd" "$man8" "$help"
+done
+options_documented "reboot-s390x" "$man8" "$("$cli" --help)"
+options_documented "reboot-s390x-init" "$initman" "$("$init" --help)"
+
+# constant FILE NAME: the value of #define NAME in FILE
+constant() {
+	sed -nE "s/^#define[[:space:]]+$2[[:space:]]+([0-9]+).*/\1/p" "$top/$1"
+}
+
+# figure NAME VALUE WHERE PATTERN: PATTERN, with @ standing for VALUE, is in WHERE
+# (readme, man, or help:COMMAND)
+figure() {
+	local name=$1 value=$2 where=$3 pattern=${4//@/$2} text
+	[[ -n $value ]] || { fail "$name: no value found in the code"; return; }
+	case $where in
+	readme) text=$(cat "$readme") ;;
+	man) text=$(plain "$man8") ;;
+	help:*) text=$("$cli" "${where#help:}" --help) ;;
+	esac
+	text=$(tr -s ' \n' '  ' <<<"$text")
+	if [[ $text == *"$pattern"* ]]; then pass; else fail "$name ($value): '$pattern' not in $where"; fi
+}
+
+loadparm=$(constant lib/reipl/target.h REIPL_LOADPARM_MAX)
+figure "loadparm length" "$loadparm" help:set "up to @ of A-Z"
+figure "loadparm length" "$loadparm" man "up to @ of A-Z"
+ccwparm=$(constant lib/reipl/target.h REIPL_CCW_PARM_MAX)
+nssparm=$(constant lib/reipl/target.h REIPL_NSS_PARM_MAX)
+scpdata=$(constant lib/reipl/target.h REIPL_SCPDATA_MAX)
+figure "boot parameters" "$ccwparm" man "at most @ characters for ccw"
+figure "boot parameters" "$nssparm" man "@ for nss"
+figure "boot parameters" "$scpdata" man "@ otherwise"
+nssname=$(constant lib/reipl/target.h REIPL_NSS_NAME_MAX)
+figure "NSS name" "$nssname" man "at most @ letters"
+buffer=$(constant lib/pxe/pxecfg.h PXE_CFG_BUFFER)
+figure "pxelinux file size" "$((buffer - 1))" man "over @ bytes"
+figure "pxelinux file size" "$((buffer - 1))" readme "over @ bytes"
+append=$(constant lib/pxe/pxecfg.h PXE_APPEND_MAX)
+figure "append length" "$append" man "append lines of @ bytes or more"
+figure "append length" "$append" readme "of @ bytes or more"
+path=$(constant lib/pxe/pxecfg.h PXE_PATH_MAX)
+figure "kernel and initrd names" "$path" man "names over @ bytes"
+figure "kernel and initrd names" "$path" readme "names over @"
+
+printf '%d passed, %d failed\n' "$passed" "$failed"
+((failed == 0))
