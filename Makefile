@@ -5,6 +5,8 @@
 #                        (QEMU_LANE=7.2|10.0|11.1: the emulated tests on that QEMU only)
 #   make demo            the whole provisioning loop in emulation (LIBVIRT=1: via libvirt;
 #                        KEEP=1: keep its TFTP tree; QEMU_LANE=7.2: on Debian 12's QEMU)
+#   make fuzz            every fuzzer for FUZZ_TIME seconds (default 600), new inputs kept
+#                        in build/fuzz/corpus/
 #   make install         DESTDIR= PREFIX= (default /usr/local)
 #   make clean
 #   V=1                  show the commands
@@ -102,6 +104,31 @@ $(BUILD)/san/tests/%: $(BUILD)/san/tests/unit/%.o $(BUILD)/san/tests/unit/fixtur
 		$(call objs,san,$(LIB_SRCS) $(INITRD_SRCS) $(PXE_SRCS))
 	$(quiet) LD $@
 	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^ -lcmocka $(CLI_LIBS)
+
+# --- fuzzers (tests/fuzz/): clang's libFuzzer with ASan and UBSan ------------------------
+# make check replays each seed corpus and fuzzes each harness for FUZZ_SECONDS; make fuzz
+# runs them for FUZZ_TIME seconds each, new inputs kept in build/fuzz/corpus/.
+FUZZ_CC := clang
+FUZZ_FLAGS := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -g -O1
+FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZERS := $(patsubst %,$(BUILD)/fuzz/fuzz_%,$(FUZZ_NAMES))
+FUZZ_TIME ?= 600
+FUZZ_SECONDS ?= 5
+
+$(BUILD)/fuzz/%.o: %.c
+	$(quiet) FUZZCC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(FUZZ_CC) $(BASE_CFLAGS) $(XML_CFLAGS) $(FUZZ_FLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/fuzz/fuzz_%: $(BUILD)/fuzz/tests/fuzz/fuzz_%.o \
+		$(call objs,fuzz,$(LIB_SRCS) $(INITRD_SRCS) $(PXE_SRCS))
+	$(quiet) LD $@
+	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CLI_LIBS)
+
+.PHONY: fuzz fuzzers
+fuzzers: $(FUZZERS)
+fuzz: $(FUZZERS)
+	$(Q)tests/fuzz/run.sh --time $(FUZZ_TIME) --keep $(BUILD)/fuzz/corpus $(FUZZ_NAMES)
 
 # --- the kernel's /sys/firmware as a FUSE file system, for the tests --------------------
 # The unit and command-level tests run on plain fixture files and again, with
@@ -226,10 +253,11 @@ export QEMU_LANES
 
 check-run: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS) $(BUILD)/s390x/e2e-marker-init $(MARKER_KERNEL) \
 		$(BUILD)/tests/kernel-sysfs $(BUILD)/tests/kernel-rules-check \
-		$(BUILD)/s390x/reboot-s390x-reipl $(BUILD)/s390x/e2e-sysfs-probe
+		$(BUILD)/s390x/reboot-s390x-reipl $(BUILD)/s390x/e2e-sysfs-probe $(FUZZERS)
 	$(Q)tests/run.sh $(UNIT_TESTS) $(foreach t,$(UNIT_TESTS),"env KERNEL_SYSFS=1 $(t)") \
 		tests/cli/test-cli.sh "env KERNEL_SYSFS=1 tests/cli/test-cli.sh" \
 		tests/cli/test-install.sh tests/docs/test-docs.sh \
+		"tests/fuzz/run.sh --time $(FUZZ_SECONDS) $(FUZZ_NAMES)" \
 		tests/e2e/test-fetch.sh tests/e2e/lanes.sh tests/libvirt/run.sh
 
 # --- the demo ---------------------------------------------------------------------------

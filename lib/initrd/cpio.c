@@ -200,7 +200,8 @@ int initrd_write(const struct initrd_spec *spec, const char *path, struct reipl_
 	if (spec->default_target) {
 		entries[n++] = (struct entry){ "etc", S_IFDIR | 0755, NULL, 0 };
 		entries[n++] = (struct entry){ "etc/reboot-s390x", S_IFDIR | 0755, NULL, 0 };
-		entries[n++] = (struct entry){ REIPL_DEFAULT_TARGET_FILE + 1, S_IFREG | 0644,
+		/* The archive's paths are relative: the file's name without its leading '/'. */
+		entries[n++] = (struct entry){ &REIPL_DEFAULT_TARGET_FILE[1], S_IFREG | 0644,
 					       (const unsigned char *)spec->default_target,
 					       strlen(spec->default_target) };
 	}

@@ -51,11 +51,12 @@ static int check_append(const char *what, const char *text, struct reipl_error *
 
 static int finish(size_t len, int n, const char *append, struct reipl_error *err)
 {
-	if (strlen(append) > PXE_APPEND_MAX)
+	/* At PXE_APPEND_MAX the firmware copies the line without its terminating NUL. */
+	if (strlen(append) >= PXE_APPEND_MAX)
 		return reipl_fail(
 			err, -EINVAL,
 			"the append line would be %zu bytes; the firmware passes at most %d",
-			strlen(append), PXE_APPEND_MAX);
+			strlen(append), PXE_APPEND_MAX - 1);
 	if (n < 0 || (size_t)n >= len)
 		return reipl_fail(err, -E2BIG, "the entry is too long");
 	return 0;
@@ -186,6 +187,7 @@ void pxe_summarize(const struct pxe_cfg *cfg, struct pxe_summary *s)
 	const char *append = e && e->append ? e->append : "";
 	const char *p, *end;
 	size_t used = 0;
+	bool helper;
 
 	memset(s, 0, sizeof(*s));
 	if (!cfg->skipped && cfg->count == 0) {
@@ -211,21 +213,29 @@ void pxe_summarize(const struct pxe_cfg *cfg, struct pxe_summary *s)
 			used += (size_t)snprintf(s->target + used, sizeof(s->target) - used,
 						 "%s%.*s", used ? " " : "", (int)(end - p), p);
 	}
-	/* Installers first: our own install entries, anaconda's and debian-installer's. */
-	if (strcmp(e->label, "install") == 0 || strstr(append, "inst.") ||
-	    strstr(append, "preseed/") || strstr(append, "auto=true") ||
-	    strstr(append, "autoinstall")) {
-		s->role = PXE_ROLE_INSTALL;
-		return;
-	}
-	if (used || strcmp(basename_of(e->initrd), PXE_SEED_INITRD) == 0 ||
-	    strcmp(basename_of(e->initrd), PXE_FOREMAN_INITRD) == 0 ||
-	    strcmp(e->label, "local") == 0) {
+	/*
+	 * The label our writers give says it first (an install entry may carry rd.chreipl=
+	 * words, a local one inst.* words the helper ignores); then the helper's initrd;
+	 * then installers by their words (anaconda, debian-installer, subiquity).
+	 */
+	helper = strcmp(basename_of(e->initrd), PXE_SEED_INITRD) == 0 ||
+		 strcmp(basename_of(e->initrd), PXE_FOREMAN_INITRD) == 0 ||
+		 strncmp(e->initrd, "pxelinux.cfg/", 13) == 0;
+	if (strcmp(e->label, "install") != 0 &&
+	    (strcmp(e->label, "local") == 0 || helper ||
+	     (used && !strstr(append, "inst.") && !strstr(append, "preseed/") &&
+	      !strstr(append, "auto=true") && !strstr(append, "autoinstall")))) {
 		s->role = PXE_ROLE_LOCAL;
 		s->method = strncmp(e->initrd, "pxelinux.cfg/", 13) == 0 ? PXE_METHOD_PAYLOAD
 									 : PXE_METHOD_LINUX;
 		if (!used)
 			snprintf(s->target, sizeof(s->target), "auto");
+		return;
+	}
+	if (strcmp(e->label, "install") == 0 || strstr(append, "inst.") ||
+	    strstr(append, "preseed/") || strstr(append, "auto=true") ||
+	    strstr(append, "autoinstall")) {
+		s->role = PXE_ROLE_INSTALL;
 		return;
 	}
 	s->role = PXE_ROLE_OTHER;

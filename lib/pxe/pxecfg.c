@@ -294,7 +294,9 @@ int pxe_cfg_select(const struct pxe_cfg *cfg, const char *loadparm, int *index)
 	unsigned long n = 0;
 	const char *p = loadparm ? loadparm : "";
 
-	*index = cfg->def;
+	*index = cfg->count ? cfg->def : -1;
+	if (cfg->count == 0)
+		return -ENOENT; /* nothing to select: the caller says what the firmware does */
 	if (strncmp(p, "PROMPT", 6) == 0 && p[6 + strspn(p + 6, " ")] == '\0')
 		return -EAGAIN;
 	while (*p >= '0' && *p <= '9' && n < 100000)

@@ -73,7 +73,8 @@ void pxe_cfg_parse(const char *data, size_t len, size_t file_size, enum pxe_fwge
  * blank, "0" or anything not starting with a digit: the default entry (returns 0); a
  * number N from 1: entry N-1 (returns 0, or -ERANGE when the file has fewer entries:
  * the firmware then stops the guest). "PROMPT" returns -EAGAIN: the firmware shows a
- * menu and waits for an answer on the console. @index gets the entry's index.
+ * menu and waits for an answer on the console. @index gets the entry's index. A file
+ * with no entry returns -ENOENT and @index -1.
  */
 int pxe_cfg_select(const struct pxe_cfg *cfg, const char *loadparm, int *index);
 

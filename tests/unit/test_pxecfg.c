@@ -216,6 +216,40 @@ static void test_loadparm_select(void **state)
 	assert_int_equal(pxe_cfg_select(&cfg, "99999999", &idx), -ERANGE);
 	assert_int_equal(pxe_cfg_select(&cfg, "PROMPT", &idx), -EAGAIN);
 	assert_int_equal(pxe_cfg_select(&cfg, "PROMPT  ", &idx), -EAGAIN);
+	/* Found by tests/fuzz/fuzz_pxecfg.c: a file with no entry selected index 0. */
+	parse_as("# nothing\n", PXE_FW_10_1);
+	assert_int_equal(pxe_cfg_select(&cfg, "", &idx), -ENOENT);
+	assert_int_equal(idx, -1);
+}
+
+/* What pxe_summarize calls an entry: our labels first, then the helper, then installers. */
+static void test_summary_roles(void **state)
+{
+	struct pxe_summary sum;
+
+	(void)state;
+	/* Found by tests/fuzz/fuzz_entry.c: `pxe local --append inst.repo=...` read as install. */
+	parse("default local\nlabel local\nkernel k\ninitrd i\nappend inst.repo=http://x\n");
+	pxe_summarize(&cfg, &sum);
+	assert_int_equal(sum.role, PXE_ROLE_LOCAL);
+	assert_string_equal(sum.target, "auto");
+	/* `pxe install --append "... rd.chreipl=ccw"` is an installer, not a local boot. */
+	parse("default install\nlabel install\nkernel k\ninitrd i\nappend rd.chreipl=ccw x\n");
+	pxe_summarize(&cfg, &sum);
+	assert_int_equal(sum.role, PXE_ROLE_INSTALL);
+	/* Foreman's local template: its label is "reboot", the helper's initrd says local. */
+	parse("default reboot\nlabel reboot\nkernel kernel-reboot.img\ninitrd initrd-reboot.img\n");
+	pxe_summarize(&cfg, &sum);
+	assert_int_equal(sum.role, PXE_ROLE_LOCAL);
+	assert_int_equal(sum.method, PXE_METHOD_LINUX);
+	/* An anaconda entry with rd.chreipl words of its own stays an installer. */
+	parse("label linux\nkernel vmlinuz\ninitrd initrd.img\nappend inst.repo=x rd.chreipl=ccw\n");
+	pxe_summarize(&cfg, &sum);
+	assert_int_equal(sum.role, PXE_ROLE_INSTALL);
+	parse("label x\nkernel vmlinuz\ninitrd initrd.img\nappend rd.chreipl=0.0.0002\n");
+	pxe_summarize(&cfg, &sum);
+	assert_int_equal(sum.role, PXE_ROLE_LOCAL);
+	assert_string_equal(sum.target, "0.0.0002");
 }
 
 static void test_fwgen(void **state)
@@ -406,7 +440,15 @@ static void test_entries(void **state)
 	parms[sizeof(parms) - 1] = '\0';
 	assert_int_equal(pxe_entry_install("k", "i", parms, buf, sizeof(buf), &err), -EINVAL);
 	assert_string_equal(err.msg, "the append line would be 899 bytes; the firmware passes at "
-				     "most 896");
+				     "most 895");
+	/* Found by tests/fuzz/fuzz_entry.c: 896 bytes were written, which the guest reads
+	 * unterminated; 895 is the most the writer may write, and it must parse clean. */
+	parms[896] = '\0';
+	assert_int_equal(pxe_entry_install("k", "i", parms, buf, sizeof(buf), &err), -EINVAL);
+	assert_string_equal(err.msg, "the append line would be 896 bytes; the firmware passes at "
+				     "most 895");
+	parms[895] = '\0';
+	assert_int_equal(pxe_entry_install("k", "i", parms, buf, sizeof(buf), &err), 0);
 	assert_int_equal(pxe_entry_install("k", "i", "  ", buf, sizeof(buf), &err), -EINVAL);
 	assert_string_equal(err.msg, "--append must not be empty");
 }
@@ -421,6 +463,7 @@ int main(void)
 		cmocka_unit_test(test_guests),
 		cmocka_unit_test(test_file_names),
 		cmocka_unit_test(test_entries),
+		cmocka_unit_test(test_summary_roles),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
