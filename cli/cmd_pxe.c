@@ -23,6 +23,7 @@
 #include "lint.h"
 #include "lookup.h"
 #include "method.h"
+#include "once.h"
 #include "pxecfg.h"
 #include "tree.h"
 
@@ -43,6 +44,7 @@ struct pxe_opts {
 	int nguests;
 	const char *command;
 	bool force;	      /* local, install: replace a file reboot-s390x did not write */
+	bool once;	      /* install: turn local when the installer is done */
 	bool strict;	      /* check: warnings fail too */
 	bool json;	      /* list, check: JSON instead of lines */
 	const char *mac;      /* show: the guest's MAC, besides what the guest names */
@@ -169,6 +171,10 @@ static int parse(int argc, char **argv, struct pxe_opts *o)
 			o->strict = true;
 			continue;
 		}
+		if (strcmp(argv[i], "--once") == 0) {
+			o->once = true;
+			continue;
+		}
 		if (strcmp(argv[i], "--json") == 0 || strcmp(argv[i], "-J") == 0) {
 			o->json = true;
 			continue;
@@ -190,13 +196,18 @@ static int parse(int argc, char **argv, struct pxe_opts *o)
 /* Allow only the options that make sense for the command. */
 static int allow(const struct pxe_opts *o, bool target, bool files, bool append, bool guest)
 {
+	if (o->once && strcmp(o->command, "install") != 0)
+		return cli_error("pxe %s: --once is only for 'install'", o->command);
 	if (!target && o->target)
-		return cli_error("pxe %s: --target is only for 'local'", o->command);
+		return cli_error("pxe %s: --target is only for 'local' (and 'install --once')",
+				 o->command);
 	if (!target && o->payload)
-		return cli_error("pxe %s: --payload is only for 'local'", o->command);
+		return cli_error("pxe %s: --payload is only for 'local' (and 'install --once')",
+				 o->command);
 	if (!target && o->method)
-		return cli_error("pxe %s: --method is only for 'local'", o->command);
-	if (o->payload && (o->kernel || o->initrd))
+		return cli_error("pxe %s: --method is only for 'local' (and 'install --once')",
+				 o->command);
+	if (o->payload && (o->kernel || o->initrd) && !o->once)
 		return cli_error("pxe %s: --payload replaces --kernel and --initrd", o->command);
 	if (!files && (o->kernel || o->initrd))
 		return cli_error("pxe %s: --kernel and --initrd are only for 'local' and 'install'",
@@ -333,6 +344,36 @@ struct planned {
 };
 
 static int plan_entry(const struct pxe_opts *o, bool local, const struct pxe_tree *t,
+		      const char *guest, struct planned *p);
+
+/*
+ * install --once: the install entry, and the local entry it turns into, planned with the
+ * local options (--target, --method, --payload; the helper's own files and append).
+ */
+static int plan_once(const struct pxe_opts *o, const struct pxe_tree *t, const char *guest,
+		     struct planned *p)
+{
+	static struct planned later;
+	struct pxe_opts lo = *o, io = *o;
+	struct reipl_error err;
+	char install[PXE_FILE_MAX];
+	int rc;
+
+	lo.kernel = lo.initrd = lo.append = NULL;
+	lo.command = "local";
+	io.once = false;
+	io.target = io.method = io.payload = NULL;
+	if ((rc = plan_entry(&lo, true, t, guest, &later)) || (rc = plan_entry(&io, false, t, guest, p)))
+		return rc;
+	memcpy(install, p->text, sizeof(install));
+	p->method = later.method;
+	memcpy(p->why, later.why, sizeof(p->why));
+	if (pxe_once_compose(install, later.text, p->text, sizeof(p->text), &err))
+		return cli_error("pxe install: %s", err.msg);
+	return 0;
+}
+
+static int plan_entry(const struct pxe_opts *o, bool local, const struct pxe_tree *t,
 		      const char *guest, struct planned *p)
 {
 	struct pxe_domain dom;
@@ -364,6 +405,8 @@ static int plan_entry(const struct pxe_opts *o, bool local, const struct pxe_tre
 	} else if (local && p->method == PXE_METHOD_LINUX) {
 		default_files(t, o, &p->kernel, &p->initrd);
 	}
+	if (!local && o->once)
+		return plan_once(o, t, guest, p);
 	if (!local)
 		rc = pxe_entry_install(p->kernel, p->initrd, o->append, p->text, sizeof(p->text),
 				       &err);
@@ -404,10 +447,14 @@ static void report_entry(const struct pxe_opts *o, bool local, const struct plan
 {
 	bool named = strcmp(p->guest, p->who) != 0;
 
-	printf("pxelinux.cfg/%s: %s%s%s for %s%s%s%s", p->name, local ? "local" : "install",
-	       local && o->target ? ", target " : "", local && o->target ? o->target : "", p->guest,
+	printf("pxelinux.cfg/%s: %s%s%s for %s%s%s%s", p->name,
+	       local	 ? "local"
+	       : o->once ? "install once, then local"
+			 : "install",
+	       (local || o->once) && o->target ? ", target " : "",
+	       (local || o->once) && o->target ? o->target : "", p->guest,
 	       named ? " (" : "", named ? p->who : "", named ? ")" : "");
-	if (local)
+	if (local || o->once)
 		printf(", method %s%s%s%s", pxe_method_name(p->method), p->why[0] ? " (" : "",
 		       p->why, p->why[0] ? ")" : "");
 	printf("%s\n", changed ? "" : " (unchanged)");
@@ -464,7 +511,7 @@ static int write_entries(const struct pxe_opts *o, bool local)
 	bool changed[PXE_GUESTS_MAX];
 	int rc, i;
 
-	if ((rc = allow(o, local, true, true, true)))
+	if ((rc = allow(o, local || o->once, true, true, true)))
 		return rc;
 	if (o->method && pxe_method_parse(o->method, &method, &err))
 		return cli_error("pxe local: %s", err.msg);
@@ -554,14 +601,16 @@ static int do_remove(const struct pxe_opts *o)
 
 /* Read and parse pxelinux.cfg/@name; -ENOENT when there is no such file. */
 static int load(const struct pxe_tree *t, const char *name, struct pxe_cfg *cfg,
-		struct reipl_error *err)
+		enum pxe_once_state *once)
 {
 	static char data[PXE_CFG_BUFFER];
 	size_t size;
-	int rc = pxe_tree_read(t, name, data, sizeof(data), &size, err);
+	int rc = pxe_tree_read(t, name, data, sizeof(data), &size, NULL);
 
 	if (rc)
 		return rc;
+	if (once)
+		*once = pxe_once_state(data, size < sizeof(data) ? size : sizeof(data));
 	pxe_cfg_parse(data, size < sizeof(data) ? size : sizeof(data), size, PXE_FW_7_2, cfg);
 	return 0;
 }
@@ -806,6 +855,7 @@ static int do_list(const struct pxe_opts *o)
 	void *conn = NULL;
 	bool ask_libvirt = true, fetched;
 	struct cli_table *table;
+	enum pxe_once_state once = PXE_ONCE_NONE;
 	struct pxe_summary sum;
 	struct reipl_error err;
 	struct pxe_guest g;
@@ -839,11 +889,12 @@ static int do_list(const struct pxe_opts *o)
 		row[0] = file;
 		row[1] = who;
 		row[2] = domain[0] ? domain : "-";
-		if (load(&t, names[i], &cfg, NULL) != 0) {
+		if (load(&t, names[i], &cfg, &once) != 0) {
 			row[3] = "unreadable", row[4] = row[5] = "-";
 		} else {
 			pxe_summarize(&cfg, &sum);
-			row[3] = pxe_role_name(sum.role);
+			row[3] = once != PXE_ONCE_NONE ? pxe_once_state_name(once)
+						       : pxe_role_name(sum.role);
 			row[4] = sum.role == PXE_ROLE_LOCAL ? pxe_method_name(sum.method) : "-";
 			row[5] = sum.role == PXE_ROLE_LOCAL ? sum.target : "-";
 		}

@@ -15,9 +15,6 @@
 #include "request.h"
 #include "target.h"
 
-/* The first two lines of every file written here: what makes it ours. */
-#define OUR_MARK "# pxelinux\n# reboot-s390x: "
-
 int pxe_check_path(const char *what, const char *path, struct reipl_error *err)
 {
 	const char *p;
@@ -102,7 +99,7 @@ int pxe_entry_local(const char *target, const char *kernel, const char *initrd, 
 				  "the append line would be empty, which the firmware skips: give "
 				  "--target or a non-blank --append");
 	rc = snprintf(buf, len,
-		      OUR_MARK "local\n"
+		      PXE_ENTRY_MARK "local\n"
 			       "default local\n"
 			       "label local\n"
 			       "kernel %s\n"
@@ -130,13 +127,13 @@ int pxe_entry_payload_target(const char *target, struct reipl_error *err)
 
 bool pxe_entry_is_ours(const char *text, size_t len)
 {
-	return len >= sizeof(OUR_MARK) - 1 && memcmp(text, OUR_MARK, sizeof(OUR_MARK) - 1) == 0;
+	return len >= sizeof(PXE_ENTRY_MARK) - 1 && memcmp(text, PXE_ENTRY_MARK, sizeof(PXE_ENTRY_MARK) - 1) == 0;
 }
 
 int pxe_entry_fallback(char *buf, size_t len, struct reipl_error *err)
 {
 	int rc = snprintf(buf, len,
-			  OUR_MARK
+			  PXE_ENTRY_MARK
 			  "local, method fallback\n"
 			  "# No entry, on purpose: QEMU 9.2 and later fail this network boot and "
 			  "IPL the\n"
@@ -164,7 +161,7 @@ int pxe_entry_install(const char *kernel, const char *initrd, const char *append
 	if (!append[strspn(append, " \t")])
 		return reipl_fail(err, -EINVAL, "--append must not be empty");
 	rc = snprintf(buf, len,
-		      OUR_MARK "install\n"
+		      PXE_ENTRY_MARK "install\n"
 			       "default install\n"
 			       "label install\n"
 			       "kernel %s\n"

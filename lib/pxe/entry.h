@@ -18,6 +18,9 @@
 #define PXE_FOREMAN_KERNEL "kernel-reboot.img"
 #define PXE_FOREMAN_INITRD "initrd-reboot.img"
 
+/* The first two lines of every file written here, up to the role: what makes it ours. */
+#define PXE_ENTRY_MARK "# pxelinux\n# reboot-s390x: "
+
 /* What the local entry's append line starts with when --append is not given. */
 #define PXE_LOCAL_APPEND   "console=ttysclp0 quiet"
 #define PXE_INSTALL_APPEND "console=ttysclp0"

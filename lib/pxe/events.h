@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * events.h - following libvirt domains through libvirt's own event API: what a domain
+ * did (started, rebooted itself, shut itself down, was destroyed, crashed), its state
+ * now, and starting it. For `reprovision` and `watch`.
+ */
+#ifndef PXE_EVENTS_H
+#define PXE_EVENTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+#include "once.h"
+
+struct pxe_events;
+
+/* A domain did @ev. @name and @uuid are valid for the call only. */
+typedef void pxe_events_fn(void *arg, const char *name, const char *uuid, enum pxe_vm_event ev);
+
+/*
+ * Connect to libvirt at @uri (NULL: its default) with a connection that may start
+ * domains, and deliver the lifecycle and reboot events of every domain to @fn from
+ * pxe_events_wait. 0 or -errno with libvirt's reason.
+ */
+int pxe_events_open(const char *uri, pxe_events_fn *fn, void *arg, struct pxe_events **out,
+		    struct reipl_error *err);
+
+/*
+ * Deliver what arrived, waiting at most about a quarter of a second (so that callers
+ * can keep a time limit and notice a signal). 0, or -ECONNRESET with a message when the
+ * connection to libvirt was lost.
+ */
+int pxe_events_wait(struct pxe_events *e, struct reipl_error *err);
+
+void pxe_events_close(struct pxe_events *e);
+
+struct pxe_vm_status {
+	char name[256];
+	char uuid[37];
+	bool active;		   /* running, paused, ...: its QEMU exists */
+	enum pxe_vm_event stopped; /* when not active: how it last stopped, as far as
+				      libvirt says (PXE_VM_OTHER: it cannot say) */
+};
+
+/* The status of domain @name (a name or a UUID). 0, -ENOENT, or -errno. */
+int pxe_events_status(struct pxe_events *e, const char *name, struct pxe_vm_status *s,
+		      struct reipl_error *err);
+
+/* Every domain libvirt knows, malloc'ed. 0 or -errno. */
+int pxe_events_list(struct pxe_events *e, struct pxe_vm_status **list, size_t *n,
+		    struct reipl_error *err);
+
+/* Start domain @name; one that runs is destroyed first (a cold start, not a reset). */
+int pxe_events_cold_start(struct pxe_events *e, const char *name, struct reipl_error *err);
+
+#endif

@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * once.c - install-once files: written, marked started, turned local (see once.h).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "entry.h"
+#include "guest.h"
+#include "libvirt.h"
+#include "once.h"
+#include "pxecfg.h"
+#include "tree.h"
+
+#define ROLE_WAITING "install once\n"
+#define ROLE_STARTED "install once, started\n"
+#define ROLE_INSTALL "install\n"
+/* The local entry to come, line by line, as comments the firmware skips. */
+#define THEN "# then| "
+
+enum pxe_once_state pxe_once_state(const char *text, size_t len)
+{
+	const size_t mark = sizeof(PXE_ENTRY_MARK) - 1;
+
+	if (!pxe_entry_is_ours(text, len))
+		return PXE_ONCE_NONE;
+	if (len - mark >= sizeof(ROLE_STARTED) - 1 &&
+	    memcmp(text + mark, ROLE_STARTED, sizeof(ROLE_STARTED) - 1) == 0)
+		return PXE_ONCE_STARTED;
+	if (len - mark >= sizeof(ROLE_WAITING) - 1 &&
+	    memcmp(text + mark, ROLE_WAITING, sizeof(ROLE_WAITING) - 1) == 0)
+		return PXE_ONCE_WAITING;
+	return PXE_ONCE_NONE;
+}
+
+/* @text with its role line replaced by @role, then @tail; 0 or -E2BIG. */
+static int with_role(const char *text, size_t tlen, const char *role, char *buf, size_t len,
+		     size_t *used)
+{
+	const size_t mark = sizeof(PXE_ENTRY_MARK) - 1;
+	const char *nl = memchr(text + mark, '\n', tlen - mark);
+	size_t rest;
+
+	if (!nl)
+		return -EINVAL;
+	rest = tlen - (size_t)(nl + 1 - text);
+	if (mark + strlen(role) + rest >= len)
+		return -E2BIG;
+	memcpy(buf, text, mark);
+	strcpy(buf + mark, role);
+	*used = mark + strlen(role);
+	memcpy(buf + *used, nl + 1, rest);
+	*used += rest;
+	buf[*used] = '\0';
+	return 0;
+}
+
+int pxe_once_compose(const char *install, const char *local, char *buf, size_t len,
+		     struct reipl_error *err)
+{
+	const size_t mark = sizeof(PXE_ENTRY_MARK) - 1;
+	const char *line, *nl;
+	size_t used;
+
+	if (!pxe_entry_is_ours(install, strlen(install)) ||
+	    strncmp(install + mark, ROLE_INSTALL, sizeof(ROLE_INSTALL) - 1) != 0 ||
+	    !pxe_entry_is_ours(local, strlen(local)))
+		return reipl_fail(err, -EINVAL, "not an install and a local entry of ours");
+	/* The size first, so that a file too big for the firmware is said to be that. */
+	used = strlen(install) + strlen(ROLE_WAITING) - strlen(ROLE_INSTALL);
+	for (line = local; (nl = strchr(line, '\n')); line = nl + 1)
+		used += sizeof(THEN) - 1 + (size_t)(nl + 1 - line);
+	if (*line)
+		return reipl_fail(err, -EINVAL, "the local entry does not end in a newline");
+	if (used > PXE_CFG_USABLE)
+		return reipl_fail(err, -E2BIG,
+				  "the install entry and the local entry it turns into take %zu "
+				  "bytes together; the firmware reads files of at most %d: shorten "
+				  "--append",
+				  used, PXE_CFG_USABLE);
+	if (used >= len || with_role(install, strlen(install), ROLE_WAITING, buf, len, &used))
+		return reipl_fail(err, -E2BIG, "the entry is too long");
+	for (line = local; (nl = strchr(line, '\n')); line = nl + 1)
+		used += (size_t)snprintf(buf + used, len - used, THEN "%.*s", (int)(nl + 1 - line),
+					 line);
+	return 0;
+}
+
+int pxe_once_mark_started(const char *text, size_t tlen, char *buf, size_t len,
+			  struct reipl_error *err)
+{
+	size_t used;
+
+	if (pxe_once_state(text, tlen) == PXE_ONCE_NONE)
+		return reipl_fail(err, -EINVAL, "not an install-once entry");
+	if (with_role(text, tlen, ROLE_STARTED, buf, len, &used))
+		return reipl_fail(err, -E2BIG, "the entry is too long");
+	return 0;
+}
+
+int pxe_once_local(const char *text, size_t tlen, char *buf, size_t len, struct reipl_error *err)
+{
+	const char *p = text, *end = text + tlen, *nl;
+	size_t used = 0;
+
+	if (pxe_once_state(text, tlen) == PXE_ONCE_NONE)
+		return reipl_fail(err, -EINVAL, "not an install-once entry");
+	for (; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			break;
+		if ((size_t)(nl - p) < sizeof(THEN) - 1 || memcmp(p, THEN, sizeof(THEN) - 1) != 0)
+			continue;
+		p += sizeof(THEN) - 1;
+		if (used + (size_t)(nl + 1 - p) >= len)
+			return reipl_fail(err, -E2BIG, "the local entry is too long");
+		memcpy(buf + used, p, (size_t)(nl + 1 - p));
+		used += (size_t)(nl + 1 - p);
+	}
+	buf[used] = '\0';
+	/* What comes back must be a whole entry of ours, as it was when it was written. */
+	if (!pxe_entry_is_ours(buf, used))
+		return reipl_fail(err, -EINVAL, "the local entry in the file is damaged");
+	return 0;
+}
+
+enum pxe_once_action pxe_once_decide(enum pxe_once_state state, enum pxe_vm_event ev,
+				     const char **why)
+{
+	const char *dummy;
+
+	if (!why)
+		why = &dummy;
+	*why = "nothing to do";
+	if (state == PXE_ONCE_NONE)
+		return PXE_ONCE_KEEP;
+	switch (ev) {
+	case PXE_VM_STARTED:
+		*why = state == PXE_ONCE_WAITING ? "started from the install entry"
+						 : "started again: the installer runs again";
+		return state == PXE_ONCE_WAITING ? PXE_ONCE_ARM : PXE_ONCE_KEEP;
+	case PXE_VM_REBOOTED:
+	case PXE_VM_SHUTDOWN:
+		if (state == PXE_ONCE_WAITING) {
+			*why = "not started from the install entry yet";
+			return PXE_ONCE_KEEP;
+		}
+		*why = ev == PXE_VM_REBOOTED ? "the installer rebooted the guest"
+					     : "the installer shut the guest down";
+		return PXE_ONCE_FLIP;
+	case PXE_VM_DESTROYED:
+		*why = "destroyed before the installer ended: the next start installs again";
+		return PXE_ONCE_KEEP;
+	case PXE_VM_CRASHED:
+		*why = "crashed before the installer ended: the next start installs again";
+		return PXE_ONCE_KEEP;
+	case PXE_VM_OTHER:
+		break;
+	}
+	return PXE_ONCE_KEEP;
+}
+
+const char *pxe_vm_event_name(enum pxe_vm_event ev)
+{
+	static const char *const names[] = { "started",	  "rebooted", "shut down",
+					     "destroyed", "crashed",  "other" };
+
+	return names[ev];
+}
+
+const char *pxe_once_state_name(enum pxe_once_state state)
+{
+	static const char *const names[] = { "none", "install once", "install once, started" };
+
+	return names[state];
+}
+
+int pxe_once_apply(const struct pxe_tree *t, const char *name, enum pxe_once_action action,
+		   const char **old, const char **new, struct reipl_error *err)
+{
+	char text[PXE_CFG_BUFFER], next[PXE_CFG_BUFFER];
+	enum pxe_once_state state;
+	size_t size;
+	bool changed;
+	int rc;
+
+	if ((rc = pxe_tree_read(t, name, text, sizeof(text), &size, err)))
+		return rc;
+	if (size >= sizeof(text))
+		size = sizeof(text) - 1;
+	state = pxe_once_state(text, size);
+	*old = state == PXE_ONCE_NONE ? "not install-once" : pxe_once_state_name(state);
+	*new = *old;
+	if (state == PXE_ONCE_NONE)
+		return reipl_fail(err, -ESTALE,
+				  "pxelinux.cfg/%s is no longer an install-once entry: left alone",
+				  name);
+	if (action == PXE_ONCE_ARM)
+		rc = pxe_once_mark_started(text, size, next, sizeof(next), err);
+	else if (action == PXE_ONCE_FLIP)
+		rc = pxe_once_local(text, size, next, sizeof(next), err);
+	else
+		return 0;
+	if (rc || (rc = pxe_tree_write(t, name, next, strlen(next), &changed, err)))
+		return rc;
+	*new = action == PXE_ONCE_ARM ? pxe_once_state_name(PXE_ONCE_STARTED) : "local";
+	return 0;
+}
+
+/* pxelinux.cfg/@name's state, when it is there and install-once. */
+static enum pxe_once_state state_of(const struct pxe_tree *t, const char *name)
+{
+	char text[PXE_CFG_BUFFER];
+	size_t size;
+
+	if (t->cfgfd < 0 || pxe_tree_read(t, name, text, sizeof(text), &size, NULL) != 0)
+		return PXE_ONCE_NONE;
+	return pxe_once_state(text, size < sizeof(text) ? size : sizeof(text) - 1);
+}
+
+int pxe_once_files(const struct pxe_tree *t, const struct pxe_domain *d, char names[][64],
+		   enum pxe_once_state *states, int max)
+{
+	struct pxe_guest g;
+	int n = 0, i;
+
+	for (i = -1; i < d->nmacs && n < max; i++) {
+		memset(&g, 0, sizeof(g));
+		if (i < 0) {
+			if (pxe_guest_parse(d->uuid, &g, NULL) || g.kind != PXE_GUEST_UUID)
+				continue;
+		} else {
+			g.kind = PXE_GUEST_MAC;
+			memcpy(g.mac, d->macs[i], 6);
+		}
+		pxe_guest_file(&g, names[n], 64);
+		states[n] = state_of(t, names[n]);
+		if (states[n] != PXE_ONCE_NONE)
+			n++;
+	}
+	return n;
+}
