@@ -43,6 +43,8 @@ int cmd_mkinitrd(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_pxe(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_boot_order(const struct cli_ctx *ctx, int argc, char **argv);
+int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv);
+int cmd_watch(const struct cli_ctx *ctx, int argc, char **argv);
 
 struct pxe_findings;
 

@@ -19,6 +19,7 @@ static const struct command {
 #ifndef CLI_REIPL_ONLY
 	{ "mkinitrd", cmd_mkinitrd }, { "pxe", cmd_pxe },
 	{ "doctor", cmd_doctor },     { "boot-order", cmd_boot_order },
+	{ "reprovision", cmd_reprovision }, { "watch", cmd_watch },
 #endif
 };
 
@@ -38,6 +39,8 @@ static void usage(void)
 	      " pxe --root <dir> <command> ...     per-guest pxelinux.cfg files; check them\n"
 	      " doctor --root <dir> [options]      check a hypervisor's provisioning setup\n"
 	      " boot-order <domain>...             libvirt domains: network, then disk\n"
+	      " reprovision <domain> [options]     install a domain again, then boot its disk\n"
+	      " watch [options]                    turn install-once entries local when done\n"
 	      "\n"
 	      "Options:\n"
 	      "     --sysroot <dir>  read and write /sys and /proc below <dir>\n"

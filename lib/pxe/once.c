@@ -241,3 +241,63 @@ int pxe_once_files(const struct pxe_tree *t, const struct pxe_domain *d, char na
 	}
 	return n;
 }
+
+int pxe_once_event(const struct pxe_tree *t, const struct pxe_domain *d, enum pxe_vm_event ev,
+		   struct pxe_once_change *changes, int max)
+{
+	char names[8][64];
+	enum pxe_once_state states[8];
+	struct reipl_error err;
+	int n = pxe_once_files(t, d, names, states, max < 8 ? max : 8), i;
+
+	for (i = 0; i < n; i++) {
+		struct pxe_once_change *c = &changes[i];
+
+		memset(c, 0, sizeof(*c));
+		snprintf(c->file, sizeof(c->file), "%.63s", names[i]);
+		c->action = pxe_once_decide(states[i], ev, &c->why);
+		c->old = c->new = pxe_once_state_name(states[i]);
+		if (c->action == PXE_ONCE_KEEP)
+			continue;
+		c->rc = pxe_once_apply(t, names[i], c->action, &c->old, &c->new, &err);
+		if (c->rc)
+			snprintf(c->msg, sizeof(c->msg), "%.255s", err.msg);
+	}
+	return n;
+}
+
+enum pxe_once_action pxe_once_reconcile(enum pxe_once_state state, bool active,
+					enum pxe_vm_event stopped, const char **why)
+{
+	if (state == PXE_ONCE_NONE) {
+		*why = "not install-once";
+		return PXE_ONCE_KEEP;
+	}
+	if (active) {
+		*why = state == PXE_ONCE_STARTED
+			       ? "running from the install entry: followed from now on"
+			       : "running, but not seen starting from the install entry: it is "
+				 "armed at its next start";
+		return PXE_ONCE_KEEP;
+	}
+	if (state == PXE_ONCE_WAITING) {
+		*why = "waits for its start";
+		return PXE_ONCE_KEEP;
+	}
+	switch (stopped) {
+	case PXE_VM_SHUTDOWN:
+		*why = "started from the install entry and shut itself down meanwhile";
+		return PXE_ONCE_FLIP;
+	case PXE_VM_DESTROYED:
+		*why = "destroyed meanwhile, before its installer ended: the next start installs "
+		       "again";
+		return PXE_ONCE_KEEP;
+	case PXE_VM_CRASHED:
+		*why = "crashed meanwhile: the next start installs again";
+		return PXE_ONCE_KEEP;
+	default:
+		*why = "stopped meanwhile, and libvirt cannot say how: left as it is (`pxe local` "
+		       "ends it by hand)";
+		return PXE_ONCE_KEEP;
+	}
+}

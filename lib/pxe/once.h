@@ -84,6 +84,31 @@ int pxe_once_apply(const struct pxe_tree *t, const char *name, enum pxe_once_act
 int pxe_once_files(const struct pxe_tree *t, const struct pxe_domain *d, char names[][64],
 		   enum pxe_once_state *states, int max);
 
+/* What happened to one install-once file, for the caller to report. */
+struct pxe_once_change {
+	char file[64];
+	enum pxe_once_action action; /* taken (KEEP: nothing written) */
+	const char *old, *new;	     /* state names before and after */
+	const char *why;
+	int rc; /* 0, or the -errno of a failed write (@msg says why) */
+	char msg[256];
+};
+
+/*
+ * Domain @d did @ev: decide and carry out what each of its install-once files in @t
+ * needs. Returns how many files it has (at most @max), each described in @changes.
+ */
+int pxe_once_event(const struct pxe_tree *t, const struct pxe_domain *d, enum pxe_vm_event ev,
+		   struct pxe_once_change *changes, int max);
+
+/*
+ * After a time nobody followed the domain: a file in @state whose domain is @active now,
+ * or stopped the way @stopped says. Only a guest that started from the entry and then
+ * shut itself down is turned local; a running one is left to the events to come.
+ */
+enum pxe_once_action pxe_once_reconcile(enum pxe_once_state state, bool active,
+					enum pxe_vm_event stopped, const char **why);
+
 const char *pxe_vm_event_name(enum pxe_vm_event ev);
 const char *pxe_once_state_name(enum pxe_once_state state);
 

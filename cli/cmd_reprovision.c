@@ -1,0 +1,353 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * cmd_reprovision.c - reboot-s390x reprovision: install a libvirt domain again in one
+ * command. Writes an install-once entry (as `pxe install --once` does), cold-starts the
+ * domain, follows it through libvirt's events, and turns the entry local when the
+ * installer ends, so that no later start wipes the disk again.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "events.h"
+#include "guest.h"
+#include "libvirt.h"
+#include "once.h"
+#include "pxecfg.h"
+#include "tree.h"
+
+#define DEFAULT_TIMEOUT 3600
+
+static void usage(void)
+{
+	fputs("Usage:\n"
+	      " " PROGRAM " reprovision [options] <domain> --kernel <file> --initrd <file>\n"
+	      "\n"
+	      "Install a libvirt domain again: write its install entry, start it cold, follow\n"
+	      "it, and when its installer reboots or shuts the guest down, write its local\n"
+	      "entry, so that every later start boots the disk.\n"
+	      "\n"
+	      "Options:\n"
+	      "     --root <dir>        the TFTP root (default: $REBOOT_S390X_TFTP_ROOT, else\n"
+	      "                         /var/lib/tftpboot)\n"
+	      "     --connect <uri>     libvirt connection (default: libvirt's)\n"
+	      "     --kernel <file>     the installer's kernel, relative to the TFTP root\n"
+	      "     --initrd <file>     the installer's initrd\n"
+	      "     --append <args>     the installer's command line (default \"console=ttysclp0\")\n"
+	      "     --target <args>     the local entry's re-IPL target (as for 'pxe local')\n"
+	      "     --method <m>        the local entry's method: auto, fallback, payload, linux\n"
+	      "     --payload <file>    the payload's name in the TFTP root\n"
+	      " -f, --force             replace an entry " PROGRAM " did not write\n"
+	      "     --start-again       start the guest again after an installer that powers\n"
+	      "                         off (it then boots its disk)\n"
+	      "     --timeout <seconds> give up following after this long (default 3600)\n"
+	      " -h, --help              display this help\n"
+	      "\n"
+	      "Stopped by Ctrl-C, the time limit, a destroy or a crash, it writes nothing more\n"
+	      "and says which entry is left. For more details see reboot-s390x(8).\n",
+	      stdout);
+}
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	interrupted = sig;
+}
+
+struct follow {
+	const char *domain, *uri, *root;
+	char uuid[37];
+	bool seen_start;
+	/* What the installer did: set from the event callback, read by the loop. */
+	enum pxe_vm_event last;
+	bool have_event;
+};
+
+static void on_event(void *arg, const char *name, const char *uuid, enum pxe_vm_event ev)
+{
+	struct follow *f = arg;
+
+	(void)name;
+	if (strcmp(uuid, f->uuid) != 0)
+		return;
+	/* The destroy of our own cold start comes before its start: not the installer's. */
+	if (!f->seen_start && ev != PXE_VM_STARTED)
+		return;
+	f->seen_start = true;
+	f->last = ev;
+	f->have_event = true;
+}
+
+/* Apply what the domain did to its entry; true when the entry turned local. */
+static bool apply(struct follow *f, enum pxe_vm_event ev, bool *stop)
+{
+	struct pxe_once_change changes[8];
+	struct reipl_error err;
+	struct pxe_domain dom;
+	struct pxe_tree t;
+	bool flipped = false;
+	int n, i;
+
+	*stop = ev == PXE_VM_DESTROYED || ev == PXE_VM_CRASHED;
+	if (pxe_libvirt_domain(f->uri, f->domain, &dom, &err) ||
+	    pxe_tree_open(f->root, false, &t, &err)) {
+		cli_error("reprovision: %s", err.msg);
+		*stop = true;
+		return false;
+	}
+	n = pxe_once_event(&t, &dom, ev, changes, 8);
+	pxe_tree_close(&t);
+	for (i = 0; i < n; i++) {
+		const struct pxe_once_change *c = &changes[i];
+
+		if (c->rc) {
+			cli_error("reprovision: pxelinux.cfg/%s: %s", c->file, c->msg);
+			*stop = true;
+		} else if (c->action == PXE_ONCE_FLIP) {
+			printf("pxelinux.cfg/%s: %s -> %s (%s)\n", c->file, c->old, c->new, c->why);
+			flipped = true;
+		}
+	}
+	if (n == 0) {
+		cli_error("reprovision: the domain's install entry is gone (rewritten by someone "
+			  "else?): stopped following");
+		*stop = true;
+	}
+	return flipped;
+}
+
+static void progress(const struct follow *f, time_t started, const char *what, bool tty)
+{
+	if (!tty)
+		return;
+	fprintf(stderr, "\r" PROGRAM ": %s: %s, %lds ", f->domain, what,
+		(long)(time(NULL) - started));
+	fflush(stderr);
+}
+
+/* The one command that finishes what was left: the local entry, as it was planned. */
+static void left(const struct follow *f, char *const *local_args, int nlocal, const char *why)
+{
+	char name[64];
+	struct pxe_guest g;
+	int i;
+
+	if (pxe_guest_parse(f->uuid, &g, NULL) == 0)
+		pxe_guest_file(&g, name, sizeof(name));
+	else
+		snprintf(name, sizeof(name), "%s", f->uuid);
+	fprintf(stderr,
+		PROGRAM ": %s: %s; pxelinux.cfg/%s is left as the install entry. When the "
+			"installer is done, this finishes the job:\n  " PROGRAM " pxe --root %s",
+		f->domain, why, name, f->root);
+	if (f->uri)
+		fprintf(stderr, " --connect %s", f->uri);
+	fprintf(stderr, " local %s", f->domain);
+	for (i = 0; i < nlocal; i++)
+		fprintf(stderr, strchr(local_args[i], ' ') ? " '%s'" : " %s", local_args[i]);
+	fputc('\n', stderr);
+}
+
+int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
+{
+	enum { O_ROOT = 256, O_CONNECT, O_KERNEL, O_INITRD, O_APPEND, O_TARGET, O_METHOD,
+	       O_PAYLOAD, O_START_AGAIN, O_TIMEOUT };
+	static const struct option longopts[] = {
+		{ "root", required_argument, NULL, O_ROOT },
+		{ "connect", required_argument, NULL, O_CONNECT },
+		{ "kernel", required_argument, NULL, O_KERNEL },
+		{ "initrd", required_argument, NULL, O_INITRD },
+		{ "append", required_argument, NULL, O_APPEND },
+		{ "target", required_argument, NULL, O_TARGET },
+		{ "method", required_argument, NULL, O_METHOD },
+		{ "payload", required_argument, NULL, O_PAYLOAD },
+		{ "force", no_argument, NULL, 'f' },
+		{ "start-again", no_argument, NULL, O_START_AGAIN },
+		{ "timeout", required_argument, NULL, O_TIMEOUT },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	char *install[32], *local[8];
+	int ninstall = 0, nlocal = 0, c, rc = EXIT_FAILURE;
+	const char *kernel = NULL, *initrd = NULL, *env;
+	struct follow f = { 0 };
+	struct pxe_events *events = NULL;
+	struct pxe_vm_status status;
+	struct reipl_error err;
+	bool start_again = false, tty = isatty(STDERR_FILENO), stop = false, flipped = false;
+	long timeout = DEFAULT_TIMEOUT;
+	time_t started;
+	struct sigaction sa = { 0 };
+
+	env = getenv("REBOOT_S390X_TFTP_ROOT");
+	f.root = env && *env ? env : "/var/lib/tftpboot";
+	install[ninstall++] = "install";
+	opterr = 0;
+	optind = 0;
+	/* argv[-1] is the command's name: getopt_long's argv[0]. */
+	while ((c = getopt_long(argc + 1, argv - 1, ":fh", longopts, NULL)) != -1) {
+		switch (c) {
+		case O_ROOT:
+			f.root = optarg;
+			break;
+		case O_CONNECT:
+			f.uri = optarg;
+			break;
+		case O_KERNEL:
+		case O_INITRD:
+		case O_APPEND:
+			install[ninstall++] = c == O_KERNEL   ? "--kernel"
+					      : c == O_INITRD ? "--initrd"
+							      : "--append";
+			install[ninstall++] = optarg;
+			if (c == O_KERNEL)
+				kernel = optarg;
+			if (c == O_INITRD)
+				initrd = optarg;
+			break;
+		case O_TARGET:
+		case O_METHOD:
+		case O_PAYLOAD:
+			local[nlocal++] = c == O_TARGET ? "--target"
+					  : c == O_METHOD ? "--method"
+							  : "--payload";
+			local[nlocal++] = optarg;
+			install[ninstall++] = local[nlocal - 2];
+			install[ninstall++] = optarg;
+			break;
+		case 'f':
+			install[ninstall++] = "--force";
+			break;
+		case O_START_AGAIN:
+			start_again = true;
+			break;
+		case O_TIMEOUT: {
+			char *end;
+
+			errno = 0;
+			timeout = strtol(optarg, &end, 10);
+			if (errno || *end || end == optarg || timeout <= 0 || timeout > 7 * 86400)
+				return cli_error("reprovision: --timeout '%s' is not a number of "
+						 "seconds (1 to 604800)",
+						 optarg);
+			break;
+		}
+		case 'h':
+			usage();
+			return EXIT_SUCCESS;
+		case ':':
+			return cli_error("reprovision: option '%s' requires an argument",
+					 argv[optind - 2]);
+		default:
+			return cli_error("reprovision: unknown option '%s' (see '" PROGRAM
+					 " reprovision --help')",
+					 argv[optind - 2]);
+		}
+		if (ninstall > 28 || nlocal > 6)
+			return cli_error("reprovision: an option is given twice");
+	}
+	if (optind - 1 >= argc)
+		return cli_error("reprovision: no domain given");
+	if (optind < argc)
+		return cli_error("reprovision: one domain at a time ('%s' is a second)",
+				 argv[optind]);
+	f.domain = argv[optind - 1];
+	if (!kernel || !initrd)
+		return cli_error("reprovision: --kernel and --initrd (the installer's) are required");
+
+	/* Everything is checked before anything is written: libvirt, the domain, the entry. */
+	if (pxe_events_open(f.uri, on_event, &f, &events, &err))
+		return cli_error("reprovision: %s", err.msg);
+	if (pxe_events_status(events, f.domain, &status, &err)) {
+		pxe_events_close(events);
+		return cli_error("reprovision: %s", err.msg);
+	}
+	memcpy(f.uuid, status.uuid, sizeof(f.uuid));
+	{
+		char *pxe_argv[48];
+		int n = 0, i;
+
+		pxe_argv[n++] = "--root";
+		pxe_argv[n++] = (char *)f.root;
+		if (f.uri) {
+			pxe_argv[n++] = "--connect";
+			pxe_argv[n++] = (char *)f.uri;
+		}
+		for (i = 0; i < ninstall; i++)
+			pxe_argv[n++] = install[i];
+		pxe_argv[n++] = (char *)f.domain;
+		pxe_argv[n++] = "--once";
+		if (cmd_pxe(ctx, n, pxe_argv) != EXIT_SUCCESS) {
+			pxe_events_close(events);
+			return EXIT_FAILURE;
+		}
+	}
+	fflush(stdout);
+
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	if (pxe_events_cold_start(events, f.domain, &err)) {
+		cli_error("reprovision: %s", err.msg);
+		left(&f, local, nlocal, "it did not start");
+		pxe_events_close(events);
+		return EXIT_FAILURE;
+	}
+	printf("%s: started%s; following it until its installer ends\n", f.domain,
+	       status.active ? " (destroyed first: a cold start)" : "");
+	fflush(stdout);
+	started = time(NULL);
+	while (!stop) {
+		if (interrupted) {
+			if (tty)
+				fputc('\n', stderr);
+			left(&f, local, nlocal, "interrupted");
+			break;
+		}
+		if (time(NULL) - started >= timeout) {
+			if (tty)
+				fputc('\n', stderr);
+			left(&f, local, nlocal, "the time limit passed");
+			break;
+		}
+		if (pxe_events_wait(events, &err)) {
+			cli_error("reprovision: %s", err.msg);
+			left(&f, local, nlocal, "libvirt stopped answering");
+			break;
+		}
+		progress(&f, started, f.seen_start ? "installing" : "starting", tty);
+		if (!f.have_event)
+			continue;
+		f.have_event = false;
+		if (tty)
+			fputc('\n', stderr);
+		printf("%s: %s after %lds\n", f.domain, pxe_vm_event_name(f.last),
+		       (long)(time(NULL) - started));
+		fflush(stdout);
+		flipped = apply(&f, f.last, &stop);
+		if (flipped) {
+			rc = EXIT_SUCCESS;
+			if (f.last == PXE_VM_SHUTDOWN && start_again) {
+				if (pxe_events_cold_start(events, f.domain, &err)) {
+					rc = cli_error("reprovision: %s", err.msg);
+				} else {
+					printf("%s: started again: it boots its disk\n", f.domain);
+				}
+			}
+			break;
+		}
+		if (stop)
+			left(&f, local, nlocal,
+			     f.last == PXE_VM_DESTROYED ? "destroyed before its installer ended"
+							: "its installer did not end");
+	}
+	pxe_events_close(events);
+	return rc;
+}

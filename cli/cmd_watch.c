@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * cmd_watch.c - reboot-s390x watch: the long-running side of `pxe install --once`. It
+ * follows every libvirt domain and turns each install-once entry local when the guest
+ * that started from it reboots or shuts itself down; on start it settles what happened
+ * while it was not running. Every decision is logged: to stderr, or with --syslog to
+ * syslog (the journal), as its systemd unit runs it.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+
+#include "cli.h"
+#include "events.h"
+#include "guest.h"
+#include "libvirt.h"
+#include "once.h"
+#include "tree.h"
+
+static void usage(void)
+{
+	fputs("Usage:\n"
+	      " " PROGRAM " watch [--root <dir>] [--connect <uri>] [--syslog]\n"
+	      "\n"
+	      "Follow every libvirt domain, and turn each install-once entry ('pxe install\n"
+	      "--once') local when its guest, started from it, reboots or shuts itself down.\n"
+	      "A destroy or a crash leaves the entry: the next start installs again.\n"
+	      "\n"
+	      "Options:\n"
+	      "     --root <dir>     the TFTP root (default: $REBOOT_S390X_TFTP_ROOT, else\n"
+	      "                      /var/lib/tftpboot)\n"
+	      "     --connect <uri>  libvirt connection (default: libvirt's)\n"
+	      "     --syslog         log to syslog (the journal) instead of stderr\n"
+	      " -h, --help           display this help\n"
+	      "\n"
+	      "For more details see reboot-s390x(8).\n",
+	      stdout);
+}
+
+static volatile sig_atomic_t stopping;
+static bool use_syslog;
+
+static void on_signal(int sig)
+{
+	stopping = sig;
+}
+
+static void say(int prio, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void say(int prio, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (use_syslog) {
+		vsyslog(prio, fmt, ap);
+	} else {
+		fputs(PROGRAM " watch: ", stderr);
+		vfprintf(stderr, fmt, ap);
+		fputc('\n', stderr);
+	}
+	va_end(ap);
+}
+
+struct watch {
+	const char *root, *uri;
+};
+
+static void report(const char *domain, const char *what, const struct pxe_once_change *c)
+{
+	if (c->rc)
+		say(LOG_ERR, "domain %s %s: pxelinux.cfg/%s: %s", domain, what, c->file, c->msg);
+	else if (c->action == PXE_ONCE_KEEP)
+		say(LOG_INFO, "domain %s %s: pxelinux.cfg/%s stays %s (%s)", domain, what, c->file,
+		    c->old, c->why);
+	else
+		say(LOG_NOTICE, "domain %s %s: pxelinux.cfg/%s: %s -> %s (%s)", domain, what,
+		    c->file, c->old, c->new, c->why);
+}
+
+static void on_event(void *arg, const char *name, const char *uuid, enum pxe_vm_event ev)
+{
+	const struct watch *w = arg;
+	struct pxe_once_change changes[8];
+	struct reipl_error err;
+	struct pxe_domain dom;
+	struct pxe_tree t;
+	int n, i, rc;
+
+	(void)uuid;
+	if (pxe_libvirt_domain(w->uri, name, &dom, &err)) {
+		/* A transient domain gone with its stop: no MACs to ask, its UUID file still. */
+		memset(&dom, 0, sizeof(dom));
+		snprintf(dom.uuid, sizeof(dom.uuid), "%s", uuid);
+	}
+	rc = pxe_tree_open(w->root, false, &t, &err);
+	if (rc) {
+		pxe_tree_close(&t);
+		if (rc != -ENOENT) /* no pxelinux.cfg/ yet: no entries */
+			say(LOG_ERR, "%s", err.msg);
+		return;
+	}
+	n = pxe_once_event(&t, &dom, ev, changes, 8);
+	pxe_tree_close(&t);
+	for (i = 0; i < n; i++)
+		report(name, pxe_vm_event_name(ev), &changes[i]);
+}
+
+/* What happened while nobody watched: each install-once file against its domain now. */
+static void reconcile(const struct watch *w, struct pxe_events *events)
+{
+	struct pxe_vm_status *doms;
+	struct reipl_error err;
+	struct pxe_tree t;
+	size_t ndoms, d;
+	int files = 0, rc;
+
+	if (pxe_events_list(events, &doms, &ndoms, &err)) {
+		say(LOG_ERR, "%s", err.msg);
+		return;
+	}
+	rc = pxe_tree_open(w->root, false, &t, &err);
+	if (rc == 0) {
+		for (d = 0; d < ndoms; d++) {
+			struct pxe_once_change c = { 0 };
+			char names[8][64];
+			enum pxe_once_state states[8];
+			struct pxe_domain dom;
+			int n, i;
+
+			if (pxe_libvirt_domain(w->uri, doms[d].name, &dom, &err))
+				continue;
+			n = pxe_once_files(&t, &dom, names, states, 8);
+			for (i = 0; i < n; i++, files++) {
+				snprintf(c.file, sizeof(c.file), "%.63s", names[i]);
+				c.action = pxe_once_reconcile(states[i], doms[d].active,
+							      doms[d].stopped, &c.why);
+				c.old = c.new = pxe_once_state_name(states[i]);
+				c.rc = c.action == PXE_ONCE_KEEP
+					       ? 0
+					       : pxe_once_apply(&t, names[i], c.action, &c.old,
+								&c.new, &err);
+				if (c.rc)
+					snprintf(c.msg, sizeof(c.msg), "%.255s", err.msg);
+				report(doms[d].name, doms[d].active ? "(running)" : "(shut off)",
+				       &c);
+			}
+		}
+	} else if (rc != -ENOENT) {
+		say(LOG_ERR, "%s", err.msg);
+	}
+	pxe_tree_close(&t);
+	free(doms);
+	say(LOG_INFO, "following %zu domain%s, %d install-once entr%s", ndoms,
+	    ndoms == 1 ? "" : "s", files, files == 1 ? "y" : "ies");
+}
+
+int cmd_watch(const struct cli_ctx *ctx, int argc, char **argv)
+{
+	enum { O_ROOT = 256, O_CONNECT, O_SYSLOG };
+	static const struct option longopts[] = {
+		{ "root", required_argument, NULL, O_ROOT },
+		{ "connect", required_argument, NULL, O_CONNECT },
+		{ "syslog", no_argument, NULL, O_SYSLOG },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct watch w = { 0 };
+	struct pxe_events *events;
+	struct reipl_error err;
+	struct sigaction sa = { 0 };
+	const char *env = getenv("REBOOT_S390X_TFTP_ROOT");
+	int c, rc = EXIT_SUCCESS;
+
+	(void)ctx;
+	w.root = env && *env ? env : "/var/lib/tftpboot";
+	opterr = 0;
+	optind = 0;
+	/* argv[-1] is the command's name: getopt_long's argv[0]. */
+	while ((c = getopt_long(argc + 1, argv - 1, ":h", longopts, NULL)) != -1) {
+		switch (c) {
+		case O_ROOT:
+			w.root = optarg;
+			break;
+		case O_CONNECT:
+			w.uri = optarg;
+			break;
+		case O_SYSLOG:
+			use_syslog = true;
+			break;
+		case 'h':
+			usage();
+			return EXIT_SUCCESS;
+		case ':':
+			return cli_error("watch: option '%s' requires an argument", argv[optind - 2]);
+		default:
+			return cli_error("watch: unknown option '%s' (see '" PROGRAM " watch --help')",
+					 argv[optind - 2]);
+		}
+	}
+	if (optind - 1 < argc)
+		return cli_error("watch: unexpected argument '%s'", argv[optind - 1]);
+	if (use_syslog)
+		openlog(PROGRAM, LOG_PID, LOG_DAEMON);
+	if (pxe_events_open(w.uri, on_event, &w, &events, &err))
+		return cli_error("watch: %s", err.msg);
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	say(LOG_INFO, "started: TFTP root %s, libvirt %s", w.root, w.uri ? w.uri : "(default)");
+	reconcile(&w, events);
+	while (!stopping) {
+		if (pxe_events_wait(events, &err)) {
+			/* Its unit restarts it; the restart reconciles what was missed. */
+			say(LOG_ERR, "%s", err.msg);
+			rc = EXIT_FAILURE;
+			break;
+		}
+	}
+	if (stopping)
+		say(LOG_INFO, "stopped by signal %d", (int)stopping);
+	pxe_events_close(events);
+	return rc;
+}
