@@ -258,7 +258,7 @@ check-run: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS) $(BUILD)/s390x/e2e-marker-i
 		tests/cli/test-cli.sh "env KERNEL_SYSFS=1 tests/cli/test-cli.sh" \
 		tests/cli/test-install.sh tests/docs/test-docs.sh \
 		"tests/fuzz/run.sh --time $(FUZZ_SECONDS) $(FUZZ_NAMES)" \
-		tests/e2e/test-fetch.sh tests/e2e/lanes.sh tests/libvirt/run.sh
+		tests/e2e/test-fetch.sh tests/e2e/lanes.sh tests/libvirt/run.sh tests/libvirt/reprovision.sh
 
 # --- the demo ---------------------------------------------------------------------------
 # The whole provisioning loop on one emulated guest; LIBVIRT=1 goes through libvirt.

@@ -118,20 +118,7 @@ step() {
 say "Preparing: Debian's s390x kernel and busybox, the installer, the TFTP tree"
 "$top/tests/e2e/fetch-s390x.sh" "$work/pkgs" "linux-image-s390x=boot/vmlinuz-*" busybox-static || exit 1
 kernel=$(ls "$work"/pkgs/linux-image-s390x/boot/vmlinuz-* | head -n 1)
-mkdir -p "$tree/installer" "$work/installer"/{bin,dev,proc,sys,lib/modules}
-# The installed system: what the installer puts on the disk.
-"$top/tests/e2e/make-system-iso.sh" "$cli" "$build/s390x/e2e-marker-init" "$kernel" \
-	"$work/installer/system.iso" || exit 1
-# The installer: busybox, virtio_blk, the system image, and its /init.
-cp "$work/pkgs/busybox-static/bin/busybox" "$work/installer/bin/"
-for applet in sh mount insmod sleep dd sync poweroff wc; do ln -s busybox "$work/installer/bin/$applet"; done
-cp "$(find "$work/pkgs/linux-image-s390x/lib/modules" -name 'virtio_blk.ko*' | head -n 1)" \
-	"$work/installer/lib/modules/virtio_blk.ko"
-install -m 0755 "$top/demo/installer-init.sh" "$work/installer/init"
-mknod "$work/installer/dev/console" c 5 1
-(cd "$work/installer" && find . | LC_ALL=C sort | cpio -o -H newc --quiet | gzip -1) \
-	>"$tree/installer/initrd.img"
-cp "$kernel" "$tree/installer/vmlinuz"
+"$top/demo/make-installer.sh" "$work/pkgs" "$tree" || exit 1
 cp "$kernel" "$tree/reboot-kernel.img"
 "$cli" mkinitrd -o "$tree/reboot-initrd.img" || exit 1
 truncate -s 64M "$work/disk.img"

@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# reprovision.sh - install-once through a real libvirt: `reprovision` and `watch` follow
+# s390x guests through libvirt's domain events while the demo's installer writes their
+# disks, and turn their entries local only when the installer itself ends.
+#
+#   1. reprovision, the installer powers off, --start-again: the entry is local, the
+#      guest boots its disk, and a later destroy + start boots the disk, not the installer;
+#   2. reprovision, the installer reboots the guest: the entry turns local before the
+#      firmware asks again, so the reboot lands on the disk;
+#   3. an admin's destroy in the middle of the install leaves the install entry;
+#   4. watch, two guests at once, watch restarted in the middle: both turn local; watch
+#      settles at its start what happened while it was down.
+# Needs root and what tests/libvirt/run.sh needs; KEEP=1 keeps the work directory.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+build=$top/build
+cli=$build/reboot-s390x
+net=rs390x-once
+doms=(rs390x-once1 rs390x-once2 rs390x-once3)
+work=$(mktemp -d /tmp/reboot-s390x-once.XXXXXX)
+chmod 0755 "$work"
+passed=0 failed=0
+watch_pid=""
+URI=qemu:///system
+
+. "$top/scripts/libvirt-lab.sh"
+cleanup() {
+	[[ -n $watch_pid ]] && kill "$watch_pid" 2>/dev/null && wait "$watch_pid" 2>/dev/null
+	lab_cleanup "$net" "${doms[@]}"
+	[[ -n ${KEEP:-} ]] || rm -rf "$work"
+}
+trap cleanup EXIT
+
+check() {
+	if eval "$2"; then
+		passed=$((passed + 1))
+		printf 'PASS %s\n' "$1"
+	else
+		failed=$((failed + 1))
+		printf 'FAIL %s\n' "$1"
+		[[ -n ${3:-} && -f $3 ]] && tail -n 25 "$3" | sed 's/^/  | /'
+	fi
+}
+
+# wait_off DOM SECONDS: until the domain is shut off (or destroy it and fail)
+wait_off() {
+	local t
+	for ((t = 0; t < $2 * 4; t++)); do
+		[[ $(virsh domstate "$1" 2>/dev/null) == "shut off" ]] && return 0
+		sleep 0.25
+	done
+	virsh -q destroy "$1" >/dev/null 2>&1
+	return 1
+}
+
+# wait_for FILE PATTERN SECONDS
+wait_for() {
+	local t
+	for ((t = 0; t < $3 * 4; t++)); do
+		grep -aq -- "$2" "$1" 2>/dev/null && return 0
+		sleep 0.25
+	done
+	return 1
+}
+
+# file_of DOM: its pxelinux.cfg file (named by its UUID)
+file_of() { echo "$tree/pxelinux.cfg/$(virsh domuuid "$1" | head -n 1)"; }
+
+# second line of the file: "# reboot-s390x: <role>"
+role_of() { sed -n '2s/^# reboot-s390x: //p' "$(file_of "$1")"; }
+
+lab_start_daemons || exit 1
+"$top/tests/e2e/fetch-s390x.sh" "$work/pkgs" "linux-image-s390x=boot/vmlinuz-*" busybox-static || exit 1
+tree=$work/tftp
+mkdir -p "$tree"
+"$top/demo/make-installer.sh" "$work/pkgs" "$tree" || exit 1
+"$cli" pxe --root "$tree" setup >/dev/null || exit 1
+lab_define "$net" "${doms[0]}" 192.168.237 "$tree" "$work/disk1.img" "$work/console1.log" \
+	52:54:00:bb:00:01 "" 2048 || exit 1
+lab_define_domain "${doms[1]}" "$net" "$work/disk2.img" "$work/console2.log" 52:54:00:bb:00:02 "" 2048 || exit 1
+lab_define_domain "${doms[2]}" "$net" "$work/disk3.img" "$work/console3.log" 52:54:00:bb:00:03 "" 2048 || exit 1
+for i in 1 2 3; do truncate -s 64M "$work/disk$i.img"; done
+local_opts=(--method payload --target "ccw 0.0.0002")
+installer=(--kernel installer/vmlinuz --initrd installer/initrd.img)
+
+### 1. the installer powers off; --start-again boots the disk
+timeout 300 "$cli" reprovision --root "$tree" --connect $URI "${doms[0]}" "${installer[@]}" \
+	--append "console=ttysclp0 quiet" "${local_opts[@]}" --start-again --timeout 240 \
+	>"$work/re1.log" 2>&1
+rc=$?
+check "reprovision: exit 0 when the installer powered off" "((rc == 0))" "$work/re1.log"
+check "reprovision: the installer's shutdown turned the entry local" \
+	"grep -q 'install once, started -> local (the installer shut the guest down)' '$work/re1.log'" "$work/re1.log"
+check "reprovision: the entry is now local, by the payload" "[[ \$(role_of ${doms[0]}) == local ]] && grep -q '^kernel reboot-s390x-payload.img' '$(file_of "${doms[0]}")'"
+wait_off "${doms[0]}" 120
+# The console log starts afresh with each start of the domain.
+check "started again, it booted the disk it was given" \
+	"grep -q 'started again: it boots its disk' '$work/re1.log' && grep -aq 'installed system booted from disk' '$work/console1.log' && ! grep -aq 'demo installer' '$work/console1.log'" "$work/console1.log"
+lab_run "${doms[0]}" 120
+check "a later cold start boots the disk, not the installer" \
+	"grep -aq 'installed system booted from disk' '$work/console1.log' && ! grep -aq 'demo installer' '$work/console1.log'" "$work/console1.log"
+
+### 2. the installer reboots the guest itself
+timeout 300 "$cli" reprovision --root "$tree" --connect $URI "${doms[0]}" "${installer[@]}" \
+	--append "console=ttysclp0 quiet demo.end=reboot" "${local_opts[@]}" --timeout 240 \
+	>"$work/re2.log" 2>&1
+rc=$?
+check "reprovision: exit 0 when the installer rebooted" "((rc == 0))" "$work/re2.log"
+check "reprovision: the guest's own reboot turned the entry local" \
+	"grep -q 'install once, started -> local (the installer rebooted the guest)' '$work/re2.log'" "$work/re2.log"
+wait_off "${doms[0]}" 120
+check "the reboot landed on the disk (one install, then the disk)" \
+	"(( \$(grep -ac 'demo installer: started' '$work/console1.log') == 1 )) && grep -aq 'installed system booted from disk' '$work/console1.log'" "$work/console1.log"
+
+### 3. an admin's destroy in the middle of the install
+timeout 300 "$cli" reprovision --root "$tree" --connect $URI "${doms[1]}" "${installer[@]}" \
+	"${local_opts[@]}" --timeout 240 >"$work/re3.log" 2>&1 &
+re_pid=$!
+wait_for "$work/console2.log" 'Network boot starting' 60
+virsh -q destroy "${doms[1]}" >/dev/null
+wait "$re_pid"
+rc=$?
+check "reprovision: exit 1 after an admin's destroy" "((rc == 1))" "$work/re3.log"
+check "reprovision: says what is left and the command that finishes it" \
+	"grep -q 'destroyed before its installer ended; pxelinux.cfg/.* is left as the install entry' '$work/re3.log' && grep -q \"pxe --root $tree --connect $URI local ${doms[1]} --method payload --target 'ccw 0.0.0002'\" '$work/re3.log'" "$work/re3.log"
+check "the destroy left the install entry" "[[ \$(role_of ${doms[1]}) == 'install once, started' ]]"
+
+### 4. watch: two guests at once, watch restarted in the middle
+# start_watch LOG: watch in the background, logging to LOG, once it follows the domains
+start_watch() {
+	timeout 600 "$cli" watch --root "$tree" --connect $URI >"$1" 2>&1 &
+	watch_pid=$!
+	wait_for "$1" "following" 30
+}
+start_watch "$work/watch1.log"
+check "watch settles the destroyed guest's entry at its start: left" \
+	"grep -q 'domain ${doms[1]} (shut off): pxelinux.cfg/.* stays install once, started (destroyed meanwhile' '$work/watch1.log'" "$work/watch1.log"
+for d in "${doms[1]}" "${doms[2]}"; do
+	"$cli" pxe --root "$tree" --connect $URI install --once "$d" "${installer[@]}" "${local_opts[@]}" \
+		>>"$work/install.log" 2>&1
+done
+check "pxe install --once for two guests" "[[ \$(role_of ${doms[1]}) == 'install once' && \$(role_of ${doms[2]}) == 'install once' ]]" "$work/install.log"
+virsh -q start "${doms[1]}" >/dev/null && virsh -q start "${doms[2]}" >/dev/null
+wait_for "$work/watch1.log" "domain ${doms[2]} started: .* install once -> install once, started" 30
+check "watch armed both when they started" \
+	"grep -q 'domain ${doms[1]} started: .* install once -> install once, started' '$work/watch1.log'" "$work/watch1.log"
+kill "$watch_pid"
+wait "$watch_pid" 2>/dev/null
+watch_pid=""
+start_watch "$work/watch2.log"
+check "a restarted watch follows the running installs" \
+	"(( \$(grep -c 'stays install once, started (running from the install entry' '$work/watch2.log') == 2 ))" "$work/watch2.log"
+wait_off "${doms[1]}" 180
+wait_off "${doms[2]}" 180
+check "watch turned both local when their installers powered off" \
+	"[[ \$(role_of ${doms[1]}) == local && \$(role_of ${doms[2]}) == local ]] && (( \$(grep -c 'shut down: pxelinux.cfg/.*: install once, started -> local' '$work/watch2.log') == 2 ))" "$work/watch2.log"
+lab_run "${doms[2]}" 120
+check "and the next start boots the disk" \
+	"grep -aq 'installed system booted from disk' '$work/console3.log' && ! grep -aq 'demo installer' '$work/console3.log'" "$work/console3.log"
+
+printf '%d passed, %d failed\n' "$passed" "$failed"
+((failed == 0))
