@@ -7,7 +7,7 @@
 #                        KEEP=1: keep its TFTP tree; QEMU_LANE=7.2: on Debian 12's QEMU)
 #   make fuzz            every fuzzer for FUZZ_TIME seconds (default 600), new inputs kept
 #                        in build/fuzz/corpus/
-#   make install         DESTDIR= PREFIX= (default /usr/local)
+#   make install         DESTDIR= PREFIX= (default /usr/local) SYSTEMDUNITDIR= (watch's unit)
 #   make clean
 #   V=1                  show the commands
 #
@@ -270,6 +270,7 @@ demo: deps
 
 # --- install ----------------------------------------------------------------------------
 DRACUT_MODULE := $(DESTDIR)$(PREFIX)/lib/dracut/modules.d/99reboot-s390x
+SYSTEMDUNITDIR ?= $(PREFIX)/lib/systemd/system
 
 install: $(PROGRAMS)
 	install -d $(DESTDIR)$(PREFIX)/sbin $(DESTDIR)$(PREFIX)/share/man/man8 \
@@ -282,6 +283,10 @@ install: $(PROGRAMS)
 	install -m 0755 $(BUILD)/s390x/reboot-s390x-init $(DRACUT_MODULE)/reboot-s390x-init
 	install -m 0644 man/reboot-s390x.8 man/reboot-s390x-init.8 \
 		$(DESTDIR)$(PREFIX)/share/man/man8/
+	install -d $(DESTDIR)$(SYSTEMDUNITDIR)
+	sed 's|@SBINDIR@|$(PREFIX)/sbin|' systemd/reboot-s390x-watch.service.in \
+		>$(DESTDIR)$(SYSTEMDUNITDIR)/reboot-s390x-watch.service
+	chmod 0644 $(DESTDIR)$(SYSTEMDUNITDIR)/reboot-s390x-watch.service
 
 format:
 	clang-format -i $(LIB_SRCS) $(INITRD_SRCS) $(PXE_SRCS) $(CLI_SRCS) $(INIT_SRCS) lib/*/*.h cli/*.h \

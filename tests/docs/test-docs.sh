@@ -33,7 +33,7 @@ options_documented() {
 	done
 }
 
-for cmd in set show devices mkinitrd pxe doctor boot-order; do
+for cmd in set show devices mkinitrd pxe doctor boot-order reprovision watch; do
 	help=$("$cli" "$cmd" --help) || { fail "$cmd --help: exit $?"; continue; }
 	options_documented "$cmd" "$man8" "$help"
 done
