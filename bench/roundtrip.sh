@@ -32,19 +32,7 @@ trap 'rm -rf "$work"' EXIT
 kernel=$(ls "$work"/pkgs/linux-image-s390x/boot/vmlinuz-* | head -n 1)
 
 # The baseline initrd: bash, chreipl, busybox, their libraries, the seed-style /init.
-base=$work/baseline-root
-mkdir -p "$base"/{bin,sbin,proc,sys,dev,lib,lib/s390x-linux-gnu,usr/sbin}
-cp "$work/pkgs/bash/bin/bash" "$base/bin/bash"
-cp "$work/pkgs/s390-tools/usr/sbin/chreipl" "$base/usr/sbin/chreipl"
-cp "$work/pkgs/busybox-static/bin/busybox" "$base/bin/busybox"
-for applet in mount reboot; do ln -s busybox "$base/bin/$applet"; done
-libc=$work/pkgs/libc6/lib/s390x-linux-gnu
-cp -L "$libc/libc.so.6" "$libc/ld64.so.1" "$base/lib/s390x-linux-gnu/"
-cp -L "$work"/pkgs/libtinfo6/lib/s390x-linux-gnu/libtinfo.so.6 "$base/lib/s390x-linux-gnu/"
-ln -s s390x-linux-gnu/ld64.so.1 "$base/lib/ld64.so.1"
-install -m 0755 "$top/bench/seed-init.sh" "$base/init"
-mknod "$base/dev/console" c 5 1
-(cd "$base" && find . | LC_ALL=C sort | cpio -o -H newc --quiet | gzip -9n) >"$work/baseline.img"
+"$top/bench/make-seed-initrd.sh" "$work/pkgs" "$work/baseline.img"
 
 "$build/reboot-s390x" mkinitrd --init "$build/s390x/reboot-s390x-init" -o "$work/ours.img"
 

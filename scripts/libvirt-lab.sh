@@ -79,7 +79,7 @@ lab_define() {
 	cat >"$xml" <<XML
 <network xmlns:dnsmasq='http://libvirt.org/schemas/network/dnsmasq/1.0'>
   <name>$net</name>
-  <bridge name='${net:0:12}0'/>
+  <bridge name='${net:0:12}0' stp='off' delay='0'/>
   <ip address='$subnet.1' netmask='255.255.255.0'>
     <tftp root='$tftp'/>
     <dhcp><range start='$subnet.10' end='$subnet.20'/><bootp file='/'/></dhcp>
