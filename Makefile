@@ -7,7 +7,9 @@
 #                        KEEP=1: keep its TFTP tree; QEMU_LANE=7.2: on Debian 12's QEMU)
 #   make fuzz            every fuzzer for FUZZ_TIME seconds (default 600), new inputs kept
 #                        in build/fuzz/corpus/
-#   make install         DESTDIR= PREFIX= (default /usr/local) SYSTEMDUNITDIR= (watch's unit)
+#   make install         DESTDIR= PREFIX= (default /usr/local); DRACUTMODDIR=, BASHCOMPDIR=,
+#                        SYSTEMDUNITDIR= override where dracut, bash-completion and
+#                        systemd look; make uninstall removes exactly that
 #   make clean
 #   V=1                  show the commands
 #
@@ -65,7 +67,7 @@ PROGRAMS := $(BUILD)/reboot-s390x $(BUILD)/reboot-s390x-init $(BUILD)/s390x/rebo
 SAN_PROGRAMS := $(BUILD)/san/reboot-s390x $(BUILD)/san/reboot-s390x-init
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/san/tests/%,$(UNIT_SRCS))
 
-.PHONY: all initrd check check-run deps demo install clean format
+.PHONY: all initrd check check-run deps demo install uninstall clean format
 .DEFAULT_GOAL := all
 # Keep the objects of the test programs between runs.
 .SECONDARY:
@@ -269,24 +271,46 @@ demo: deps
 	$(Q)LIBVIRT=$(LIBVIRT) KEEP=$(KEEP) QEMU_LANE=$(QEMU_LANES) demo/run.sh
 
 # --- install ----------------------------------------------------------------------------
-DRACUT_MODULE := $(DESTDIR)$(PREFIX)/lib/dracut/modules.d/99reboot-s390x
+# Every path is the install's own: the program looks for its files beside itself first
+# (<bindir>/../lib/reboot-s390x), then in $(PREFIX)/lib/reboot-s390x, compiled in and
+# rebuilt when PREFIX changes. dracut and bash-completion are asked where they look.
+DRACUTMODDIR ?= $(or $(shell pkg-config --variable=dracutmodulesdir dracut 2>/dev/null),/usr/lib/dracut/modules.d)
+BASHCOMPDIR ?= $(or $(shell pkg-config --variable=completionsdir bash-completion 2>/dev/null),$(PREFIX)/share/bash-completion/completions)
 SYSTEMDUNITDIR ?= $(PREFIX)/lib/systemd/system
+LIBEXEC := $(PREFIX)/lib/reboot-s390x
+INSTALLED := $(PREFIX)/sbin/reboot-s390x $(LIBEXEC)/reboot-s390x-init \
+	$(LIBEXEC)/reboot-s390x-payload.img $(DRACUTMODDIR)/99reboot-s390x/module-setup.sh \
+	$(PREFIX)/share/man/man8/reboot-s390x.8 $(PREFIX)/share/man/man8/reboot-s390x-init.8 \
+	$(SYSTEMDUNITDIR)/reboot-s390x-watch.service $(BASHCOMPDIR)/reboot-s390x
+
+# The compiled-in PREFIX: report.o is rebuilt when it changes.
+PREFIX_STAMP := $(BUILD)/prefix.stamp
+$(shell mkdir -p $(BUILD) && [ "$$(cat $(PREFIX_STAMP) 2>/dev/null)" = "$(PREFIX)" ] || \
+	echo "$(PREFIX)" >$(PREFIX_STAMP))
+$(BUILD)/host/cli/report.o $(BUILD)/san/cli/report.o: $(PREFIX_STAMP)
 
 install: $(PROGRAMS)
-	install -d $(DESTDIR)$(PREFIX)/sbin $(DESTDIR)$(PREFIX)/share/man/man8 \
-		$(DESTDIR)$(PREFIX)/lib/reboot-s390x $(DRACUT_MODULE)
-	install -m 0755 $(BUILD)/reboot-s390x $(DESTDIR)$(PREFIX)/sbin/reboot-s390x
-	install -m 0755 $(BUILD)/s390x/reboot-s390x-init \
-		$(DESTDIR)$(PREFIX)/lib/reboot-s390x/reboot-s390x-init
-	install -m 0644 $(PAYLOAD) $(DESTDIR)$(PREFIX)/lib/reboot-s390x/reboot-s390x-payload.img
-	install -m 0755 dracut/99reboot-s390x/module-setup.sh $(DRACUT_MODULE)/module-setup.sh
-	install -m 0755 $(BUILD)/s390x/reboot-s390x-init $(DRACUT_MODULE)/reboot-s390x-init
-	install -m 0644 man/reboot-s390x.8 man/reboot-s390x-init.8 \
-		$(DESTDIR)$(PREFIX)/share/man/man8/
+	install -D -m 0755 $(BUILD)/reboot-s390x $(DESTDIR)$(PREFIX)/sbin/reboot-s390x
+	install -D -m 0755 $(BUILD)/s390x/reboot-s390x-init $(DESTDIR)$(LIBEXEC)/reboot-s390x-init
+	install -D -m 0644 $(PAYLOAD) $(DESTDIR)$(LIBEXEC)/reboot-s390x-payload.img
+	install -d $(DESTDIR)$(DRACUTMODDIR)/99reboot-s390x
+	sed 's|^reboot_s390x_libdir=.*|reboot_s390x_libdir=$(LIBEXEC)|' \
+		dracut/99reboot-s390x/module-setup.sh \
+		>$(DESTDIR)$(DRACUTMODDIR)/99reboot-s390x/module-setup.sh
+	chmod 0755 $(DESTDIR)$(DRACUTMODDIR)/99reboot-s390x/module-setup.sh
+	install -D -m 0644 man/reboot-s390x.8 $(DESTDIR)$(PREFIX)/share/man/man8/reboot-s390x.8
+	install -D -m 0644 man/reboot-s390x-init.8 \
+		$(DESTDIR)$(PREFIX)/share/man/man8/reboot-s390x-init.8
 	install -d $(DESTDIR)$(SYSTEMDUNITDIR)
 	sed 's|@SBINDIR@|$(PREFIX)/sbin|' systemd/reboot-s390x-watch.service.in \
 		>$(DESTDIR)$(SYSTEMDUNITDIR)/reboot-s390x-watch.service
 	chmod 0644 $(DESTDIR)$(SYSTEMDUNITDIR)/reboot-s390x-watch.service
+	install -D -m 0644 completion/reboot-s390x $(DESTDIR)$(BASHCOMPDIR)/reboot-s390x
+
+# Exactly what install wrote, and the directories of ours it made.
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+	-rmdir $(DESTDIR)$(LIBEXEC) $(DESTDIR)$(DRACUTMODDIR)/99reboot-s390x 2>/dev/null
 
 format:
 	clang-format -i $(LIB_SRCS) $(INITRD_SRCS) $(PXE_SRCS) $(CLI_SRCS) $(INIT_SRCS) lib/*/*.h cli/*.h \

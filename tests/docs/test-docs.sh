@@ -33,10 +33,37 @@ options_documented() {
 	done
 }
 
+# completed WHAT HELP-TEXT: each --long option of the help is offered by the bash completion
+completion=$top/completion/reboot-s390x
+completed() {
+	local opt
+	for opt in $(grep -oE -- '--[a-z][a-z-]*' <<<"$2" | sort -u); do
+		# (set's help shows prefixes such as --dev: a completed option may go on)
+		if grep -qE -- "(['[:space:]])$opt" "$completion"; then
+			pass
+		else
+			fail "$1: $opt is in --help but not in the bash completion"
+		fi
+	done
+}
+
 for cmd in set show devices mkinitrd pxe doctor boot-order reprovision watch; do
 	help=$("$cli" "$cmd" --help) || { fail "$cmd --help: exit $?"; continue; }
 	options_documented "$cmd" "$man8" "$help"
+	completed "$cmd" "$help"
+	grep -q "^	$cmd)" "$completion" || fail "the bash completion does not know '$cmd'"
 done
+
+# complete WORDS...: what the completion offers for the last word, as bash would ask
+complete_words() {
+	bash -c '. /usr/share/bash-completion/bash_completion && . "$1" && shift &&
+		COMP_WORDS=("$@") COMP_CWORD=$(($# - 1)) COMP_LINE="$*" COMP_POINT=${#COMP_LINE} &&
+		_reboot_s390x && printf "%s\n" "${COMPREPLY[@]}"' _ "$completion" "$@"
+}
+[[ -f /usr/share/bash-completion/bash_completion ]] || fail "bash-completion is not installed"
+[[ $(complete_words reboot-s390x re) == reprovision ]] && pass || fail "completion: 're' is not reprovision"
+[[ $(complete_words reboot-s390x pxe install --o) == --once ]] && pass || fail "completion: pxe install --o is not --once"
+[[ $(complete_words reboot-s390x pxe local x --method p) == payload ]] && pass || fail "completion: --method p is not payload"
 options_documented "reboot-s390x" "$man8" "$("$cli" --help)"
 options_documented "reboot-s390x-init" "$initman" "$("$init" --help)"
 
