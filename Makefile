@@ -1,6 +1,7 @@
 # Makefile - reboot-s390x: build, test and install.
 #
 #   make                 host programs (for tests and the TFTP host) and the static s390x init
+#   make check-unit      the tests that need neither QEMU nor libvirtd (seconds)
 #   make check           install missing Debian packages and QEMU lanes, then every test
 #                        (QEMU_LANE=7.2|10.0|11.1: the emulated tests on that QEMU only)
 #   make demo            the whole provisioning loop in emulation (LIBVIRT=1: via libvirt;
@@ -67,7 +68,7 @@ PROGRAMS := $(BUILD)/reboot-s390x $(BUILD)/reboot-s390x-init $(BUILD)/s390x/rebo
 SAN_PROGRAMS := $(BUILD)/san/reboot-s390x $(BUILD)/san/reboot-s390x-init
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/san/tests/%,$(UNIT_SRCS))
 
-.PHONY: all initrd check check-run deps demo install uninstall clean format
+.PHONY: all initrd check check-unit check-run deps demo install uninstall clean format
 .DEFAULT_GOAL := all
 # Keep the objects of the test programs between runs.
 .SECONDARY:
@@ -239,7 +240,7 @@ $(PAYLOAD): $(BUILD)/s390x/reboot-s390x-payload.elf
 
 # --- tests ------------------------------------------------------------------------------
 deps:
-	$(Q)scripts/install-deps.sh build check e2e libvirt
+	$(Q)scripts/install-deps.sh build check e2e libvirt package
 	$(Q)scripts/qemu-lanes.sh prepare $(QEMU_LANES)
 
 # Dependencies first, in their own make run, so nothing is compiled before the
@@ -261,6 +262,11 @@ check-run: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS) $(BUILD)/s390x/e2e-marker-i
 		tests/cli/test-install.sh tests/docs/test-docs.sh \
 		"tests/fuzz/run.sh --time $(FUZZ_SECONDS) $(FUZZ_NAMES)" \
 		tests/e2e/test-fetch.sh tests/e2e/lanes.sh tests/libvirt/run.sh tests/libvirt/reprovision.sh
+
+# Seconds, no QEMU and no libvirtd: the unit tests, the programs against fixtures, the
+# documentation. What the packages' builds run.
+check-unit: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS)
+	$(Q)tests/run.sh $(UNIT_TESTS) tests/cli/test-cli.sh tests/docs/test-docs.sh
 
 # --- the demo ---------------------------------------------------------------------------
 # The whole provisioning loop on one emulated guest; LIBVIRT=1 goes through libvirt.

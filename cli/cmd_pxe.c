@@ -339,7 +339,7 @@ struct planned {
 	const char *kernel, *initrd;
 	enum pxe_method method;
 	bool warn_fallback;
-	char text[PXE_FILE_MAX];
+	char text[PXE_CFG_BUFFER]; /* an install-once file holds two entries */
 	/* What was there, to put back when a later write fails. */
 	bool existed;
 	char old[PXE_CFG_BUFFER];

@@ -360,7 +360,7 @@ ok "pxe root from the environment" "pxelinux.cfg/01-52-54-00-12-34-56" \
 	env REBOOT_S390X_TFTP_ROOT="$root" "$cli" pxe list
 refused "pxe unknown command" "pxe: unknown command 'frob' (see 'reboot-s390x pxe --help')" \
 	"$cli" pxe --root "$root" frob
-refused "pxe target for install" "pxe install: --target is only for 'local'" \
+refused "pxe target for install" "pxe install: --target is only for 'local' (and 'install --once')" \
 	"$cli" pxe --root "$root" install default --kernel k --initrd i --target 2
 refused "pxe unknown domain" "pxe: guest 'nodomain': libvirt has no domain named 'nodomain'" \
 	"$cli" pxe --root "$root" --connect test:///default local nodomain
@@ -597,8 +597,26 @@ refused "an unknown method" 'pxe local: Invalid method "frob": give auto, fallba
 	"$cli" pxe --root "$mroot" local 52:54:00:00:00:0d --method frob
 refused "--payload with another method" "pxe local: --payload is for --method payload, not linux" \
 	"$cli" pxe --root "$mroot" local 52:54:00:00:00:0d --method linux --payload x.img
-refused "--method for install" "pxe install: --method is only for 'local'" \
+refused "--method for install" "pxe install: --method is only for 'local' (and 'install --once')" \
 	"$cli" pxe --root "$mroot" install default --kernel k --initrd i --method linux
+
+### install --once: the install entry with the local entry it becomes
+root=$mroot
+refused "--once for local" "pxe local: --once is only for 'install'" \
+	"$cli" pxe --root "$mroot" local 52:54:00:00:00:0e --once
+refused "--once with a target the payload cannot do" 'pxe local: --target "nss LINUX": the "nss" target needs Linux: serve the re-IPL helper (reboot-initrd.img) for it' \
+	"$cli" pxe --root "$mroot" install 52:54:00:00:00:0e --once --kernel k --initrd i --method payload --target "nss LINUX"
+# (Two entries too big for the firmware's file together cannot come from these options:
+# tests/unit/test_once.c holds pxe_once_compose to it.)
+ok "pxe install --once" "pxelinux.cfg/01-52-54-00-00-00-0e: install once, then local, target ccw 0.0.0002 for 52:54:00:00:00:0e, method linux" \
+	"$cli" pxe --root "$mroot" install 52:54:00:00:00:0e --once --kernel k --initrd i --method linux --target "ccw 0.0.0002"
+if [[ $(sed -n 2p "$mroot/pxelinux.cfg/01-52-54-00-00-00-0e") == "# reboot-s390x: install once" ]] &&
+	grep -qx '# then| append rd.chreipl=ccw rd.chreipl=0.0.0002 console=ttysclp0 quiet' "$mroot/pxelinux.cfg/01-52-54-00-00-00-0e"; then
+	pass
+else fail "the install-once file carries its mark and its local entry" "$(cat "$mroot/pxelinux.cfg/01-52-54-00-00-00-0e")"; fi
+listed "pxe list: install once" "$mroot" pxelinux.cfg/01-52-54-00-00-00-0e "install once" - -
+run "$cli" pxe --root "$mroot" show 52:54:00:00:00:0e --firmware 7.2
+[[ $out == *"Result:    boots entry 'install'"* ]] && pass || fail "the firmware sees the install entry of an install-once file" "$out"
 [[ ! -e $mroot/pxelinux.cfg/01-52-54-00-00-00-0d ]] && pass || fail "a refused local wrote a file" ""
 listed "pxe list names the methods" "$mroot" pxelinux.cfg/01-52-54-00-00-00-0a local fallback "the disk after the network"
 listed "pxe list: payload" "$mroot" pxelinux.cfg/01-52-54-00-00-00-0b local payload auto
