@@ -259,7 +259,7 @@ check-run: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS) $(BUILD)/s390x/e2e-marker-i
 		$(BUILD)/s390x/reboot-s390x-reipl $(BUILD)/s390x/e2e-sysfs-probe $(FUZZERS)
 	$(Q)tests/run.sh $(UNIT_TESTS) $(foreach t,$(UNIT_TESTS),"env KERNEL_SYSFS=1 $(t)") \
 		tests/cli/test-cli.sh "env KERNEL_SYSFS=1 tests/cli/test-cli.sh" \
-		tests/cli/test-install.sh tests/docs/test-docs.sh \
+		tests/cli/test-install.sh tests/docs/test-docs.sh tests/packages/test-deb.sh \
 		"tests/fuzz/run.sh --time $(FUZZ_SECONDS) $(FUZZ_NAMES)" \
 		tests/e2e/test-fetch.sh tests/e2e/lanes.sh tests/libvirt/run.sh tests/libvirt/reprovision.sh
 
