@@ -8,6 +8,7 @@
 #                        KEEP=1: keep its TFTP tree; QEMU_LANE=7.2: on Debian 12's QEMU)
 #   make fuzz            every fuzzer for FUZZ_TIME seconds (default 600), new inputs kept
 #                        in build/fuzz/corpus/
+#   make rpm             the RPMs (build/rpm/RPMS); Debian's: dpkg-buildpackage -us -uc -b
 #   make install         DESTDIR= PREFIX= (default /usr/local); DRACUTMODDIR=, BASHCOMPDIR=,
 #                        SYSTEMDUNITDIR= override where dracut, bash-completion and
 #                        systemd look; make uninstall removes exactly that
@@ -68,7 +69,7 @@ PROGRAMS := $(BUILD)/reboot-s390x $(BUILD)/reboot-s390x-init $(BUILD)/s390x/rebo
 SAN_PROGRAMS := $(BUILD)/san/reboot-s390x $(BUILD)/san/reboot-s390x-init
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/san/tests/%,$(UNIT_SRCS))
 
-.PHONY: all initrd check check-unit check-run deps demo install uninstall clean format
+.PHONY: all initrd check check-unit check-run deps demo install uninstall rpm clean format
 .DEFAULT_GOAL := all
 # Keep the objects of the test programs between runs.
 .SECONDARY:
@@ -260,6 +261,7 @@ check-run: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS) $(BUILD)/s390x/e2e-marker-i
 	$(Q)tests/run.sh $(UNIT_TESTS) $(foreach t,$(UNIT_TESTS),"env KERNEL_SYSFS=1 $(t)") \
 		tests/cli/test-cli.sh "env KERNEL_SYSFS=1 tests/cli/test-cli.sh" \
 		tests/cli/test-install.sh tests/docs/test-docs.sh tests/packages/test-deb.sh \
+		tests/packages/test-rpm.sh \
 		"tests/fuzz/run.sh --time $(FUZZ_SECONDS) $(FUZZ_NAMES)" \
 		tests/e2e/test-fetch.sh tests/e2e/lanes.sh tests/libvirt/run.sh tests/libvirt/reprovision.sh
 
@@ -313,6 +315,20 @@ install: $(PROGRAMS)
 	chmod 0644 $(DESTDIR)$(SYSTEMDUNITDIR)/reboot-s390x-watch.service
 	install -D -m 0644 completion/reboot-s390x $(DESTDIR)$(BASHCOMPDIR)/reboot-s390x
 
+# --- packages -------------------------------------------------------------------------
+# make rpm: the RPMs from packaging/rpm/reboot-s390x.spec, with rpmbuild, from the tracked
+# files. On Debian the Fedora build dependencies are not installed: --nodeps. The Debian
+# packages: dpkg-buildpackage -us -uc -b (debian/).
+RPMDIR := $(BUILD)/rpm
+rpm:
+	$(Q)rm -rf $(RPMDIR) && mkdir -p $(RPMDIR)/SOURCES
+	$(Q)mkdir $(RPMDIR)/reboot-s390x-$(VERSION) && git ls-files -z | \
+		tar --null -cf - -T - | tar -xf - -C $(RPMDIR)/reboot-s390x-$(VERSION)
+	$(Q)tar -C $(RPMDIR) -czf $(RPMDIR)/SOURCES/reboot-s390x-$(VERSION).tar.gz \
+		reboot-s390x-$(VERSION)
+	$(Q)rpmbuild --nodeps --define '_topdir $(abspath $(RPMDIR))' \
+		--define 'debug_package %{nil}' -bb packaging/rpm/reboot-s390x.spec
+
 # Exactly what install wrote, and the directories of ours it made.
 uninstall:
 	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
@@ -325,4 +341,4 @@ format:
 clean:
 	rm -rf $(BUILD)
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -path $(BUILD)/rpm -prune -o -name '*.d' -type f -print 2>/dev/null)
