@@ -336,7 +336,7 @@ uninstall:
 
 format:
 	clang-format -i $(LIB_SRCS) $(INITRD_SRCS) $(PXE_SRCS) $(CLI_SRCS) $(INIT_SRCS) lib/*/*.h cli/*.h \
-		$(UNIT_SRCS)
+		$(UNIT_SRCS) $(wildcard tests/fuzz/*.c tests/fuzz/*.h)
 
 clean:
 	rm -rf $(BUILD)

@@ -366,7 +366,8 @@ static int plan_once(const struct pxe_opts *o, const struct pxe_tree *t, const c
 	lo.command = "local";
 	io.once = false;
 	io.target = io.method = io.payload = NULL;
-	if ((rc = plan_entry(&lo, true, t, guest, &later)) || (rc = plan_entry(&io, false, t, guest, p)))
+	if ((rc = plan_entry(&lo, true, t, guest, &later)) ||
+	    (rc = plan_entry(&io, false, t, guest, p)))
 		return rc;
 	memcpy(install, p->text, sizeof(install));
 	p->method = later.method;
@@ -455,8 +456,8 @@ static void report_entry(const struct pxe_opts *o, bool local, const struct plan
 	       : o->once ? "install once, then local"
 			 : "install",
 	       (local || o->once) && o->target ? ", target " : "",
-	       (local || o->once) && o->target ? o->target : "", p->guest,
-	       named ? " (" : "", named ? p->who : "", named ? ")" : "");
+	       (local || o->once) && o->target ? o->target : "", p->guest, named ? " (" : "",
+	       named ? p->who : "", named ? ")" : "");
 	if (local || o->once)
 		printf(", method %s%s%s%s", pxe_method_name(p->method), p->why[0] ? " (" : "",
 		       p->why, p->why[0] ? ")" : "");
@@ -739,9 +740,9 @@ static void show_outcome(const struct pxe_lookup *l, const enum pxe_fwgen *gens,
 static int show_json(const char *guest, const struct pxe_lookup *looks, const enum pxe_fwgen *gens,
 		     int n)
 {
-	static const char *const cols[] = { "GUEST",	"FIRMWARE", "QEMU",   "LOOKUP", "FILE",
-					    "RESULT",	"ENTRY",    "BOOTS",  "METHOD", "TARGET",
-					    "KERNEL",	"INITRD",   "APPEND", "NOTES" };
+	static const char *const cols[] = { "GUEST",  "FIRMWARE", "QEMU",   "LOOKUP", "FILE",
+					    "RESULT", "ENTRY",	  "BOOTS",  "METHOD", "TARGET",
+					    "KERNEL", "INITRD",	  "APPEND", "NOTES" };
 	static const char *const state[] = { "absent", "skipped", "used", "not asked" };
 	struct cli_table *t = cli_table_new("firmware", true, cols, 14);
 	int i, j, rc = 0;
@@ -758,15 +759,14 @@ static int show_json(const char *guest, const struct pxe_lookup *looks, const en
 		size_t len = 0;
 
 		for (j = 0; j < l->nsteps && len < sizeof(lookup); j++)
-			len += (size_t)snprintf(lookup + len, sizeof(lookup) - len, "%s%s: %s%s%s",
-						j ? "\n" : "", l->steps[j].name,
-						state[l->steps[j].state],
-						l->steps[j].state == PXE_STEP_SKIPPED ? ", " : "",
-						l->steps[j].state == PXE_STEP_SKIPPED ? l->steps[j].why
-										      : "");
+			len += (size_t)snprintf(
+				lookup + len, sizeof(lookup) - len, "%s%s: %s%s%s", j ? "\n" : "",
+				l->steps[j].name, state[l->steps[j].state],
+				l->steps[j].state == PXE_STEP_SKIPPED ? ", " : "",
+				l->steps[j].state == PXE_STEP_SKIPPED ? l->steps[j].why : "");
 		for (len = 0, j = 0; l->used >= 0 && j < l->cfg.nnotes && len < sizeof(notes); j++)
-			len += (size_t)snprintf(notes + len, sizeof(notes) - len, "%s%s: line %d: %s",
-						j ? "\n" : "",
+			len += (size_t)snprintf(notes + len, sizeof(notes) - len,
+						"%s%s: line %d: %s", j ? "\n" : "",
 						l->cfg.notes[j].severity == PXE_ERROR ? "error"
 										      : "warning",
 						l->cfg.notes[j].line, l->cfg.notes[j].msg);

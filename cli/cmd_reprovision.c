@@ -39,7 +39,8 @@ static void usage(void)
 	      "     --connect <uri>     libvirt connection (default: libvirt's)\n"
 	      "     --kernel <file>     the installer's kernel, relative to the TFTP root\n"
 	      "     --initrd <file>     the installer's initrd\n"
-	      "     --append <args>     the installer's command line (default \"console=ttysclp0\")\n"
+	      "     --append <args>     the installer's command line (default "
+	      "\"console=ttysclp0\")\n"
 	      "     --target <args>     the local entry's re-IPL target (as for 'pxe local')\n"
 	      "     --method <m>        the local entry's method: auto, fallback, payload, linux\n"
 	      "     --payload <file>    the payload's name in the TFTP root\n"
@@ -157,8 +158,18 @@ static void left(const struct follow *f, char *const *local_args, int nlocal, co
 
 int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	enum { O_ROOT = 256, O_CONNECT, O_KERNEL, O_INITRD, O_APPEND, O_TARGET, O_METHOD,
-	       O_PAYLOAD, O_START_AGAIN, O_TIMEOUT };
+	enum {
+		O_ROOT = 256,
+		O_CONNECT,
+		O_KERNEL,
+		O_INITRD,
+		O_APPEND,
+		O_TARGET,
+		O_METHOD,
+		O_PAYLOAD,
+		O_START_AGAIN,
+		O_TIMEOUT
+	};
 	static const struct option longopts[] = {
 		{ "root", required_argument, NULL, O_ROOT },
 		{ "connect", required_argument, NULL, O_CONNECT },
@@ -215,7 +226,7 @@ int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
 		case O_TARGET:
 		case O_METHOD:
 		case O_PAYLOAD:
-			local[nlocal++] = c == O_TARGET ? "--target"
+			local[nlocal++] = c == O_TARGET	  ? "--target"
 					  : c == O_METHOD ? "--method"
 							  : "--payload";
 			local[nlocal++] = optarg;
@@ -260,7 +271,8 @@ int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
 				 argv[optind]);
 	f.domain = argv[optind - 1];
 	if (!kernel || !initrd)
-		return cli_error("reprovision: --kernel and --initrd (the installer's) are required");
+		return cli_error(
+			"reprovision: --kernel and --initrd (the installer's) are required");
 
 	/* Everything is checked before anything is written: libvirt, the domain, the entry. */
 	if (pxe_events_open(f.uri, on_event, &f, &events, &err))

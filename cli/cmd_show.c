@@ -38,8 +38,7 @@ struct show_fields {
 	int n;
 };
 
-static void collect(void *arg, const char *key, const char *label, const char *value,
-		    bool quoted)
+static void collect(void *arg, const char *key, const char *label, const char *value, bool quoted)
 {
 	struct show_fields *f = arg;
 

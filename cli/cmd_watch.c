@@ -196,9 +196,11 @@ int cmd_watch(const struct cli_ctx *ctx, int argc, char **argv)
 			usage();
 			return EXIT_SUCCESS;
 		case ':':
-			return cli_error("watch: option '%s' requires an argument", argv[optind - 2]);
+			return cli_error("watch: option '%s' requires an argument",
+					 argv[optind - 2]);
 		default:
-			return cli_error("watch: unknown option '%s' (see '" PROGRAM " watch --help')",
+			return cli_error("watch: unknown option '%s' (see '" PROGRAM
+					 " watch --help')",
 					 argv[optind - 2]);
 		}
 	}

@@ -13,13 +13,17 @@ static const struct command {
 	const char *name;
 	int (*run)(const struct cli_ctx *ctx, int argc, char **argv);
 } commands[] = {
-	{ "set", cmd_set },	      { "show", cmd_show },
+	{ "set", cmd_set },
+	{ "show", cmd_show },
 	{ "devices", cmd_devices },
 /* The static s390x build for a test guest (tests/e2e/kernel-sysfs.sh): re-IPL commands only. */
 #ifndef CLI_REIPL_ONLY
-	{ "mkinitrd", cmd_mkinitrd }, { "pxe", cmd_pxe },
-	{ "doctor", cmd_doctor },     { "boot-order", cmd_boot_order },
-	{ "reprovision", cmd_reprovision }, { "watch", cmd_watch },
+	{ "mkinitrd", cmd_mkinitrd },
+	{ "pxe", cmd_pxe },
+	{ "doctor", cmd_doctor },
+	{ "boot-order", cmd_boot_order },
+	{ "reprovision", cmd_reprovision },
+	{ "watch", cmd_watch },
 #endif
 };
 

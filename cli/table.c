@@ -56,8 +56,7 @@ void cli_table_list(struct cli_table *t, int col)
 	/* Cells wrap at their newlines, in text and in JSON, where each line is an item. */
 	if (cl) {
 		scols_column_set_flags(cl, scols_column_get_flags(cl) | SCOLS_FL_WRAP);
-		scols_column_set_wrapfunc(cl, scols_wrapnl_chunksize, scols_wrapnl_nextchunk,
-					  NULL);
+		scols_column_set_wrapfunc(cl, scols_wrapnl_chunksize, scols_wrapnl_nextchunk, NULL);
 	}
 }
 

@@ -36,7 +36,7 @@ struct helper_files {
 	int nkernels, ninitrds, npayloads;
 };
 
-#define PAYLOAD_MAX	  (1u << 20)
+#define PAYLOAD_MAX (1u << 20)
 
 /*
  * Read a whole (small) file: one an entry names, inside the root only, when @t is given;
@@ -241,8 +241,8 @@ static void check_payload(const struct pxe_tree *t, const char *path, const char
 	unsigned char *data = read_small(t, path, PAYLOAD_MAX, &len);
 	unsigned char *ref = reference ? read_small(NULL, reference, PAYLOAD_MAX, &ref_len) : NULL;
 
-	if (data &&
-	    !memmem(data, len, PXE_PAYLOAD_SIGNATURE VERSION, strlen(PXE_PAYLOAD_SIGNATURE VERSION)))
+	if (data && !memmem(data, len, PXE_PAYLOAD_SIGNATURE VERSION,
+			    strlen(PXE_PAYLOAD_SIGNATURE VERSION)))
 		pxe_findings_add(out, path, 0, PXE_WARNING,
 				 "another version of the re-IPL payload; copy %s over it",
 				 reference ? reference : "the installed one");

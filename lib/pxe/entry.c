@@ -100,11 +100,11 @@ int pxe_entry_local(const char *target, const char *kernel, const char *initrd, 
 				  "--target or a non-blank --append");
 	rc = snprintf(buf, len,
 		      PXE_ENTRY_MARK "local\n"
-			       "default local\n"
-			       "label local\n"
-			       "kernel %s\n"
-			       "initrd %s\n"
-			       "append %s\n",
+				     "default local\n"
+				     "label local\n"
+				     "kernel %s\n"
+				     "initrd %s\n"
+				     "append %s\n",
 		      kernel, initrd, append);
 	return finish(len, rc, append, err);
 }
@@ -127,7 +127,8 @@ int pxe_entry_payload_target(const char *target, struct reipl_error *err)
 
 bool pxe_entry_is_ours(const char *text, size_t len)
 {
-	return len >= sizeof(PXE_ENTRY_MARK) - 1 && memcmp(text, PXE_ENTRY_MARK, sizeof(PXE_ENTRY_MARK) - 1) == 0;
+	return len >= sizeof(PXE_ENTRY_MARK) - 1 &&
+	       memcmp(text, PXE_ENTRY_MARK, sizeof(PXE_ENTRY_MARK) - 1) == 0;
 }
 
 int pxe_entry_fallback(char *buf, size_t len, struct reipl_error *err)
@@ -162,11 +163,11 @@ int pxe_entry_install(const char *kernel, const char *initrd, const char *append
 		return reipl_fail(err, -EINVAL, "--append must not be empty");
 	rc = snprintf(buf, len,
 		      PXE_ENTRY_MARK "install\n"
-			       "default install\n"
-			       "label install\n"
-			       "kernel %s\n"
-			       "initrd %s\n"
-			       "append %s\n",
+				     "default install\n"
+				     "label install\n"
+				     "kernel %s\n"
+				     "initrd %s\n"
+				     "append %s\n",
 		      kernel, initrd, append);
 	return finish(len, rc, append, err);
 }

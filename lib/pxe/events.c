@@ -115,17 +115,17 @@ int pxe_events_open(const char *uri, pxe_events_fn *fn, void *arg, struct pxe_ev
 	e->lifecycle_id = e->reboot_id = e->timer = -1;
 	e->conn = virConnectOpen(uri);
 	if (!e->conn) {
-		reipl_fail(err, -ECONNREFUSED, "cannot connect to libvirt%s%s: %s", uri ? " at " : "",
-			   uri ? uri : "", why());
+		reipl_fail(err, -ECONNREFUSED, "cannot connect to libvirt%s%s: %s",
+			   uri ? " at " : "", uri ? uri : "", why());
 		free(e);
 		return -ECONNREFUSED;
 	}
-	e->lifecycle_id = virConnectDomainEventRegisterAny(
-		e->conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE, VIR_DOMAIN_EVENT_CALLBACK(on_lifecycle),
-		e, NULL);
-	e->reboot_id = virConnectDomainEventRegisterAny(e->conn, NULL, VIR_DOMAIN_EVENT_ID_REBOOT,
-							VIR_DOMAIN_EVENT_CALLBACK(on_reboot), e,
-							NULL);
+	e->lifecycle_id =
+		virConnectDomainEventRegisterAny(e->conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+						 VIR_DOMAIN_EVENT_CALLBACK(on_lifecycle), e, NULL);
+	e->reboot_id =
+		virConnectDomainEventRegisterAny(e->conn, NULL, VIR_DOMAIN_EVENT_ID_REBOOT,
+						 VIR_DOMAIN_EVENT_CALLBACK(on_reboot), e, NULL);
 	e->timer = virEventAddTimeout(250, tick, NULL, NULL);
 	if (e->lifecycle_id < 0 || e->reboot_id < 0 || e->timer < 0 ||
 	    virConnectRegisterCloseCallback(e->conn, on_close, e, NULL) != 0) {

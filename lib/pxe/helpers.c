@@ -12,7 +12,6 @@
 #include "entry.h"
 #include "helpers.h"
 
-
 int pxe_helper_files(enum pxe_method method, struct pxe_helper_file *out)
 {
 	int n = 0;

@@ -34,9 +34,9 @@ enum pxe_vm_event {
 };
 
 enum pxe_once_action {
-	PXE_ONCE_KEEP,	/* leave the file as it is */
-	PXE_ONCE_ARM,	/* mark it started */
-	PXE_ONCE_FLIP,	/* write the local entry */
+	PXE_ONCE_KEEP, /* leave the file as it is */
+	PXE_ONCE_ARM,  /* mark it started */
+	PXE_ONCE_FLIP, /* write the local entry */
 };
 
 /* The state of a file's text (any file: not ours, or not once, is PXE_ONCE_NONE). */

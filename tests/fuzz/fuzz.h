@@ -17,21 +17,20 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* A property that must hold for every input: abort, so libFuzzer keeps the input. */
-#define FUZZ_CHECK(cond)                                                                  \
-	do {                                                                              \
-		if (!(cond)) {                                                            \
-			fprintf(stderr, "%s:%d: FUZZ_CHECK(%s) failed\n", __FILE__, __LINE__, \
-				#cond);                                                   \
-			abort();                                                          \
-		}                                                                         \
+#define FUZZ_CHECK(cond)                                                                           \
+	do {                                                                                       \
+		if (!(cond)) {                                                                     \
+			fprintf(stderr, "%s:%d: FUZZ_CHECK(%s) failed\n", __FILE__, __LINE__,      \
+				#cond);                                                            \
+			abort();                                                                   \
+		}                                                                                  \
 	} while (0)
 
 /*
  * Split @data into at most @max NUL-terminated fields at newlines, copied to the
  * malloc'ed *@copy (freed by the caller). Returns the number of fields.
  */
-static inline int fuzz_fields(const uint8_t *data, size_t size, char **copy, char **fields,
-			      int max)
+static inline int fuzz_fields(const uint8_t *data, size_t size, char **copy, char **fields, int max)
 {
 	char *s = malloc(size + 1), *p;
 	int n = 0;

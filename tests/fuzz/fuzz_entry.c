@@ -8,8 +8,7 @@
 #include "fuzz.h"
 #include "pxecfg.h"
 
-static void reads_back(const char *buf, enum pxe_role role, const char *kernel,
-		       const char *initrd)
+static void reads_back(const char *buf, enum pxe_role role, const char *kernel, const char *initrd)
 {
 	static struct pxe_cfg cfg;
 	struct pxe_summary sum;

@@ -104,8 +104,7 @@ static void test_decide(void **state)
 	assert_int_equal(pxe_once_decide(PXE_ONCE_STARTED, PXE_VM_REBOOTED, &why), PXE_ONCE_FLIP);
 	assert_int_equal(pxe_once_decide(PXE_ONCE_STARTED, PXE_VM_SHUTDOWN, &why), PXE_ONCE_FLIP);
 	assert_string_equal(why, "the installer shut the guest down");
-	assert_int_equal(pxe_once_decide(PXE_ONCE_STARTED, PXE_VM_DESTROYED, &why),
-			 PXE_ONCE_KEEP);
+	assert_int_equal(pxe_once_decide(PXE_ONCE_STARTED, PXE_VM_DESTROYED, &why), PXE_ONCE_KEEP);
 	assert_int_equal(pxe_once_decide(PXE_ONCE_STARTED, PXE_VM_CRASHED, &why), PXE_ONCE_KEEP);
 	assert_int_equal(pxe_once_decide(PXE_ONCE_STARTED, PXE_VM_STARTED, &why), PXE_ONCE_KEEP);
 	assert_int_equal(pxe_once_decide(PXE_ONCE_STARTED, PXE_VM_OTHER, &why), PXE_ONCE_KEEP);
@@ -116,7 +115,8 @@ static void test_apply_in_a_tree(void **state)
 {
 	char root[] = "/tmp/test-once.XXXXXX", text[PXE_CFG_BUFFER], names[4][64];
 	enum pxe_once_state states[4];
-	struct pxe_domain dom = { .uuid = "6f1c8e2a-1234-4b5c-9d6e-0123456789e2", .nmacs = 1,
+	struct pxe_domain dom = { .uuid = "6f1c8e2a-1234-4b5c-9d6e-0123456789e2",
+				  .nmacs = 1,
 				  .macs = { { 0x52, 0x54, 0, 0, 0, 0x01 } } };
 	const char *old, *new;
 	struct reipl_error err;
@@ -130,9 +130,8 @@ static void test_apply_in_a_tree(void **state)
 	chmod(root, 0755);
 	assert_int_equal(pxe_tree_open(root, true, &t, &err), 0);
 	assert_int_equal(pxe_once_files(&t, &dom, names, states, 4), 0);
-	assert_int_equal(pxe_tree_write(&t, "01-52-54-00-00-00-01", once, strlen(once), &changed,
-					&err),
-			 0);
+	assert_int_equal(
+		pxe_tree_write(&t, "01-52-54-00-00-00-01", once, strlen(once), &changed, &err), 0);
 	assert_int_equal(pxe_tree_write(&t, "6f1c8e2a-1234-4b5c-9d6e-0123456789e2", local,
 					strlen(local), &changed, &err),
 			 0);

@@ -243,7 +243,8 @@ static void test_summary_roles(void **state)
 	assert_int_equal(sum.role, PXE_ROLE_LOCAL);
 	assert_int_equal(sum.method, PXE_METHOD_LINUX);
 	/* An anaconda entry with rd.chreipl words of its own stays an installer. */
-	parse("label linux\nkernel vmlinuz\ninitrd initrd.img\nappend inst.repo=x rd.chreipl=ccw\n");
+	parse("label linux\nkernel vmlinuz\ninitrd initrd.img\nappend inst.repo=x "
+	      "rd.chreipl=ccw\n");
 	pxe_summarize(&cfg, &sum);
 	assert_int_equal(sum.role, PXE_ROLE_INSTALL);
 	parse("label x\nkernel vmlinuz\ninitrd initrd.img\nappend rd.chreipl=0.0.0002\n");
