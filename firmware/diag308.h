@@ -8,7 +8,6 @@
 #include <stdbool.h>
 
 #define DIAG308_RC_OK		0x0001
-#define DIAG308_RC_NOCONFIG	0x0102
 
 /*
  * Read the current IPL parameter block (subcode 6). When it is a CCW block, store its

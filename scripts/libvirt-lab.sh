@@ -14,6 +14,7 @@
 #   lab_define NET DOM SUBNET TFTP DISK CONSOLE MAC [UUID] [BLOCK_SIZE] [EMULATOR] [DISK_ORDER]
 #   lab_define_domain DOM NET DISK CONSOLE MAC [UUID] [BLOCK_SIZE] [EMULATOR] [DISK_ORDER]
 #   lab_run DOM [SECONDS]        start the guest, wait until it is off again
+#   lab_wait_off DOM [SECONDS]   wait until the guest is off
 #   lab_cleanup NET DOM...       destroy and undefine them, stop the daemons we started
 
 lab_started=()
@@ -130,17 +131,23 @@ XML
 	return $rc
 }
 
-# lab_run DOM [SECONDS]: the guest powers off at the end of each run in the tests and the
-# demo; a guest still running after SECONDS (default 120) is destroyed.
-lab_run() {
+# lab_wait_off DOM [SECONDS]: wait until the domain is shut off; one still running after
+# SECONDS (default 120) is destroyed (status 124).
+lab_wait_off() {
 	local dom=$1 limit=${2:-120}
-	virsh -q start "$dom" >/dev/null || return 1
 	for _ in $(seq $((limit * 4))); do
 		[[ $(virsh domstate "$dom" 2>/dev/null) == "shut off" ]] && return 0
 		sleep 0.25
 	done
 	virsh -q destroy "$dom" >/dev/null 2>&1
 	return 124
+}
+
+# lab_run DOM [SECONDS]: the guest powers off at the end of each run in the tests and the
+# demo; a guest still running after SECONDS (default 120) is destroyed.
+lab_run() {
+	virsh -q start "$1" >/dev/null || return 1
+	lab_wait_off "$@"
 }
 
 lab_cleanup() {

@@ -42,17 +42,6 @@ check() {
 	fi
 }
 
-# wait_off DOM SECONDS: until the domain is shut off (or destroy it and fail)
-wait_off() {
-	local t
-	for ((t = 0; t < $2 * 4; t++)); do
-		[[ $(virsh domstate "$1" 2>/dev/null) == "shut off" ]] && return 0
-		sleep 0.25
-	done
-	virsh -q destroy "$1" >/dev/null 2>&1
-	return 1
-}
-
 # wait_for FILE PATTERN SECONDS
 wait_for() {
 	local t
@@ -92,7 +81,7 @@ check "reprovision: exit 0 when the installer powered off" "((rc == 0))" "$work/
 check "reprovision: the installer's shutdown turned the entry local" \
 	"grep -q 'install once, started -> local (the installer shut the guest down)' '$work/re1.log'" "$work/re1.log"
 check "reprovision: the entry is now local, by the payload" "[[ \$(role_of ${doms[0]}) == local ]] && grep -q '^kernel reboot-s390x-payload.img' '$(file_of "${doms[0]}")'"
-wait_off "${doms[0]}" 120
+lab_wait_off "${doms[0]}" 120
 # The console log starts afresh with each start of the domain.
 check "started again, it booted the disk it was given" \
 	"grep -q 'started again: it boots its disk' '$work/re1.log' && grep -aq 'installed system booted from disk' '$work/console1.log' && ! grep -aq 'demo installer' '$work/console1.log'" "$work/console1.log"
@@ -108,7 +97,7 @@ rc=$?
 check "reprovision: exit 0 when the installer rebooted" "((rc == 0))" "$work/re2.log"
 check "reprovision: the guest's own reboot turned the entry local" \
 	"grep -q 'install once, started -> local (the installer rebooted the guest)' '$work/re2.log'" "$work/re2.log"
-wait_off "${doms[0]}" 120
+lab_wait_off "${doms[0]}" 120
 check "the reboot landed on the disk (one install, then the disk)" \
 	"(( \$(grep -ac 'demo installer: started' '$work/console1.log') == 1 )) && grep -aq 'installed system booted from disk' '$work/console1.log'" "$work/console1.log"
 
@@ -150,8 +139,8 @@ watch_pid=""
 start_watch "$work/watch2.log"
 check "a restarted watch follows the running installs" \
 	"(( \$(grep -c 'stays install once, started (running from the install entry' '$work/watch2.log') == 2 ))" "$work/watch2.log"
-wait_off "${doms[1]}" 180
-wait_off "${doms[2]}" 180
+lab_wait_off "${doms[1]}" 180
+lab_wait_off "${doms[2]}" 180
 check "watch turned both local when their installers powered off" \
 	"[[ \$(role_of ${doms[1]}) == local && \$(role_of ${doms[2]}) == local ]] && (( \$(grep -c 'shut down: pxelinux.cfg/.*: install once, started -> local' '$work/watch2.log') == 2 ))" "$work/watch2.log"
 lab_run "${doms[2]}" 120
