@@ -20,6 +20,7 @@
 #include "css.h"
 #include "diag308.h"
 #include "sclp.h"
+#include "signature.h"
 #include "target.h"
 
 #define PROGRAM	     "reboot-s390x"
@@ -155,7 +156,7 @@ void payload_main(void)
 	memset(__bss_start, 0, (size_t)(__bss_end - __bss_start));
 	if (sclp_init())
 		disabled_wait(STOP_CONSOLE);
-	sclp_printf("reboot-s390x-payload " VERSION ": setting the re-IPL target\n");
+	sclp_printf(REIPL_PAYLOAD_SIGNATURE VERSION ": setting the re-IPL target\n");
 
 	/* The firmware copies the append line with strncpy: maybe not terminated. */
 	memcpy(cmdline, (const void *)CMDLINE_AREA, CMDLINE_SIZE);

@@ -18,6 +18,7 @@
 #include "plan.h"
 #include "request.h"
 #include "show.h"
+#include "signature.h"
 #include "sysroot.h"
 #include "pid1.h"
 
@@ -87,7 +88,7 @@ static bool run(const char *root, struct reipl_cmdline *cl)
 	static struct reipl_plan plan;
 	struct reipl_error err;
 
-	printf("reboot-s390x-init " VERSION ": setting the re-IPL target\n");
+	printf(REIPL_INIT_SIGNATURE VERSION ": setting the re-IPL target\n");
 	if (read_cmdline(root, cl, &err)) {
 		report(root);
 		report_error(err.msg);
@@ -130,7 +131,7 @@ int main(int argc, char **argv)
 			usage();
 			return EXIT_SUCCESS;
 		} else if (strcmp(argv[i], "-V") == 0 || strcmp(argv[i], "--version") == 0) {
-			printf("reboot-s390x-init " VERSION "\n");
+			printf(REIPL_INIT_SIGNATURE VERSION "\n");
 			return EXIT_SUCCESS;
 		} else if (strcmp(argv[i], "--sysroot") == 0 && i + 1 < argc) {
 			root = argv[++i];

@@ -21,6 +21,7 @@
 
 #include "doctor.h"
 #include "helpers.h"
+#include "signature.h"
 #include "elf.h"
 #include "entry.h"
 #include "tree.h"
@@ -190,7 +191,7 @@ static int initrd_init(int fd, unsigned char **data, size_t *len)
 static void check_initrd(const struct pxe_tree *t, const char *path, const char *reference,
 			 struct pxe_findings *out)
 {
-	static const char version[] = "reboot-s390x-init " VERSION;
+	static const char version[] = REIPL_INIT_SIGNATURE VERSION;
 	unsigned char *init = NULL, *ref = NULL;
 	size_t len = 0, ref_len = 0;
 	int fd = pxe_tree_open_file(t, path), rc;
@@ -213,7 +214,7 @@ static void check_initrd(const struct pxe_tree *t, const char *path, const char 
 		goto out;
 	}
 	if (initrd_elf_check_static_s390x(init, len, NULL) != 0 ||
-	    !memmem(init, len, "reboot-s390x-init ", 18)) {
+	    !memmem(init, len, REIPL_INIT_SIGNATURE, strlen(REIPL_INIT_SIGNATURE))) {
 		pxe_findings_add(out, path, 0, PXE_WARNING,
 				 "its /init is not reboot-s390x-init (a dracut or seed image?)");
 		goto out;
@@ -241,8 +242,8 @@ static void check_payload(const struct pxe_tree *t, const char *path, const char
 	unsigned char *data = read_small(t, path, PAYLOAD_MAX, &len);
 	unsigned char *ref = reference ? read_small(NULL, reference, PAYLOAD_MAX, &ref_len) : NULL;
 
-	if (data && !memmem(data, len, PXE_PAYLOAD_SIGNATURE VERSION,
-			    strlen(PXE_PAYLOAD_SIGNATURE VERSION)))
+	if (data && !memmem(data, len, REIPL_PAYLOAD_SIGNATURE VERSION,
+			    strlen(REIPL_PAYLOAD_SIGNATURE VERSION)))
 		pxe_findings_add(out, path, 0, PXE_WARNING,
 				 "another version of the re-IPL payload; copy %s over it",
 				 reference ? reference : "the installed one");

@@ -11,6 +11,7 @@
 
 #include "entry.h"
 #include "helpers.h"
+#include "signature.h"
 
 int pxe_helper_files(enum pxe_method method, struct pxe_helper_file *out)
 {
@@ -70,7 +71,7 @@ int pxe_helper_read(const char *path, size_t max, unsigned char **data, size_t *
 
 bool pxe_is_payload(const unsigned char *data, size_t len)
 {
-	return memmem(data, len, PXE_PAYLOAD_SIGNATURE, strlen(PXE_PAYLOAD_SIGNATURE)) != NULL;
+	return memmem(data, len, REIPL_PAYLOAD_SIGNATURE, strlen(REIPL_PAYLOAD_SIGNATURE)) != NULL;
 }
 
 bool pxe_is_s390_image(const unsigned char *data, size_t len)

@@ -40,8 +40,8 @@ int pxe_helper_files(enum pxe_method method, struct pxe_helper_file *out);
 int pxe_helper_read(const char *path, size_t max, unsigned char **data, size_t *len,
 		    struct reipl_error *err);
 
-/* What the payload prints first and carries in its image: "reboot-s390x-payload VERSION". */
-#define PXE_PAYLOAD_SIGNATURE "reboot-s390x-payload "
+/* What the payload prints first and carries in its image (signature.h) is how
+ * pxe_is_payload knows it. */
 
 /* The image carries the payload's signature. */
 bool pxe_is_payload(const unsigned char *data, size_t len);

@@ -9,6 +9,11 @@
  * nothing is accepted that the kernel would refuse later, so that every error is found
  * before the first sysfs write. It uses no getopt (whose state is global and which the
  * freestanding payload does not have).
+ *
+ * Freestanding: this file is also compiled into the payload (Makefile, PAYLOAD_SRCS),
+ * where there is no libc. It may include only GCC's own headers and what firmware/include
+ * provides (errno.h, stdio.h's snprintf family, string.h); anything else fails the
+ * payload's build, which uses -nostdinc.
  */
 #include <errno.h>
 #include <stdio.h>

@@ -5,6 +5,11 @@
  * chreipl reads each field with strtoul, which lets "0x12", "-1" and blanks through
  * and overflows its 10-byte buffer on negative input; here every character must be a
  * hex digit and every field must fit before anything is stored.
+ *
+ * Freestanding: this file is also compiled into the payload (Makefile, PAYLOAD_SRCS),
+ * where there is no libc. It may include only GCC's own headers and what firmware/include
+ * provides (errno.h, stdio.h's snprintf family, string.h); anything else fails the
+ * payload's build, which uses -nostdinc.
  */
 #include <errno.h>
 #include <stdio.h>

@@ -6,6 +6,11 @@
  * toggles quoting anywhere in a word, and quotes that open the value (or the word) and
  * close the word are removed. So rd.chreipl="ccw 0.0.0002" is one word whose value is
  * "ccw 0.0.0002", exactly what the kernel would hand to a module parameter.
+ *
+ * Freestanding: this file is also compiled into the payload (Makefile, PAYLOAD_SRCS),
+ * where there is no libc. It may include only GCC's own headers and what firmware/include
+ * provides (errno.h, stdio.h's snprintf family, string.h); anything else fails the
+ * payload's build, which uses -nostdinc.
  */
 #include <errno.h>
 #include <string.h>
