@@ -188,10 +188,10 @@ $(BUILD)/s390x/e2e-marker-init: tests/e2e/marker-init.c
 # The firmware-model tests' stand-in kernel: the payload's start code and console, and
 # a main that prints which file it is, its initrd and its command line.
 MARKER_KERNEL := $(BUILD)/s390x/e2e-marker-kernel.img
-MARKER_SRCS := firmware/head.S tests/e2e/marker-kernel.c firmware/sclp.c firmware/libc.c
+MARKER_SRCS := payload/head.S tests/e2e/marker-kernel.c payload/sclp.c payload/libc.c
 MARKER_OBJS := $(patsubst %,$(BUILD)/s390x/payload/%.o,$(MARKER_SRCS))
 
-$(BUILD)/s390x/e2e-marker-kernel.elf: $(MARKER_OBJS) firmware/payload.ld
+$(BUILD)/s390x/e2e-marker-kernel.elf: $(MARKER_OBJS) payload/payload.ld
 	$(quiet) S390LD $@
 	$(Q)$(S390_CC) $(PAYLOAD_LDFLAGS) -Wl,--no-warn-rwx-segments -o $@ $(MARKER_OBJS) -lgcc
 
@@ -207,17 +207,17 @@ $(BUILD)/reboot-initrd.img: $(BUILD)/reboot-s390x $(BUILD)/s390x/reboot-s390x-in
 	$(Q)$(BUILD)/reboot-s390x mkinitrd --init $(BUILD)/s390x/reboot-s390x-init -o $@
 
 # --- the freestanding payload -------------------------------------------------------------
-# No libc: firmware/ has the start code, the console, the channel subsystem, DIAGNOSE 308
+# No libc: payload/ has the start code, the console, the channel subsystem, DIAGNOSE 308
 # and a few string functions; the parsing is lib/reipl's own, compiled freestanding.
-PAYLOAD_SRCS := firmware/head.S firmware/main.c firmware/sclp.c firmware/css.c \
-	firmware/diag308.c firmware/libc.c lib/reipl/cmdline.c lib/reipl/args.c \
+PAYLOAD_SRCS := payload/head.S payload/main.c payload/sclp.c payload/css.c \
+	payload/diag308.c payload/libc.c lib/reipl/cmdline.c lib/reipl/args.c \
 	lib/reipl/busid.c lib/reipl/hex.c lib/reipl/error.c lib/reipl/ccw_kind.c
 PAYLOAD_CFLAGS := -std=gnu11 -Os -ffreestanding -nostdinc \
-	-isystem $(shell $(S390_CC) -print-file-name=include) -Ifirmware/include -Ilib/reipl \
+	-isystem $(shell $(S390_CC) -print-file-name=include) -Ipayload/include -Ilib/reipl \
 	-DVERSION='"$(VERSION)"' $(WARNINGS) -fno-pic -fno-pie -fno-stack-protector \
 	-msoft-float -mno-vx -fno-tree-loop-distribute-patterns -fno-asynchronous-unwind-tables \
 	-fno-unwind-tables -ffunction-sections -fdata-sections --param=min-pagesize=0
-PAYLOAD_LDFLAGS := -nostdlib -static -no-pie -Wl,-T,firmware/payload.ld -Wl,--gc-sections \
+PAYLOAD_LDFLAGS := -nostdlib -static -no-pie -Wl,-T,payload/payload.ld -Wl,--gc-sections \
 	-Wl,--build-id=none -Wl,-z,noexecstack
 PAYLOAD_OBJS := $(patsubst %,$(BUILD)/s390x/payload/%.o,$(PAYLOAD_SRCS))
 
@@ -231,7 +231,7 @@ $(BUILD)/s390x/payload/%.S.o: %.S
 	$(Q)mkdir -p $(@D)
 	$(Q)$(S390_CC) $(PAYLOAD_CFLAGS) -c -o $@ $<
 
-$(BUILD)/s390x/reboot-s390x-payload.elf: $(PAYLOAD_OBJS) firmware/payload.ld
+$(BUILD)/s390x/reboot-s390x-payload.elf: $(PAYLOAD_OBJS) payload/payload.ld
 	$(quiet) S390LD $@
 	$(Q)$(S390_CC) $(PAYLOAD_LDFLAGS) -o $@ $(PAYLOAD_OBJS) -lgcc
 
@@ -336,7 +336,8 @@ uninstall:
 
 format:
 	clang-format -i $(LIB_SRCS) $(INITRD_SRCS) $(PXE_SRCS) $(CLI_SRCS) $(INIT_SRCS) lib/*/*.h cli/*.h \
-		$(UNIT_SRCS) $(wildcard tests/fuzz/*.c tests/fuzz/*.h)
+		$(UNIT_SRCS) $(wildcard tests/fuzz/*.c tests/fuzz/*.h payload/*.c payload/*.h payload/include/*.h) \
+		init/*.h tests/e2e/*.c tests/sysfs/*.c tests/sysfs/*.h
 
 clean:
 	rm -rf $(BUILD)

@@ -6,7 +6,7 @@
  * QEMU's virtio-ccw, which reports control unit 3832 with the virtio device ID as model.
  *
  * Freestanding: this file is also compiled into the payload (Makefile, PAYLOAD_SRCS),
- * where there is no libc. It may include only GCC's own headers and what firmware/include
+ * where there is no libc. It may include only GCC's own headers and what payload/include
  * provides (errno.h, stdio.h's snprintf family, string.h); anything else fails the
  * payload's build, which uses -nostdinc.
  */

@@ -3,7 +3,7 @@
  * error.c - filling struct reipl_error.
  *
  * Freestanding: this file is also compiled into the payload (Makefile, PAYLOAD_SRCS),
- * where there is no libc. It may include only GCC's own headers and what firmware/include
+ * where there is no libc. It may include only GCC's own headers and what payload/include
  * provides (errno.h, stdio.h's snprintf family, string.h); anything else fails the
  * payload's build, which uses -nostdinc.
  */

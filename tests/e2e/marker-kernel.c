@@ -3,7 +3,7 @@
  * marker-kernel.c - a "kernel" for the firmware-model tests: it says which file it is,
  * what initrd the firmware handed it and what command line, then stops.
  *
- * Built like the payload (firmware/head.S, its SCLP console and string functions), so the
+ * Built like the payload (payload/head.S, its SCLP console and string functions), so the
  * network firmware loads and starts it as it would Linux, in well under a second. The
  * tests copy the image under several names and write a name into each copy's tag (see
  * tests/e2e/marker-tag.py), so the console says which entry of which file was booted.
@@ -16,7 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../../firmware/sclp.h"
+#include "../../payload/sclp.h"
 
 #define INITRD_START 0x10408
 #define INITRD_SIZE  0x10410

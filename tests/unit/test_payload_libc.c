@@ -24,9 +24,9 @@
 #define strspn	  pl_strspn
 #define vsnprintf pl_vsnprintf
 #define snprintf  pl_snprintf
-#include "../../firmware/include/stdio.h"
-#include "../../firmware/include/string.h"
-#include "../../firmware/libc.c"
+#include "../../payload/include/stdio.h"
+#include "../../payload/include/string.h"
+#include "../../payload/libc.c"
 #undef memcpy
 #undef memset
 #undef memcmp

@@ -7,7 +7,7 @@
 
 #include <stdbool.h>
 
-#define DIAG308_RC_OK		0x0001
+#define DIAG308_RC_OK 0x0001
 
 /*
  * Read the current IPL parameter block (subcode 6). When it is a CCW block, store its

@@ -11,10 +11,10 @@
 
 #include "diag308.h"
 
-#define IPLB_LEN	200
-#define IPLB_BLK0_LEN	192
-#define IPLB_PBT_CCW	2
-#define IPLB_FLAG_LP	0x80
+#define IPLB_LEN      200
+#define IPLB_BLK0_LEN 192
+#define IPLB_PBT_CCW  2
+#define IPLB_FLAG_LP  0x80
 
 enum { SUBCODE_LOAD_CLEAR = 3, SUBCODE_SET = 5, SUBCODE_STORE = 6 };
 

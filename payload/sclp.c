@@ -56,9 +56,8 @@ static union {
 	char page[4096];
 } sccb __attribute__((aligned(4096)));
 
-static const uint64_t wait_enabled_ext[2] __attribute__((aligned(8))) = {
-	0x0102000180000000ull, 0
-};
+static const uint64_t wait_enabled_ext[2]
+	__attribute__((aligned(8))) = { 0x0102000180000000ull, 0 };
 
 static int servc(uint32_t command, void *block)
 {
@@ -86,8 +85,8 @@ static void wait_service_signal(void)
 		asm volatile("	lctlg	0,0,%[cr0]\n"
 			     "	larl	%%r1,0f\n"
 			     "	stg	%%r1,0x1b8(%%r0)\n"
-			     "	llihl	%%r1,1\n"		/* 0x0000000100000000: EA */
-			     "	oilh	%%r1,0x8000\n"	/* | 0x80000000: BA */
+			     "	llihl	%%r1,1\n"      /* 0x0000000100000000: EA */
+			     "	oilh	%%r1,0x8000\n" /* | 0x80000000: BA */
 			     "	stg	%%r1,0x1b0(%%r0)\n"
 			     "	lpswe	%[wait]\n"
 			     "0:\n"

@@ -192,8 +192,9 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 			continue;
 		case 'd':
 		case 'i': {
-			long long s = lng >= 2 ? va_arg(ap, long long) :
-				      lng == 1 ? va_arg(ap, long) : va_arg(ap, int);
+			long long s = lng >= 2	 ? va_arg(ap, long long)
+				      : lng == 1 ? va_arg(ap, long)
+						 : va_arg(ap, int);
 
 			neg = s < 0;
 			v = neg ? 0ull - (unsigned long long)s : (unsigned long long)s;
@@ -210,8 +211,9 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 			base = 16;
 			/* fall through */
 		case 'u':
-			v = lng >= 2 ? va_arg(ap, unsigned long long) :
-			    lng == 1 ? va_arg(ap, unsigned long) : va_arg(ap, unsigned int);
+			v = lng >= 2   ? va_arg(ap, unsigned long long)
+			    : lng == 1 ? va_arg(ap, unsigned long)
+				       : va_arg(ap, unsigned int);
 			break;
 		default:
 			put(&o, '%');
@@ -225,7 +227,8 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 		do {
 			unsigned int digit = (unsigned int)(v % base);
 
-			*--d = (char)(digit < 10 ? '0' + digit : (*fmt == 'X' ? 'A' : 'a') + digit - 10);
+			*--d = (char)(digit < 10 ? '0' + digit
+						 : (*fmt == 'X' ? 'A' : 'a') + digit - 10);
 			v /= base;
 		} while (v);
 		if (neg)
