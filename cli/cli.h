@@ -29,6 +29,19 @@ bool cli_is_help(const char *arg);
  */
 const char *cli_option_value(const char *name, int argc, char **argv, int *i, bool *missing);
 
+/*
+ * getopt_long over a subcommand's arguments, as util-linux parses: options anywhere,
+ * "--opt=value" and "--opt value", "-oVALUE", "--" ends them. @argv[-1] is the
+ * command's name (getopt's argv[0]); @shortopts starts with ':'. Call
+ * cli_getopt_begin() first. Afterwards the operands are argv[optind - 1 .. argc - 1].
+ */
+struct option;
+void cli_getopt_begin(void);
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts);
+
+/* The one error line for what cli_getopt returned ('?' or ':'); returns EXIT_FAILURE. */
+int cli_getopt_fail(const char *command, char **argv, int c);
+
 /* Flush stdout and report a failure to write it (a full disk, a closed pipe). */
 int cli_close_stdout(int status);
 

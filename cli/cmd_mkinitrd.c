@@ -3,6 +3,7 @@
  * cmd_mkinitrd.c - reboot-s390x mkinitrd: write the reboot initrd, no dracut needed.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,43 +39,59 @@ static void usage(void)
 
 int cmd_mkinitrd(const struct cli_ctx *ctx, int argc, char **argv)
 {
+	enum { O_INIT = 256, O_SHELL, O_DEFAULT_TARGET, O_COMPRESS, O_FORCE };
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "init", required_argument, NULL, O_INIT },
+		{ "shell", required_argument, NULL, O_SHELL },
+		{ "default-target", required_argument, NULL, O_DEFAULT_TARGET },
+		{ "compress", required_argument, NULL, O_COMPRESS },
+		{ "force", no_argument, NULL, O_FORCE },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
 	struct initrd_spec spec = { cli_installed_init(), NULL, NULL, INITRD_GZIP, 0, false };
-	const char *output = NULL, *epoch = getenv("SOURCE_DATE_EPOCH"), *v;
+	const char *output = NULL, *epoch = getenv("SOURCE_DATE_EPOCH");
 	struct reipl_error err;
 	uint64_t mtime;
-	int i;
+	int c;
 
 	(void)ctx;
-	for (i = 0; i < argc; i++) {
-		bool missing = false;
-
-		if (cli_is_help(argv[i])) {
-			usage();
-			return EXIT_SUCCESS;
-		} else if (strcmp(argv[i], "--force") == 0) {
-			spec.force = true;
-		} else if ((v = cli_option_value("--output", argc, argv, &i, &missing)) ||
-			   (v = cli_option_value("-o", argc, argv, &i, &missing))) {
-			output = v;
-		} else if ((v = cli_option_value("--init", argc, argv, &i, &missing))) {
-			spec.init = v;
-		} else if ((v = cli_option_value("--shell", argc, argv, &i, &missing))) {
-			spec.shell = v;
-		} else if ((v = cli_option_value("--default-target", argc, argv, &i, &missing))) {
-			spec.default_target = v;
-		} else if ((v = cli_option_value("--compress", argc, argv, &i, &missing))) {
-			if (initrd_compress_parse(v, &spec.compress))
+	cli_getopt_begin();
+	while ((c = cli_getopt(argc, argv, ":o:h", longopts)) != -1) {
+		switch (c) {
+		case 'o':
+			output = optarg;
+			break;
+		case O_INIT:
+			spec.init = optarg;
+			break;
+		case O_SHELL:
+			spec.shell = optarg;
+			break;
+		case O_DEFAULT_TARGET:
+			spec.default_target = optarg;
+			break;
+		case O_COMPRESS:
+			if (initrd_compress_parse(optarg, &spec.compress))
 				return cli_error("mkinitrd: --compress must be gzip, zstd or none, "
 						 "not '%s'",
-						 v);
-		} else if (missing) {
-			return cli_error("mkinitrd: option '%s' requires an argument", argv[i]);
-		} else {
-			return cli_error("mkinitrd: unexpected argument '%s' (see '" PROGRAM
-					 " mkinitrd --help')",
-					 argv[i]);
+						 optarg);
+			break;
+		case O_FORCE:
+			spec.force = true;
+			break;
+		case 'h':
+			usage();
+			return EXIT_SUCCESS;
+		default:
+			return cli_getopt_fail("mkinitrd", argv, c);
 		}
 	}
+	if (optind - 1 < argc)
+		return cli_error("mkinitrd: unexpected argument '%s' (see '" PROGRAM
+				 " mkinitrd --help')",
+				 argv[optind - 1]);
 	if (!output)
 		return cli_error("mkinitrd: no output file given (-o <file>)");
 	if (epoch) {

@@ -200,10 +200,8 @@ int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
 	env = getenv("REBOOT_S390X_TFTP_ROOT");
 	f.root = env && *env ? env : "/var/lib/tftpboot";
 	install[ninstall++] = "install";
-	opterr = 0;
-	optind = 0;
-	/* argv[-1] is the command's name: getopt_long's argv[0]. */
-	while ((c = getopt_long(argc + 1, argv - 1, ":fh", longopts, NULL)) != -1) {
+	cli_getopt_begin();
+	while ((c = cli_getopt(argc, argv, ":fh", longopts)) != -1) {
 		switch (c) {
 		case O_ROOT:
 			f.root = optarg;
@@ -253,13 +251,8 @@ int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
 		case 'h':
 			usage();
 			return EXIT_SUCCESS;
-		case ':':
-			return cli_error("reprovision: option '%s' requires an argument",
-					 argv[optind - 2]);
 		default:
-			return cli_error("reprovision: unknown option '%s' (see '" PROGRAM
-					 " reprovision --help')",
-					 argv[optind - 2]);
+			return cli_getopt_fail("reprovision", argv, c);
 		}
 		if (ninstall > 28 || nlocal > 6)
 			return cli_error("reprovision: an option is given twice");

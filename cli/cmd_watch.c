@@ -178,10 +178,8 @@ int cmd_watch(const struct cli_ctx *ctx, int argc, char **argv)
 
 	(void)ctx;
 	w.root = env && *env ? env : "/var/lib/tftpboot";
-	opterr = 0;
-	optind = 0;
-	/* argv[-1] is the command's name: getopt_long's argv[0]. */
-	while ((c = getopt_long(argc + 1, argv - 1, ":h", longopts, NULL)) != -1) {
+	cli_getopt_begin();
+	while ((c = cli_getopt(argc, argv, ":h", longopts)) != -1) {
 		switch (c) {
 		case O_ROOT:
 			w.root = optarg;

@@ -303,8 +303,28 @@ refused "mkinitrd without -o" "mkinitrd: no output file given (-o <file>)" "$cli
 refused "mkinitrd --compress xz" "mkinitrd: --compress must be gzip, zstd or none, not 'xz'" \
 	"$cli" mkinitrd --compress xz -o "$root/a.img"
 refused "mkinitrd -o without file" "mkinitrd: option '-o' requires an argument" "$cli" mkinitrd -o
-refused "mkinitrd unknown option" "mkinitrd: unexpected argument '--frob' (see 'reboot-s390x mkinitrd --help')" \
+refused "mkinitrd unknown option" "mkinitrd: unknown option '--frob' (see 'reboot-s390x mkinitrd --help')" \
 	"$cli" mkinitrd --frob
+refused "mkinitrd unknown short option" "mkinitrd: unknown option '-x' (see 'reboot-s390x mkinitrd --help')" \
+	"$cli" mkinitrd -x
+refused "mkinitrd extra argument" "mkinitrd: unexpected argument 'extra' (see 'reboot-s390x mkinitrd --help')" \
+	"$cli" mkinitrd -o "$root/b.img" extra
+ok "mkinitrd -oFILE (getopt_long)" "" "$cli" mkinitrd --init="$s390_init" -o"$root/c.img"
+[[ -s $root/c.img ]] && pass || fail "mkinitrd -oFILE wrote nothing"
+ok "mkinitrd --output=FILE" "" "$cli" mkinitrd --output="$root/d.img" --init "$s390_init"
+cmp -s "$root/c.img" "$root/d.img" && pass || fail "mkinitrd: -oFILE and --output=FILE differ"
+rm -f "$root/c.img" "$root/d.img"
+### reprovision and watch: their options, before libvirt is asked anything
+refused "reprovision without a domain" "reprovision: no domain given" "$cli" reprovision --kernel k --initrd i
+refused "reprovision of two domains" "reprovision: one domain at a time ('b' is a second)" "$cli" reprovision a b --kernel k --initrd i
+refused "reprovision without the installer" "reprovision: --kernel and --initrd (the installer's) are required" "$cli" reprovision a
+refused "reprovision --kernel without a value" "reprovision: option '--kernel' requires an argument" "$cli" reprovision a --kernel
+refused "reprovision unknown option" "reprovision: unknown option '--frob' (see 'reboot-s390x reprovision --help')" "$cli" reprovision a --frob
+refused "reprovision bad --timeout" "reprovision: --timeout '0' is not a number of seconds (1 to 604800)" "$cli" reprovision a --kernel k --initrd i --timeout 0
+refused "reprovision of an unknown domain" "reprovision: libvirt has no domain 'nodomain'" \
+	"$cli" reprovision nodomain --connect test:///default --kernel k --initrd i
+refused "watch with an argument" "watch: unexpected argument 'x'" "$cli" watch x
+refused "watch unknown option" "watch: unknown option '--frob' (see 'reboot-s390x watch --help')" "$cli" watch --frob
 printf '#!/bin/sh\nreboot -f\n' >"$root/script-init"
 refused "mkinitrd script as init" "mkinitrd: init $root/script-init is not an ELF file (use --force to take it anyway)" \
 	"$cli" mkinitrd --init "$root/script-init" -o "$root/a.img"
