@@ -2,6 +2,7 @@
 /*
  * cmd_devices.c - reboot-s390x devices: the CCW devices and what they are.
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,20 +59,30 @@ int cmd_devices(const struct cli_ctx *ctx, int argc, char **argv)
 	struct reipl_ccwdev *devs;
 	struct reipl_busid ipl;
 	struct reipl_error err;
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'J' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
 	bool json = false, has_ipl;
 	size_t n;
-	int i, rc = EXIT_SUCCESS;
+	int c, rc = EXIT_SUCCESS;
 
-	for (i = 0; i < argc; i++) {
-		if (cli_is_help(argv[i])) {
+	cli_getopt_begin();
+	while ((c = cli_getopt(argc, argv, ":Jh", longopts)) != -1) {
+		switch (c) {
+		case 'J':
+			json = true;
+			break;
+		case 'h':
 			usage();
 			return EXIT_SUCCESS;
+		default:
+			return cli_getopt_fail("devices", argv, c);
 		}
-		if (strcmp(argv[i], "-J") == 0 || strcmp(argv[i], "--json") == 0)
-			json = true;
-		else
-			return cli_error("devices: unexpected argument '%s'", argv[i]);
 	}
+	if (optind - 1 < argc)
+		return cli_error("devices: unexpected argument '%s'", argv[optind - 1]);
 #ifdef CLI_REIPL_ONLY
 	if (json)
 		return cli_error("devices: this static build has no --json; the packaged "

@@ -2,6 +2,7 @@
 /*
  * cmd_show.c - reboot-s390x show: lsreipl, and the same fields as JSON for scripts.
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,22 +74,34 @@ static int show_json(const struct cli_ctx *ctx, bool ipl)
 
 int cmd_show(const struct cli_ctx *ctx, int argc, char **argv)
 {
+	static const struct option longopts[] = {
+		{ "ipl", no_argument, NULL, 'i' },
+		{ "json", no_argument, NULL, 'J' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
 	struct reipl_error err;
 	bool ipl = false, json = false;
-	int i;
+	int c;
 
-	for (i = 0; i < argc; i++) {
-		if (cli_is_help(argv[i])) {
+	cli_getopt_begin();
+	while ((c = cli_getopt(argc, argv, ":iJh", longopts)) != -1) {
+		switch (c) {
+		case 'i':
+			ipl = true;
+			break;
+		case 'J':
+			json = true;
+			break;
+		case 'h':
 			usage();
 			return EXIT_SUCCESS;
+		default:
+			return cli_getopt_fail("show", argv, c);
 		}
-		if (strcmp(argv[i], "-i") == 0 || strcmp(argv[i], "--ipl") == 0)
-			ipl = true;
-		else if (strcmp(argv[i], "-J") == 0 || strcmp(argv[i], "--json") == 0)
-			json = true;
-		else
-			return cli_error("show: unexpected argument '%s'", argv[i]);
 	}
+	if (optind - 1 < argc)
+		return cli_error("show: unexpected argument '%s'", argv[optind - 1]);
 	if (json) {
 #ifdef CLI_REIPL_ONLY
 		return cli_error("show: this static build has no --json; the packaged "

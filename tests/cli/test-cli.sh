@@ -206,6 +206,8 @@ refused "set --dry-run without target" "set: no target given (see 'reboot-s390x 
 	"$cli" --sysroot "$root" set --dry-run
 refused "show extra" "show: unexpected argument 'x'" "$cli" --sysroot "$root" show x
 refused "devices extra" "devices: unexpected argument 'x'" "$cli" --sysroot "$root" devices x
+refused "show unknown option" "show: unknown option '--frob' (see 'reboot-s390x show --help')" "$cli" --sysroot "$root" show --frob
+ok "show -iJ (grouped short options)" '"ipl": [' "$cli" --sysroot "$root" show -iJ
 refused "set absent device" 'Could not find CCW device "0.0.0009"' \
 	"$cli" --sysroot "$root" set 0.0.0009
 refused "set bad bus-ID" 'Invalid device number "0.0.12345" specified' \
