@@ -2,6 +2,7 @@
 /*
  * cmd_boot_order.c - reboot-s390x boot-order: "network, then disk" for libvirt domains.
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,34 +38,37 @@ int cmd_boot_order(const struct cli_ctx *ctx, int argc, char **argv)
 	const char *connect = NULL, *names[MAX_DOMAINS];
 	char *xml[MAX_DOMAINS] = { 0 };
 	bool changed[MAX_DOMAINS], dry = false;
+	enum { O_CONNECT = 256 };
+	static const struct option longopts[] = {
+		{ "connect", required_argument, NULL, O_CONNECT },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
 	struct reipl_error err;
-	int i, n = 0, rc = EXIT_SUCCESS;
+	int i, c, n = 0, rc = EXIT_SUCCESS;
 
 	(void)ctx;
-	for (i = 0; i < argc; i++) {
-		bool missing = false;
-		const char *v;
-
-		if (cli_is_help(argv[i])) {
+	cli_getopt_begin();
+	while ((c = cli_getopt(argc, argv, ":nh", longopts)) != -1) {
+		switch (c) {
+		case O_CONNECT:
+			connect = optarg;
+			break;
+		case 'n':
+			dry = true;
+			break;
+		case 'h':
 			usage();
 			return EXIT_SUCCESS;
+		default:
+			return cli_getopt_fail("boot-order", argv, c);
 		}
-		v = cli_option_value("--connect", argc, argv, &i, &missing);
-		if (missing)
-			return cli_error("boot-order: option '--connect' requires an argument");
-		if (v) {
-			connect = v;
-		} else if (strcmp(argv[i], "-n") == 0 || strcmp(argv[i], "--dry-run") == 0) {
-			dry = true;
-		} else if (argv[i][0] == '-') {
-			return cli_error("boot-order: unknown option '%s' (see '" PROGRAM
-					 " boot-order --help')",
-					 argv[i]);
-		} else if (n == MAX_DOMAINS) {
+	}
+	for (i = optind - 1; i < argc; i++) {
+		if (n == MAX_DOMAINS)
 			return cli_error("boot-order: more than %d domains", MAX_DOMAINS);
-		} else {
-			names[n++] = argv[i];
-		}
+		names[n++] = argv[i];
 	}
 	if (n == 0)
 		return cli_error("boot-order: no domain given");

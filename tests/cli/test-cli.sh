@@ -673,6 +673,8 @@ refused "--ip outside show" "pxe list: --mac, --uuid, --ip and --loadparm are on
 refused "--firmware for local" "pxe local: --firmware is only for 'show' and 'check'" \
 	"$cli" pxe --root "$mroot" local default --firmware 7.2
 refused "boot-order without domain" "boot-order: no domain given" "$cli" boot-order
+refused "boot-order --connect without a value" "boot-order: option '--connect' requires an argument" "$cli" boot-order x --connect
+refused "boot-order unknown option" "boot-order: unknown option '-x' (see 'reboot-s390x boot-order --help')" "$cli" boot-order -x
 refused "boot-order unknown domain" "boot-order: domain 'nodomain': libvirt has no domain named 'nodomain'" \
 	"$cli" boot-order --connect test:///default nodomain
 ok "boot-order on libvirt's test domain" "domain test: boot order network, then disk (from its next start)" \
