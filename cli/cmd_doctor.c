@@ -2,6 +2,7 @@
 /*
  * cmd_doctor.c - reboot-s390x doctor: check a hypervisor's setup end to end.
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,66 +46,71 @@ static void usage(void)
 
 int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv)
 {
+	enum { O_ROOT = 256, O_NETWORK, O_NETWORK_XML, O_CONNECT, O_INIT, O_DOMAIN, O_STRICT };
+	static const struct option longopts[] = {
+		{ "root", required_argument, NULL, O_ROOT },
+		{ "network", required_argument, NULL, O_NETWORK },
+		{ "network-xml", required_argument, NULL, O_NETWORK_XML },
+		{ "connect", required_argument, NULL, O_CONNECT },
+		{ "init", required_argument, NULL, O_INIT },
+		{ "domain", required_argument, NULL, O_DOMAIN },
+		{ "strict", no_argument, NULL, O_STRICT },
+		{ "json", no_argument, NULL, 'J' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
 	struct pxe_doctor_input in = { 0 };
 	const char *network = NULL, *xml_file = NULL, *connect = NULL;
 	struct pxe_findings f = { 0 };
 	struct reipl_error err;
 	const char *domains[64];
 	char *xml = NULL;
-	int i, ndomains = 0, rc;
+	int c, i, ndomains = 0, rc;
 	bool strict = false, json = false;
 
 	(void)ctx;
 	in.reference_init = cli_installed_init();
 	in.reference_payload = cli_installed_payload();
-	for (i = 0; i < argc; i++) {
-		static const char *const names[] = { "--root", "--network", "--network-xml",
-						     "--connect", "--init" };
-		const char **slots[] = { &in.root, &network, &xml_file, &connect,
-					 &in.reference_init };
-		bool missing = false, known = false;
-		size_t k;
-
-		if (cli_is_help(argv[i])) {
+	cli_getopt_begin();
+	while ((c = cli_getopt(argc, argv, ":Jh", longopts)) != -1) {
+		switch (c) {
+		case O_ROOT:
+			in.root = optarg;
+			break;
+		case O_NETWORK:
+			network = optarg;
+			break;
+		case O_NETWORK_XML:
+			xml_file = optarg;
+			break;
+		case O_CONNECT:
+			connect = optarg;
+			break;
+		case O_INIT:
+			in.reference_init = optarg;
+			break;
+		case O_DOMAIN:
+			if (ndomains == 64)
+				return cli_error("doctor: more than 64 domains");
+			domains[ndomains++] = optarg;
+			break;
+		case O_STRICT:
+			strict = true;
+			break;
+		case 'J':
+			json = true;
+			break;
+		case 'h':
 			usage();
 			return EXIT_SUCCESS;
+		default:
+			return cli_getopt_fail("doctor", argv, c);
 		}
-		{
-			const char *d = cli_option_value("--domain", argc, argv, &i, &missing);
-
-			if (missing)
-				return cli_error("doctor: option '--domain' requires an argument");
-			if (d && ndomains == 64)
-				return cli_error("doctor: more than 64 domains");
-			if (d) {
-				domains[ndomains++] = d;
-				continue;
-			}
-		}
-		for (k = 0; k < sizeof(names) / sizeof(names[0]) && !known; k++) {
-			const char *v = cli_option_value(names[k], argc, argv, &i, &missing);
-
-			if (missing)
-				return cli_error("doctor: option '%s' requires an argument",
-						 argv[i]);
-			if (v) {
-				*slots[k] = v;
-				known = true;
-			}
-		}
-		if (!known && strcmp(argv[i], "--strict") == 0) {
-			strict = true;
-			continue;
-		}
-		if (!known && (strcmp(argv[i], "--json") == 0 || strcmp(argv[i], "-J") == 0)) {
-			json = true;
-			continue;
-		}
-		if (!known)
-			return cli_error("doctor: unexpected argument '%s' (see '" PROGRAM
-					 " doctor --help')",
-					 argv[i]);
 	}
+	if (optind - 1 < argc)
+		return cli_error("doctor: unexpected argument '%s' (see '" PROGRAM
+				 " doctor --help')",
+				 argv[optind - 1]);
 	if (!in.root)
 		return cli_error("doctor: --root <dir> is required");
 	if (network && xml_file)

@@ -408,6 +408,8 @@ spaced=$out
 run "$cli" doctor --root="$root" --network-xml="$work/net.xml"
 if ((status == 1)) && [[ $out == "$spaced" ]]; then pass; else fail "doctor --opt=value differs" "$out"; fi
 refused "doctor without root" "doctor: --root <dir> is required" "$cli" doctor
+refused "doctor --domain without a value" "doctor: option '--domain' requires an argument" "$cli" doctor --root "$root" --domain
+refused "doctor extra argument" "doctor: unexpected argument 'x' (see 'reboot-s390x doctor --help')" "$cli" doctor --root "$root" x
 refused "doctor unknown network" "doctor: libvirt has no network named 'nonet'" \
 	"$cli" doctor --root "$root" --network nonet --connect test:///default
 
