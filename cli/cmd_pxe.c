@@ -43,8 +43,9 @@ struct pxe_opts {
 	const char *guests[PXE_GUESTS_MAX];
 	int nguests;
 	const char *command;
-	bool force;	      /* local, install: replace a file reboot-s390x did not write */
-	bool once;	      /* install: turn local when the installer is done */
+	bool force; /* local, install: replace a file reboot-s390x did not write */
+	bool once;  /* install: turn local when the installer is done */
+	bool help;
 	bool strict;	      /* check: warnings fail too */
 	bool json;	      /* list, check: JSON instead of lines */
 	const char *mac;      /* show: the guest's MAC, besides what the guest names */
@@ -172,6 +173,11 @@ static int parse(int argc, char **argv, struct pxe_opts *o)
 		}
 		if (strcmp(argv[i], "--strict") == 0) {
 			o->strict = true;
+			continue;
+		}
+		/* After the valued options: "--append -h" is a value, not a request for help. */
+		if (cli_is_help(argv[i])) {
+			o->help = true;
 			continue;
 		}
 		if (strcmp(argv[i], "--once") == 0) {
@@ -1029,17 +1035,15 @@ out:
 int cmd_pxe(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct pxe_opts o = { 0 };
-	int rc, i;
+	int rc;
 
 	(void)ctx;
-	for (i = 0; i < argc; i++) {
-		if (cli_is_help(argv[i])) {
-			usage();
-			return EXIT_SUCCESS;
-		}
-	}
 	if ((rc = parse(argc, argv, &o)))
 		return rc;
+	if (o.help) {
+		usage();
+		return EXIT_SUCCESS;
+	}
 	if (!o.command)
 		return cli_error("pxe: no command given (see '" PROGRAM " pxe --help')");
 	if (!o.root)

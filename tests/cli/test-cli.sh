@@ -624,6 +624,11 @@ refused "--payload with another method" "pxe local: --payload is for --method pa
 refused "--method for install" "pxe install: --method is only for 'local' (and 'install --once')" \
 	"$cli" pxe --root "$mroot" install default --kernel k --initrd i --method linux
 
+ok "pxe: --append takes a value that looks like an option" "pxelinux.cfg/01-52-54-00-00-00-0f: install for 52:54:00:00:00:0f" \
+	"$cli" pxe --root "$mroot" install 52:54:00:00:00:0f --kernel k --initrd i --append -h
+grep -qx 'append -h' "$mroot/pxelinux.cfg/01-52-54-00-00-00-0f" && pass || fail "pxe: --append -h was not written as the append line"
+"$cli" pxe --root "$mroot" remove 52:54:00:00:00:0f >/dev/null
+
 ### install --once: the install entry with the local entry it becomes
 root=$mroot
 refused "--once for local" "pxe local: --once is only for 'install'" \
