@@ -45,8 +45,9 @@ for name in "$@"; do
 		failed=$((failed + 1))
 		continue
 	fi
-	# -timeout: one input taking a second is a finding too (a parser must never hang).
-	if ! timeout $((seconds + 60)) "$fuzzer" -max_total_time="$seconds" -timeout=1 \
+	# -timeout: one input taking 10 s is a finding too (a parser must never hang); not less,
+	# so that a shared, loaded machine pausing the process is not taken for a hang.
+	if ! timeout $((seconds + 60)) "$fuzzer" -max_total_time="$seconds" -timeout=10 \
 		-max_len=4096 -artifact_prefix="$work/artifacts/$name-" -print_final_stats=1 \
 		"$corpus" "$seeds" >"$work/log" 2>&1; then
 		echo "FAIL: fuzz_$name: a finding (input below, kept as $(ls "$work/artifacts"/$name-* 2>/dev/null | head -1))"
