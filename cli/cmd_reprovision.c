@@ -64,6 +64,7 @@ static void on_signal(int sig)
 
 struct follow {
 	const char *domain, *uri, *root;
+	struct pxe_events *events;
 	char uuid[37];
 	bool seen_start;
 	/* What the installer did: set from the event callback, read by the loop. */
@@ -97,7 +98,7 @@ static bool apply(struct follow *f, enum pxe_vm_event ev, bool *stop)
 	int n, i;
 
 	*stop = ev == PXE_VM_DESTROYED || ev == PXE_VM_CRASHED;
-	if (pxe_libvirt_domain(f->uri, f->domain, &dom, &err) ||
+	if (pxe_events_domain(f->events, f->uuid, &dom, &err) ||
 	    pxe_tree_open(f->root, false, &t, &err)) {
 		cli_error("reprovision: %s", err.msg);
 		*stop = true;
@@ -189,7 +190,6 @@ int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
 	int ninstall = 0, nlocal = 0, c, rc = EXIT_FAILURE;
 	const char *kernel = NULL, *initrd = NULL, *env;
 	struct follow f = { 0 };
-	struct pxe_events *events = NULL;
 	struct pxe_vm_status status;
 	struct reipl_error err;
 	bool start_again = false, tty = isatty(STDERR_FILENO), stop = false, flipped = false;
@@ -268,10 +268,10 @@ int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
 			"reprovision: --kernel and --initrd (the installer's) are required");
 
 	/* Everything is checked before anything is written: libvirt, the domain, the entry. */
-	if (pxe_events_open(f.uri, on_event, &f, &events, &err))
+	if (pxe_events_open(f.uri, on_event, &f, &f.events, &err))
 		return cli_error("reprovision: %s", err.msg);
-	if (pxe_events_status(events, f.domain, &status, &err)) {
-		pxe_events_close(events);
+	if (pxe_events_status(f.events, f.domain, &status, &err)) {
+		pxe_events_close(f.events);
 		return cli_error("reprovision: %s", err.msg);
 	}
 	memcpy(f.uuid, status.uuid, sizeof(f.uuid));
@@ -290,7 +290,7 @@ int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
 		pxe_argv[n++] = (char *)f.domain;
 		pxe_argv[n++] = "--once";
 		if (cmd_pxe(ctx, n, pxe_argv) != EXIT_SUCCESS) {
-			pxe_events_close(events);
+			pxe_events_close(f.events);
 			return EXIT_FAILURE;
 		}
 	}
@@ -299,10 +299,10 @@ int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
-	if (pxe_events_cold_start(events, f.domain, &err)) {
+	if (pxe_events_cold_start(f.events, f.domain, &err)) {
 		cli_error("reprovision: %s", err.msg);
 		left(&f, local, nlocal, "it did not start");
-		pxe_events_close(events);
+		pxe_events_close(f.events);
 		return EXIT_FAILURE;
 	}
 	printf("%s: started%s; following it until its installer ends\n", f.domain,
@@ -322,7 +322,7 @@ int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
 			left(&f, local, nlocal, "the time limit passed");
 			break;
 		}
-		if (pxe_events_wait(events, &err)) {
+		if (pxe_events_wait(f.events, &err)) {
 			cli_error("reprovision: %s", err.msg);
 			left(&f, local, nlocal, "libvirt stopped answering");
 			break;
@@ -340,7 +340,7 @@ int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
 		if (flipped) {
 			rc = EXIT_SUCCESS;
 			if (f.last == PXE_VM_SHUTDOWN && start_again) {
-				if (pxe_events_cold_start(events, f.domain, &err)) {
+				if (pxe_events_cold_start(f.events, f.domain, &err)) {
 					rc = cli_error("reprovision: %s", err.msg);
 				} else {
 					printf("%s: started again: it boots its disk\n", f.domain);
@@ -353,6 +353,6 @@ int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
 			     f.last == PXE_VM_DESTROYED ? "destroyed before its installer ended"
 							: "its installer did not end");
 	}
-	pxe_events_close(events);
+	pxe_events_close(f.events);
 	return rc;
 }

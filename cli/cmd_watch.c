@@ -68,6 +68,7 @@ static void say(int prio, const char *fmt, ...)
 
 struct watch {
 	const char *root, *uri;
+	struct pxe_events *events;
 };
 
 static void report(const char *domain, const char *what, const struct pxe_once_change *c)
@@ -92,7 +93,7 @@ static void on_event(void *arg, const char *name, const char *uuid, enum pxe_vm_
 	int n, i, rc;
 
 	(void)uuid;
-	if (pxe_libvirt_domain(w->uri, name, &dom, &err)) {
+	if (pxe_events_domain(w->events, name, &dom, &err)) {
 		/* A transient domain gone with its stop: no MACs to ask, its UUID file still. */
 		memset(&dom, 0, sizeof(dom));
 		snprintf(dom.uuid, sizeof(dom.uuid), "%s", uuid);
@@ -111,7 +112,7 @@ static void on_event(void *arg, const char *name, const char *uuid, enum pxe_vm_
 }
 
 /* What happened while nobody watched: each install-once file against its domain now. */
-static void reconcile(const struct watch *w, struct pxe_events *events)
+static void reconcile(const struct watch *w)
 {
 	struct pxe_vm_status *doms;
 	struct reipl_error err;
@@ -119,7 +120,7 @@ static void reconcile(const struct watch *w, struct pxe_events *events)
 	size_t ndoms, d;
 	int files = 0, rc;
 
-	if (pxe_events_list(events, &doms, &ndoms, &err)) {
+	if (pxe_events_list(w->events, &doms, &ndoms, &err)) {
 		say(LOG_ERR, "%s", err.msg);
 		return;
 	}
@@ -132,7 +133,7 @@ static void reconcile(const struct watch *w, struct pxe_events *events)
 			struct pxe_domain dom;
 			int n, i;
 
-			if (pxe_libvirt_domain(w->uri, doms[d].name, &dom, &err))
+			if (pxe_events_domain(w->events, doms[d].name, &dom, &err))
 				continue;
 			n = pxe_once_files(&t, &dom, names, states, 8);
 			for (i = 0; i < n; i++, files++) {
@@ -170,7 +171,6 @@ int cmd_watch(const struct cli_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct watch w = { 0 };
-	struct pxe_events *events;
 	struct reipl_error err;
 	struct sigaction sa = { 0 };
 	const char *env = getenv("REBOOT_S390X_TFTP_ROOT");
@@ -206,15 +206,15 @@ int cmd_watch(const struct cli_ctx *ctx, int argc, char **argv)
 		return cli_error("watch: unexpected argument '%s'", argv[optind - 1]);
 	if (use_syslog)
 		openlog(PROGRAM, LOG_PID, LOG_DAEMON);
-	if (pxe_events_open(w.uri, on_event, &w, &events, &err))
+	if (pxe_events_open(w.uri, on_event, &w, &w.events, &err))
 		return cli_error("watch: %s", err.msg);
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	say(LOG_INFO, "started: TFTP root %s, libvirt %s", w.root, w.uri ? w.uri : "(default)");
-	reconcile(&w, events);
+	reconcile(&w);
 	while (!stopping) {
-		if (pxe_events_wait(events, &err)) {
+		if (pxe_events_wait(w.events, &err)) {
 			/* Its unit restarts it; the restart reconciles what was missed. */
 			say(LOG_ERR, "%s", err.msg);
 			rc = EXIT_FAILURE;
@@ -223,6 +223,6 @@ int cmd_watch(const struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (stopping)
 		say(LOG_INFO, "stopped by signal %d", (int)stopping);
-	pxe_events_close(events);
+	pxe_events_close(w.events);
 	return rc;
 }

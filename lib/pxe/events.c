@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "events.h"
+#include "libvirt-conn.h"
 
 struct pxe_events {
 	virConnectPtr conn;
@@ -18,18 +19,6 @@ struct pxe_events {
 	pxe_events_fn *fn;
 	void *arg;
 };
-
-static void quiet(void *data, virErrorPtr error)
-{
-	(void)data, (void)error;
-}
-
-static const char *why(void)
-{
-	const char *msg = virGetLastErrorMessage();
-
-	return msg ? msg : "unknown error";
-}
 
 static void deliver(struct pxe_events *e, virDomainPtr dom, enum pxe_vm_event ev)
 {
@@ -102,10 +91,11 @@ int pxe_events_open(const char *uri, pxe_events_fn *fn, void *arg, struct pxe_ev
 	static bool registered;
 	struct pxe_events *e;
 
-	virSetErrorFunc(NULL, quiet);
+	pxe_libvirt_silence();
 	/* The event loop must exist before the connection that delivers into it. */
 	if (!registered && virEventRegisterDefaultImpl() != 0)
-		return reipl_fail(err, -EIO, "cannot set up libvirt's event loop: %s", why());
+		return reipl_fail(err, -EIO, "cannot set up libvirt's event loop: %s",
+				  pxe_libvirt_why());
 	registered = true;
 	e = calloc(1, sizeof(*e));
 	if (!e)
@@ -113,10 +103,8 @@ int pxe_events_open(const char *uri, pxe_events_fn *fn, void *arg, struct pxe_ev
 	e->fn = fn;
 	e->arg = arg;
 	e->lifecycle_id = e->reboot_id = e->timer = -1;
-	e->conn = virConnectOpen(uri);
+	e->conn = pxe_libvirt_connect(uri, true, err);
 	if (!e->conn) {
-		reipl_fail(err, -ECONNREFUSED, "cannot connect to libvirt%s%s: %s",
-			   uri ? " at " : "", uri ? uri : "", why());
 		free(e);
 		return -ECONNREFUSED;
 	}
@@ -129,7 +117,8 @@ int pxe_events_open(const char *uri, pxe_events_fn *fn, void *arg, struct pxe_ev
 	e->timer = virEventAddTimeout(250, tick, NULL, NULL);
 	if (e->lifecycle_id < 0 || e->reboot_id < 0 || e->timer < 0 ||
 	    virConnectRegisterCloseCallback(e->conn, on_close, e, NULL) != 0) {
-		reipl_fail(err, -EIO, "cannot follow libvirt's domain events: %s", why());
+		reipl_fail(err, -EIO, "cannot follow libvirt's domain events: %s",
+			   pxe_libvirt_why());
 		pxe_events_close(e);
 		return -EIO;
 	}
@@ -142,7 +131,7 @@ int pxe_events_open(const char *uri, pxe_events_fn *fn, void *arg, struct pxe_ev
 int pxe_events_wait(struct pxe_events *e, struct reipl_error *err)
 {
 	if (virEventRunDefaultImpl() != 0)
-		return reipl_fail(err, -EIO, "libvirt's event loop failed: %s", why());
+		return reipl_fail(err, -EIO, "libvirt's event loop failed: %s", pxe_libvirt_why());
 	if (e->lost || virConnectIsAlive(e->conn) != 1)
 		return reipl_fail(err, -ECONNRESET, "the connection to libvirt was lost");
 	return 0;
@@ -206,7 +195,8 @@ int pxe_events_status(struct pxe_events *e, const char *name, struct pxe_vm_stat
 		return reipl_fail(err, -ENOENT, "libvirt has no domain '%s'", name);
 	rc = status_of(dom, s);
 	virDomainFree(dom);
-	return rc ? reipl_fail(err, rc, "cannot read the state of domain '%s': %s", name, why())
+	return rc ? reipl_fail(err, rc, "cannot read the state of domain '%s': %s", name,
+			       pxe_libvirt_why())
 		  : 0;
 }
 
@@ -219,7 +209,8 @@ int pxe_events_list(struct pxe_events *e, struct pxe_vm_status **list, size_t *n
 	*list = NULL;
 	*n = 0;
 	if (count < 0)
-		return reipl_fail(err, -EIO, "cannot list libvirt's domains: %s", why());
+		return reipl_fail(err, -EIO, "cannot list libvirt's domains: %s",
+				  pxe_libvirt_why());
 	*list = calloc((size_t)count + 1, sizeof(**list));
 	for (i = 0; i < count; i++) {
 		if (*list && status_of(doms[i], &(*list)[*n]) == 0)
@@ -232,6 +223,14 @@ int pxe_events_list(struct pxe_events *e, struct pxe_vm_status **list, size_t *n
 	return 0;
 }
 
+int pxe_events_domain(struct pxe_events *e, const char *name, struct pxe_domain *d,
+		      struct reipl_error *err)
+{
+	/* No domain capabilities: what a file name needs is there, and an event is answered
+	 * before the guest's firmware asks for its file again. */
+	return pxe_libvirt_describe(e->conn, NULL, name, d, err);
+}
+
 int pxe_events_cold_start(struct pxe_events *e, const char *name, struct reipl_error *err)
 {
 	virDomainPtr dom = lookup(e, name);
@@ -240,9 +239,10 @@ int pxe_events_cold_start(struct pxe_events *e, const char *name, struct reipl_e
 	if (!dom)
 		return reipl_fail(err, -ENOENT, "libvirt has no domain '%s'", name);
 	if (virDomainIsActive(dom) == 1 && virDomainDestroy(dom) != 0)
-		rc = reipl_fail(err, -EIO, "cannot destroy domain '%s': %s", name, why());
+		rc = reipl_fail(err, -EIO, "cannot destroy domain '%s': %s", name,
+				pxe_libvirt_why());
 	else if (virDomainCreate(dom) != 0)
-		rc = reipl_fail(err, -EIO, "cannot start domain '%s': %s", name, why());
+		rc = reipl_fail(err, -EIO, "cannot start domain '%s': %s", name, pxe_libvirt_why());
 	virDomainFree(dom);
 	return rc;
 }

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "libvirt.h"
 #include "once.h"
 
 struct pxe_events;
@@ -50,6 +51,13 @@ int pxe_events_status(struct pxe_events *e, const char *name, struct pxe_vm_stat
 /* Every domain libvirt knows, malloc'ed. 0 or -errno. */
 int pxe_events_list(struct pxe_events *e, struct pxe_vm_status **list, size_t *n,
 		    struct reipl_error *err);
+
+/*
+ * Domain @name (or UUID) as pxe_libvirt_domain describes it (UUID, MACs, boot order; not
+ * its QEMU version), asked on the events' own connection: callbacks need no second one.
+ */
+int pxe_events_domain(struct pxe_events *e, const char *name, struct pxe_domain *d,
+		      struct reipl_error *err);
 
 /* Start domain @name; one that runs is destroyed first (a cold start, not a reset). */
 int pxe_events_cold_start(struct pxe_events *e, const char *name, struct reipl_error *err);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "guest.h"
+#include "libvirt-conn.h"
 #include "libvirt.h"
 
 /* libvirt prints every error to stderr by default; ours are reported through @err. */
@@ -21,19 +22,27 @@ static void quiet(void *data, virErrorPtr error)
 	(void)error;
 }
 
-/* A connection that may only read (enough for look-ups), or one that may write. */
-static virConnectPtr connect_to(const char *uri, bool rw, struct reipl_error *err)
+void pxe_libvirt_silence(void)
+{
+	virSetErrorFunc(NULL, quiet);
+}
+
+const char *pxe_libvirt_why(void)
+{
+	const char *why = virGetLastErrorMessage();
+
+	return why ? why : "unknown error";
+}
+
+virConnectPtr pxe_libvirt_connect(const char *uri, bool rw, struct reipl_error *err)
 {
 	virConnectPtr conn;
 
-	virSetErrorFunc(NULL, quiet);
+	pxe_libvirt_silence();
 	conn = rw ? virConnectOpen(uri) : virConnectOpenReadOnly(uri);
-	if (!conn) {
-		const char *why = virGetLastErrorMessage();
-
+	if (!conn)
 		reipl_fail(err, -ECONNREFUSED, "cannot connect to libvirt%s%s: %s",
-			   uri ? " at " : "", uri ? uri : "", why ? why : "unknown error");
-	}
+			   uri ? " at " : "", uri ? uri : "", pxe_libvirt_why());
 	return conn;
 }
 
@@ -170,9 +179,8 @@ bool pxe_libvirt_machine_version(const char *machine, unsigned *major, unsigned 
  * libvirt gives domain capabilities only to a connection that may write: without one,
  * the version stays unknown.
  */
-static void domain_qemu(const char *uri, const char *virttype, struct pxe_domain *d)
+static void domain_qemu(virConnectPtr conn, const char *virttype, struct pxe_domain *d)
 {
-	virConnectPtr conn = connect_to(uri, true, NULL);
 	xmlXPathContextPtr ctx = NULL;
 	xmlDocPtr doc = NULL;
 	char machine[64];
@@ -182,7 +190,6 @@ static void domain_qemu(const char *uri, const char *virttype, struct pxe_domain
 		return;
 	caps = virConnectGetDomainCapabilities(conn, d->emulator[0] ? d->emulator : NULL, "s390x",
 					       NULL, virttype, 0);
-	virConnectClose(conn);
 	if (!caps)
 		return;
 	doc = xmlReadMemory(caps, (int)strlen(caps), "caps.xml", NULL,
@@ -198,53 +205,66 @@ static void domain_qemu(const char *uri, const char *virttype, struct pxe_domain
 	free(caps);
 }
 
+int pxe_libvirt_describe(virConnectPtr conn, virConnectPtr caps, const char *name,
+			 struct pxe_domain *d, struct reipl_error *err)
+{
+	virDomainPtr dom = virDomainLookupByName(conn, name);
+	char virttype[16] = "";
+	xmlDocPtr doc;
+	xmlNodePtr root;
+	xmlChar *type;
+	char *xml;
+
+	memset(d, 0, sizeof(*d));
+	if (!dom)
+		dom = virDomainLookupByUUIDString(conn, name);
+	if (!dom)
+		return reipl_fail(err, -ENOENT, "libvirt has no domain named '%.60s'", name);
+	if (virDomainGetUUIDString(dom, d->uuid) != 0) {
+		virDomainFree(dom);
+		return reipl_fail(err, -EIO, "cannot read the UUID of domain '%.60s'", name);
+	}
+	xml = virDomainGetXMLDesc(dom, 0);
+	virDomainFree(dom);
+	if (!xml)
+		return 0; /* a domain gone meanwhile: its UUID is what there is */
+	doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
+			    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	root = doc ? xmlDocGetRootElement(doc) : NULL;
+	type = root ? xmlGetProp(root, (const xmlChar *)"type") : NULL;
+	if (type)
+		snprintf(virttype, sizeof(virttype), "%s", (const char *)type);
+	xmlFree(type);
+	xmlFreeDoc(doc);
+	domain_macs(xml, d);
+	pxe_libvirt_boot_order(xml, d);
+	domain_qemu(caps, virttype[0] ? virttype : NULL, d);
+	free(xml);
+	return 0;
+}
+
 int pxe_libvirt_domain(const char *uri, const char *name, struct pxe_domain *d,
 		       struct reipl_error *err)
 {
-	virConnectPtr conn = connect_to(uri, false, err);
-	virDomainPtr dom;
-	char *xml;
-	int rc = 0;
+	virConnectPtr conn = pxe_libvirt_connect(uri, false, err);
+	virConnectPtr caps;
+	int rc;
 
 	memset(d, 0, sizeof(*d));
 	if (!conn)
 		return -ECONNREFUSED;
-	dom = virDomainLookupByName(conn, name);
-	if (!dom) {
-		rc = reipl_fail(err, -ENOENT, "libvirt has no domain named '%.60s'", name);
-		goto out;
-	}
-	if (virDomainGetUUIDString(dom, d->uuid) != 0) {
-		rc = reipl_fail(err, -EIO, "cannot read the UUID of domain '%.60s'", name);
-	} else {
-		xml = virDomainGetXMLDesc(dom, 0);
-		if (xml) {
-			char virttype[16] = "";
-			xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
-						      XML_PARSE_NONET | XML_PARSE_NOERROR |
-							      XML_PARSE_NOWARNING);
-			xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
-			xmlChar *type = root ? xmlGetProp(root, (const xmlChar *)"type") : NULL;
-
-			if (type)
-				snprintf(virttype, sizeof(virttype), "%s", (const char *)type);
-			xmlFree(type);
-			xmlFreeDoc(doc);
-			domain_macs(xml, d);
-			pxe_libvirt_boot_order(xml, d);
-			domain_qemu(uri, virttype[0] ? virttype : NULL, d);
-			free(xml);
-		}
-	}
-	virDomainFree(dom);
-out:
+	/* Without the right to write, the QEMU version stays unknown (see domain_qemu). */
+	caps = pxe_libvirt_connect(uri, true, NULL);
+	rc = pxe_libvirt_describe(conn, caps, name, d, err);
+	if (caps)
+		virConnectClose(caps);
 	virConnectClose(conn);
 	return rc;
 }
 
 int pxe_libvirt_domain_xml(const char *uri, const char *name, char **xml, struct reipl_error *err)
 {
-	virConnectPtr conn = connect_to(uri, true, err);
+	virConnectPtr conn = pxe_libvirt_connect(uri, true, err);
 	virDomainPtr dom;
 	int rc = 0;
 
@@ -256,12 +276,9 @@ int pxe_libvirt_domain_xml(const char *uri, const char *name, char **xml, struct
 		rc = reipl_fail(err, -ENOENT, "libvirt has no domain named '%.60s'", name);
 	} else {
 		*xml = virDomainGetXMLDesc(dom, VIR_DOMAIN_XML_INACTIVE | VIR_DOMAIN_XML_SECURE);
-		if (!*xml) {
-			const char *why = virGetLastErrorMessage();
-
+		if (!*xml)
 			rc = reipl_fail(err, -EIO, "cannot read the XML of domain '%.60s': %s",
-					name, why ? why : "unknown error");
-		}
+					name, pxe_libvirt_why());
 		virDomainFree(dom);
 	}
 	virConnectClose(conn);
@@ -270,7 +287,7 @@ int pxe_libvirt_domain_xml(const char *uri, const char *name, char **xml, struct
 
 int pxe_libvirt_define(const char *uri, const char *xml, struct reipl_error *err)
 {
-	virConnectPtr conn = connect_to(uri, true, err);
+	virConnectPtr conn = pxe_libvirt_connect(uri, true, err);
 	virDomainPtr dom;
 	int rc = 0;
 
@@ -278,10 +295,7 @@ int pxe_libvirt_define(const char *uri, const char *xml, struct reipl_error *err
 		return -ECONNREFUSED;
 	dom = virDomainDefineXML(conn, xml);
 	if (!dom) {
-		const char *why = virGetLastErrorMessage();
-
-		rc = reipl_fail(err, -EIO, "libvirt refused the domain: %s",
-				why ? why : "unknown error");
+		rc = reipl_fail(err, -EIO, "libvirt refused the domain: %s", pxe_libvirt_why());
 	} else {
 		virDomainFree(dom);
 	}
@@ -291,7 +305,7 @@ int pxe_libvirt_define(const char *uri, const char *xml, struct reipl_error *err
 
 int pxe_libvirt_network_xml(const char *uri, const char *name, char **xml, struct reipl_error *err)
 {
-	virConnectPtr conn = connect_to(uri, false, err);
+	virConnectPtr conn = pxe_libvirt_connect(uri, false, err);
 	virNetworkPtr net;
 	int rc = 0;
 
@@ -317,7 +331,7 @@ int pxe_libvirt_name_of(const char *uri, void **conn_cache, const char *uuid, ch
 	const char *n;
 
 	if (!*conn_cache)
-		*conn_cache = connect_to(uri, false, NULL);
+		*conn_cache = pxe_libvirt_connect(uri, false, NULL);
 	if (!*conn_cache)
 		return -ECONNREFUSED;
 	dom = virDomainLookupByUUIDString(*conn_cache, uuid);

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * libvirt-conn.h - libvirt connections shared by the look-ups (libvirt.c) and the event
+ * loop (events.c). Internal to lib/pxe: it names libvirt's own types, which the public
+ * headers keep out of the commands.
+ */
+#ifndef PXE_LIBVIRT_CONN_H
+#define PXE_LIBVIRT_CONN_H
+
+#include <libvirt/libvirt.h>
+#include <stdbool.h>
+
+#include "error.h"
+#include "libvirt.h"
+
+/*
+ * A connection to @uri (NULL: libvirt's default) that may only read, or one that may
+ * write. libvirt's own printing of errors is silenced: they come back through @err.
+ * NULL on failure, with libvirt's reason in @err.
+ */
+virConnectPtr pxe_libvirt_connect(const char *uri, bool rw, struct reipl_error *err);
+
+/* From now on libvirt prints no errors of its own: callers report them through @err. */
+void pxe_libvirt_silence(void);
+
+/* libvirt's message for the last failed call, never NULL. */
+const char *pxe_libvirt_why(void);
+
+/*
+ * Domain @name (or UUID) on @conn, as pxe_libvirt_domain describes it. @caps may be NULL
+ * or a connection that may write: libvirt gives only those the domain capabilities that
+ * name the QEMU version.
+ */
+int pxe_libvirt_describe(virConnectPtr conn, virConnectPtr caps, const char *name,
+			 struct pxe_domain *d, struct reipl_error *err);
+
+#endif
