@@ -91,21 +91,19 @@ static void on_event(void *arg, const char *name, const char *uuid, enum pxe_vm_
 static bool apply(struct follow *f, enum pxe_vm_event ev, bool *stop)
 {
 	struct pxe_once_change changes[8];
+	enum pxe_settle_restart restart;
 	struct reipl_error err;
-	struct pxe_domain dom;
-	struct pxe_tree t;
 	bool flipped = false;
 	int n, i;
 
 	*stop = ev == PXE_VM_DESTROYED || ev == PXE_VM_CRASHED;
-	if (pxe_events_domain(f->events, f->uuid, &dom, &err) ||
-	    pxe_tree_open(f->root, false, &t, &err)) {
+	n = pxe_events_settle(f->events, f->root, f->domain, f->uuid, ev, changes, 8, &restart,
+			      &err);
+	if (n < 0) {
 		cli_error("reprovision: %s", err.msg);
 		*stop = true;
 		return false;
 	}
-	n = pxe_once_event(&t, &dom, ev, changes, 8);
-	pxe_tree_close(&t);
 	for (i = 0; i < n; i++) {
 		const struct pxe_once_change *c = &changes[i];
 
@@ -117,6 +115,14 @@ static bool apply(struct follow *f, enum pxe_vm_event ev, bool *stop)
 			flipped = true;
 		}
 	}
+	if (restart == PXE_SETTLE_RESET)
+		printf("%s: held while its entry turned local, then reset: its firmware reads the "
+		       "local entry\n",
+		       f->domain);
+	else if (restart == PXE_SETTLE_RESET_FAILED)
+		cli_warn("reprovision: %s (its firmware may have read the install entry again: "
+			 "'virsh reset %s' boots the local one)",
+			 err.msg, f->domain);
 	if (n == 0) {
 		cli_error("reprovision: the domain's install entry is gone (rewritten by someone "
 			  "else?): stopped following");

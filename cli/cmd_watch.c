@@ -87,28 +87,28 @@ static void on_event(void *arg, const char *name, const char *uuid, enum pxe_vm_
 {
 	const struct watch *w = arg;
 	struct pxe_once_change changes[8];
+	enum pxe_settle_restart restart;
 	struct reipl_error err;
-	struct pxe_domain dom;
-	struct pxe_tree t;
-	int n, i, rc;
+	int n, i;
 
-	(void)uuid;
-	if (pxe_events_domain(w->events, name, &dom, &err)) {
-		/* A transient domain gone with its stop: no MACs to ask, its UUID file still. */
-		memset(&dom, 0, sizeof(dom));
-		snprintf(dom.uuid, sizeof(dom.uuid), "%s", uuid);
-	}
-	rc = pxe_tree_open(w->root, false, &t, &err);
-	if (rc) {
-		pxe_tree_close(&t);
-		if (rc != -ENOENT) /* no pxelinux.cfg/ yet: no entries */
+	n = pxe_events_settle(w->events, w->root, name, uuid, ev, changes, 8, &restart, &err);
+	if (n < 0) {
+		if (n != -ENOENT) /* no pxelinux.cfg/ yet: no entries */
 			say(LOG_ERR, "%s", err.msg);
 		return;
 	}
-	n = pxe_once_event(&t, &dom, ev, changes, 8);
-	pxe_tree_close(&t);
 	for (i = 0; i < n; i++)
 		report(name, pxe_vm_event_name(ev), &changes[i]);
+	if (restart == PXE_SETTLE_RESET)
+		say(LOG_NOTICE,
+		    "domain %s held while its entry turned local, then reset: its "
+		    "firmware reads the local entry",
+		    name);
+	else if (restart == PXE_SETTLE_RESET_FAILED)
+		say(LOG_ERR,
+		    "%s (its firmware may have read the install entry again: 'virsh reset "
+		    "%s' boots the local one)",
+		    err.msg, name);
 }
 
 /* What happened while nobody watched: each install-once file against its domain now. */

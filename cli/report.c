@@ -30,20 +30,36 @@ void cli_put_escaped(FILE *f, const char *s)
 	}
 }
 
-int cli_error(const char *fmt, ...)
+/* One line on stderr after @label, control characters escaped whatever the arguments held. */
+static void report_line(const char *label, const char *fmt, va_list ap)
 {
 	char msg[4096];
-	va_list ap;
 
 	fflush(stdout);
-	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	/* One line, whatever the arguments held: control characters are shown escaped. */
-	fputs(PROGRAM ": error: ", stderr);
+	fputs(PROGRAM ": ", stderr);
+	fputs(label, stderr);
 	cli_put_escaped(stderr, msg);
 	fputc('\n', stderr);
+}
+
+int cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report_line("error: ", fmt, ap);
+	va_end(ap);
 	return EXIT_FAILURE;
+}
+
+void cli_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report_line("warning: ", fmt, ap);
+	va_end(ap);
 }
 
 bool cli_is_help(const char *arg)

@@ -62,4 +62,23 @@ int pxe_events_domain(struct pxe_events *e, const char *name, struct pxe_domain 
 /* Start domain @name; one that runs is destroyed first (a cold start, not a reset). */
 int pxe_events_cold_start(struct pxe_events *e, const char *name, struct reipl_error *err);
 
+/* What pxe_events_settle did to the guest besides its files. */
+enum pxe_settle_restart {
+	PXE_SETTLE_NONE,	 /* nothing */
+	PXE_SETTLE_RESET,	 /* held and reset: its firmware reads the local entry */
+	PXE_SETTLE_RESET_FAILED, /* held, but the reset or the resume failed (@err says) */
+};
+
+/*
+ * Domain @name (@uuid) did @ev: carry out what its install-once files in the tree at @root
+ * need (pxe_once_event), up to @max files described in @changes; returns how many, or
+ * -errno when the tree cannot be opened. When the guest's own reboot turns an entry
+ * local, the guest is paused from before the write until it is reset, so that its
+ * firmware reads the local entry for certain (it asks again within a second of the
+ * reset, faster than libvirt reports the reset); @restart says how that went.
+ */
+int pxe_events_settle(struct pxe_events *e, const char *root, const char *name, const char *uuid,
+		      enum pxe_vm_event ev, struct pxe_once_change *changes, int max,
+		      enum pxe_settle_restart *restart, struct reipl_error *err);
+
 #endif
