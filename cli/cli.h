@@ -20,6 +20,9 @@ void cli_put_escaped(FILE *f, const char *s);
 /* Print "reboot-s390x: error: ..." on stderr, one line; returns EXIT_FAILURE. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* The refusal of --json by the static s390x build, which has no libsmartcols. */
+int cli_no_json(const char *command);
+
 /* Print "reboot-s390x: warning: ..." on stderr, one line. */
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

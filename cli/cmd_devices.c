@@ -85,8 +85,7 @@ int cmd_devices(const struct cli_ctx *ctx, int argc, char **argv)
 		return cli_error("devices: unexpected argument '%s'", argv[optind - 1]);
 #ifdef CLI_REIPL_ONLY
 	if (json)
-		return cli_error("devices: this static build has no --json; the packaged "
-				 "reboot-s390x has");
+		return cli_no_json("devices");
 #endif
 	if (reipl_ccw_scan(ctx->sysroot, &devs, &n, &err))
 		return cli_error("%s", err.msg);

@@ -104,8 +104,7 @@ int cmd_show(const struct cli_ctx *ctx, int argc, char **argv)
 		return cli_error("show: unexpected argument '%s'", argv[optind - 1]);
 	if (json) {
 #ifdef CLI_REIPL_ONLY
-		return cli_error("show: this static build has no --json; the packaged "
-				 "reboot-s390x has");
+		return cli_no_json("show");
 #else
 		return show_json(ctx, ipl);
 #endif

@@ -53,6 +53,12 @@ int cli_error(const char *fmt, ...)
 	return EXIT_FAILURE;
 }
 
+int cli_no_json(const char *command)
+{
+	return cli_error("%s: this static build has no --json; the packaged reboot-s390x has",
+			 command);
+}
+
 void cli_warn(const char *fmt, ...)
 {
 	va_list ap;

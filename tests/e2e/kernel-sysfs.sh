@@ -15,16 +15,8 @@ build=$top/build
 lane=${QEMU_LANE:-7.2}
 work=$(mktemp -d /tmp/reboot-s390x-ksysfs.XXXXXX)
 trap '[[ -n ${KEEP:-} ]] || rm -rf "$work"' EXIT
-passed=0 failed=0
-check() {
-	if eval "$2"; then
-		passed=$((passed + 1))
-		printf 'PASS [QEMU %s] %s\n' "$lane" "$1"
-	else
-		failed=$((failed + 1))
-		printf 'FAIL [QEMU %s] %s\n' "$lane" "$1"
-	fi
-}
+CHECK_PREFIX="[QEMU $lane] "
+. "$top/tests/check.sh"
 
 "$top/tests/e2e/fetch-s390x.sh" "$work/pkgs" "linux-image-s390x=boot/vmlinuz-*" || exit 1
 kernel=$(ls "$work"/pkgs/linux-image-s390x/boot/vmlinuz-* | head -n 1)
@@ -94,5 +86,4 @@ expect 10 0 "Re-IPL type: nvme" "FID:         0x00000011" "NSID:        0x000000
 expect 11 0 "NSID:        0x00000001" 'Bootparms:   ""'
 expect 12 0 "Re-IPL type: ccw" "Device:      0.0.0002"
 
-printf '%d passed, %d failed\n' "$passed" "$failed"
-((failed == 0))
+summary

@@ -9,14 +9,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 real_cache=${REBOOT_S390X_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/reboot-s390x}
 work=$(mktemp -d /tmp/reboot-s390x-fetch.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-check() {
-	if eval "$2"; then
-		passed=$((passed + 1)); echo "PASS $1"
-	else
-		failed=$((failed + 1)); echo "FAIL $1"
-	fi
-}
+. "$top/tests/check.sh"
 fetch() { REBOOT_S390X_CACHE=$work/cache "$top/tests/e2e/fetch-s390x.sh" "$@"; }
 
 # Lists first (through the real cache, which every e2e run fills anyway).
@@ -45,5 +38,4 @@ for i in $(seq 1 8); do
 		ok=$((ok + 1))
 done
 check "the kernel through its metapackage, 8 of 8 runs ($ok)" '((ok == 8))'
-printf '%d passed, %d failed\n' "$passed" "$failed"
-((failed == 0))
+summary

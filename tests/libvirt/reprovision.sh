@@ -20,11 +20,11 @@ net=rs390x-once
 doms=(rs390x-once1 rs390x-once2 rs390x-once3)
 work=$(mktemp -d /tmp/reboot-s390x-once.XXXXXX)
 chmod 0755 "$work"
-passed=0 failed=0
 watch_pid=""
 URI=qemu:///system
 
 . "$top/scripts/libvirt-lab.sh"
+. "$top/tests/check.sh"
 cleanup() {
 	[[ -n $watch_pid ]] && kill "$watch_pid" 2>/dev/null && wait "$watch_pid" 2>/dev/null
 	lab_cleanup "$net" "${doms[@]}"
@@ -32,16 +32,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-check() {
-	if eval "$2"; then
-		passed=$((passed + 1))
-		printf 'PASS %s\n' "$1"
-	else
-		failed=$((failed + 1))
-		printf 'FAIL %s\n' "$1"
-		[[ -n ${3:-} && -f $3 ]] && tail -n 25 "$3" | sed 's/^/  | /'
-	fi
-}
 
 # wait_for FILE PATTERN SECONDS
 wait_for() {
@@ -153,5 +143,4 @@ lab_run "${doms[2]}" 120
 check "and the next start boots the disk" \
 	"grep -aq 'installed system booted from disk' '$work/console3.log' && ! grep -aq 'demo installer' '$work/console3.log'" "$work/console3.log"
 
-printf '%d passed, %d failed\n' "$passed" "$failed"
-((failed == 0))
+summary

@@ -16,25 +16,16 @@ dom=rs390x-guest
 dom10=rs390x-guest10
 work=$(mktemp -d /tmp/reboot-s390x-libvirt.XXXXXX)
 chmod 0755 "$work"
-passed=0 failed=0
 
 . "$top/scripts/libvirt-lab.sh"
+CHECK_DETAILS=$work/console.log # the first guest's console, shown on a failure
+. "$top/tests/check.sh"
 cleanup() {
 	lab_cleanup "$net" "$dom" "$dom10"
 	[[ -n ${KEEP:-} ]] || rm -rf "$work"
 }
 trap cleanup EXIT
 
-check() {
-	if eval "$2"; then
-		passed=$((passed + 1))
-		printf 'PASS %s\n' "$1"
-	else
-		failed=$((failed + 1))
-		printf 'FAIL %s\n' "$1"
-		[[ -f $work/console.log ]] && tail -n 20 "$work/console.log" | sed 's/^/  | /'
-	fi
-}
 
 lab_start_daemons || exit 1
 
@@ -88,5 +79,4 @@ check "QEMU 10.0 fell back from the network to the disk" \
 	"grep -q 'Failed to IPL from this network!' '$work/console10.log' && grep -q 'Using virtio-blk.' '$work/console10.log'"
 check "no helper ran" "! grep -q 'TFTP: Received reboot' '$work/console10.log'"
 
-printf '%d passed, %d failed\n' "$passed" "$failed"
-((failed == 0))
+summary

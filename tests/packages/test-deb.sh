@@ -6,10 +6,7 @@
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d /tmp/reboot-s390x-deb.XXXXXX)
-passed=0 failed=0
-ok() { passed=$((passed + 1)); printf 'PASS %s\n' "$1"; }
-bad() { failed=$((failed + 1)); printf 'FAIL %s\n' "$1"; [[ -n ${2:-} ]] && printf '%s\n' "$2" | sed 's/^/  | /'; }
-check() { if eval "$2"; then ok "$1"; else bad "$1" "${3:-}"; fi; }
+. "$top/tests/check.sh"
 cleanup() {
 	dpkg -s reboot-s390x >/dev/null 2>&1 && apt-get purge -y -qq reboot-s390x reboot-s390x-boot >/dev/null 2>&1
 	[[ -n ${KEEP:-} ]] || rm -rf "$work"
@@ -70,5 +67,4 @@ done <<<"$files"
 check "apt-get purge leaves none of the packages' files" "[[ -z '$left' ]] && ! dpkg -s reboot-s390x >/dev/null 2>&1" "$left"
 check "nor their directories" "[[ ! -e /usr/lib/reboot-s390x && ! -e $moddir/99reboot-s390x ]]"
 
-printf '%d passed, %d failed\n' "$passed" "$failed"
-((failed == 0))
+summary

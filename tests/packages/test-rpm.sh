@@ -7,10 +7,7 @@ set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); printf 'PASS %s\n' "$1"; }
-bad() { failed=$((failed + 1)); printf 'FAIL %s\n' "$1"; [[ -n ${2:-} ]] && printf '%s\n' "$2" | sed 's/^/  | /'; }
-check() { if eval "$2"; then ok "$1"; else bad "$1" "${3:-}"; fi; }
+. "$top/tests/check.sh"
 
 make -C "$top" --no-print-directory rpm >"$work/build.log" 2>&1
 rc=$?
@@ -18,7 +15,7 @@ check "make rpm" "((rc == 0))" "$(tail -n 30 "$work/build.log")"
 cli=$(ls "$top"/build/rpm/RPMS/*/reboot-s390x-0*.rpm 2>/dev/null | head -n 1)
 boot=$(ls "$top"/build/rpm/RPMS/noarch/reboot-s390x-boot-*.noarch.rpm 2>/dev/null | head -n 1)
 check "two packages: the command per architecture, the boot files noarch" "[[ -f '$cli' && -f '$boot' && '$cli' != *noarch* ]]"
-[[ -f $cli && -f $boot ]] || { printf '%d passed, %d failed\n' "$passed" "$((failed + 1))"; exit 1; }
+[[ -f $cli && -f $boot ]] || { summary; exit 1; }
 
 check "licence GPL-2.0-only on both" \
 	"[[ \$(rpm -qp --qf '%{LICENSE}' '$cli') == GPL-2.0-only && \$(rpm -qp --qf '%{LICENSE}' '$boot') == GPL-2.0-only ]]"
@@ -60,5 +57,4 @@ check "the dracut module points at the installed init" \
 rpmlint "$cli" "$boot" >"$work/rpmlint.log" 2>&1
 unexpected=$(grep -E '^[^ ]+: [EW]: ' "$work/rpmlint.log" | grep -vE ': (no-group-tag|no-packager-tag|no-signature|unstripped-binary-or-object /usr/sbin/reboot-s390x|invalid-license GPL-2.0-only|manpage-not-compressed|empty-%(post|preun|postun)|no-manual-page-for-binary reboot-s390x|arch-independent-package-contains-binary-or-object /usr/lib/reboot-s390x/reboot-s390x-init)( |$)')
 check "rpmlint: nothing unexpected" "[[ -z '$unexpected' ]]" "$unexpected"
-printf '%d passed, %d failed\n' "$passed" "$failed"
-((failed == 0))
+summary
