@@ -28,8 +28,10 @@ bad() {
 	return 0
 }
 
+# The subshell is not for speed: an expression that fails to parse (an unclosed [[, say)
+# leaves bash's parser in a state that breaks the next eval; in its own process it cannot.
 check() {
-	if eval "$2"; then
+	if (eval "$2"); then
 		ok "$1"
 	else
 		bad "$1" "${3:-}"

@@ -5,10 +5,12 @@
 #
 #   1. reprovision, the installer powers off, --start-again: the entry is local, the
 #      guest boots its disk, and a later destroy + start boots the disk, not the installer;
-#   2. reprovision, the installer reboots the guest: the entry turns local before the
-#      firmware asks again, so the reboot lands on the disk;
-#   3. an admin's destroy in the middle of the install leaves the install entry;
-#   4. watch, two guests at once (one installer powers off, one reboots), watch restarted
+#   2. reprovision, the installer reboots the guest: the guest is held while its entry
+#      turns local and reset after, so the reboot lands on the disk;
+#   3. the same on QEMU 10.0 with the fallback method (no helper at all): the firmware falls
+#      back to the disk after the installer's reboot;
+#   4. an admin's destroy in the middle of the install leaves the install entry;
+#   5. watch, two guests at once (one installer powers off, one reboots), watch restarted
 #      in the middle: both turn local; watch settles at its start what happened while it
 #      was down.
 # Needs root and what tests/libvirt/run.sh needs; KEEP=1 keeps the work directory.
@@ -17,7 +19,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 build=$top/build
 cli=$build/reboot-s390x
 net=rs390x-once
-doms=(rs390x-once1 rs390x-once2 rs390x-once3)
+doms=(rs390x-once1 rs390x-once2 rs390x-once3 rs390x-once4)
 work=$(mktemp -d /tmp/reboot-s390x-once.XXXXXX)
 chmod 0755 "$work"
 watch_pid=""
@@ -59,7 +61,11 @@ lab_define "$net" "${doms[0]}" 192.168.237 "$tree" "$work/disk1.img" "$work/cons
 	52:54:00:bb:00:01 "" 2048 || exit 1
 lab_define_domain "${doms[1]}" "$net" "$work/disk2.img" "$work/console2.log" 52:54:00:bb:00:02 "" 2048 || exit 1
 lab_define_domain "${doms[2]}" "$net" "$work/disk3.img" "$work/console3.log" 52:54:00:bb:00:03 "" 2048 || exit 1
-for i in 1 2 3; do truncate -s 64M "$work/disk$i.img"; done
+# The fourth runs on QEMU 10.0, whose firmware falls back to the disk (second in its order).
+qemu10=$("$top/scripts/qemu-lanes.sh" path 10.0) || exit 1
+lab_define_domain "${doms[3]}" "$net" "$work/disk4.img" "$work/console4.log" 52:54:00:bb:00:04 "" 2048 \
+	"$qemu10" 2 || exit 1
+for i in 1 2 3 4; do truncate -s 64M "$work/disk$i.img"; done
 local_opts=(--method payload --target "ccw 0.0.0002")
 installer=(--kernel installer/vmlinuz --initrd installer/initrd.img)
 
@@ -94,7 +100,22 @@ lab_wait_off "${doms[0]}" 120
 check "the reboot landed on the disk (one install, then the disk)" \
 	"(( \$(grep -ac 'demo installer: started' '$work/console1.log') == 1 )) && grep -aq 'installed system booted from disk' '$work/console1.log'" "$work/console1.log"
 
-### 3. an admin's destroy in the middle of the install
+### 3. QEMU 10.0, the fallback method: the installer reboots, the firmware falls back to the disk
+timeout 300 "$cli" reprovision --root "$tree" --connect $URI "${doms[3]}" "${installer[@]}" \
+	--append "console=ttysclp0 quiet demo.end=reboot" --method fallback --timeout 240 \
+	>"$work/re5.log" 2>&1
+rc=$?
+check "QEMU 10.0: reprovision exits 0 when the installer rebooted" "((rc == 0))" "$work/re5.log"
+check "QEMU 10.0: the reboot turned the entry local, the guest held and reset" \
+	"grep -q 'install once, started -> local (the installer rebooted the guest)' '$work/re5.log' && grep -q '${doms[3]}: held while its entry turned local, then reset' '$work/re5.log' && [[ \$(role_of ${doms[3]}) == 'local, method fallback' ]]" "$work/re5.log"
+lab_wait_off "${doms[3]}" 120
+check "QEMU 10.0: one install, then the firmware fell back to the disk" \
+	"(( \$(grep -ac 'demo installer: started' '$work/console4.log') == 1 )) && grep -aq 'Failed to IPL from this network!' '$work/console4.log' && grep -aq 'installed system booted from disk' '$work/console4.log'" "$work/console4.log"
+lab_run "${doms[3]}" 120
+check "QEMU 10.0: a later cold start boots the disk, not the installer" \
+	"grep -aq 'installed system booted from disk' '$work/console4.log' && ! grep -aq 'demo installer' '$work/console4.log'" "$work/console4.log"
+
+### 4. an admin's destroy in the middle of the install
 timeout 300 "$cli" reprovision --root "$tree" --connect $URI "${doms[1]}" "${installer[@]}" \
 	"${local_opts[@]}" --timeout 240 >"$work/re3.log" 2>&1 &
 re_pid=$!
@@ -107,7 +128,7 @@ check "reprovision: says what is left and the command that finishes it" \
 	"grep -q 'destroyed before its installer ended; pxelinux.cfg/.* is left as the install entry' '$work/re3.log' && grep -q \"pxe --root $tree --connect $URI local ${doms[1]} --method payload --target 'ccw 0.0.0002'\" '$work/re3.log'" "$work/re3.log"
 check "the destroy left the install entry" "[[ \$(role_of ${doms[1]}) == 'install once, started' ]]"
 
-### 4. watch: two guests at once, watch restarted in the middle
+### 5. watch: two guests at once, watch restarted in the middle
 # start_watch LOG: watch in the background, logging to LOG, once it follows the domains
 start_watch() {
 	timeout 600 "$cli" watch --root "$tree" --connect $URI >"$1" 2>&1 &
