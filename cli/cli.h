@@ -29,11 +29,9 @@ void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* True when @arg is -h or --help. */
 bool cli_is_help(const char *arg);
 
-/*
- * argv[*i] as option @name: "--name value" (advancing *i) or "--name=value". Returns the
- * value, or NULL when argv[*i] is another option or the value is missing (*missing set).
- */
-const char *cli_option_value(const char *name, int argc, char **argv, int *i, bool *missing);
+/* The TFTP root when no --root is given: $REBOOT_S390X_TFTP_ROOT, else CLI_TFTP_ROOT. */
+#define CLI_TFTP_ROOT "/var/lib/tftpboot" /* the seed's, and most distributions' */
+const char *cli_tftp_root(void);
 
 /*
  * getopt_long over a subcommand's arguments, as util-linux parses: options anywhere,

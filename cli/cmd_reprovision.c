@@ -35,7 +35,7 @@ static void usage(void)
 	      "\n"
 	      "Options:\n"
 	      "     --root <dir>        the TFTP root (default: $REBOOT_S390X_TFTP_ROOT, else\n"
-	      "                         /var/lib/tftpboot)\n"
+	      "                         " CLI_TFTP_ROOT ")\n"
 	      "     --connect <uri>     libvirt connection (default: libvirt's)\n"
 	      "     --kernel <file>     the installer's kernel, relative to the TFTP root\n"
 	      "     --initrd <file>     the installer's initrd\n"
@@ -194,7 +194,7 @@ int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
 	};
 	char *install[32], *local[8];
 	int ninstall = 0, nlocal = 0, c, rc = EXIT_FAILURE;
-	const char *kernel = NULL, *initrd = NULL, *env;
+	const char *kernel = NULL, *initrd = NULL;
 	struct follow f = { 0 };
 	struct pxe_vm_status status;
 	struct reipl_error err;
@@ -203,8 +203,7 @@ int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
 	time_t started;
 	struct sigaction sa = { 0 };
 
-	env = getenv("REBOOT_S390X_TFTP_ROOT");
-	f.root = env && *env ? env : "/var/lib/tftpboot";
+	f.root = cli_tftp_root();
 	install[ninstall++] = "install";
 	cli_getopt_begin();
 	while ((c = cli_getopt(argc, argv, ":fh", longopts)) != -1) {
@@ -282,9 +281,11 @@ int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
 	}
 	memcpy(f.uuid, status.uuid, sizeof(f.uuid));
 	{
+		/* pxe_argv[0] is the command's name, as cli_getopt wants before argv. */
 		char *pxe_argv[48];
-		int n = 0, i;
+		int n = 1, i;
 
+		pxe_argv[0] = "pxe";
 		pxe_argv[n++] = "--root";
 		pxe_argv[n++] = (char *)f.root;
 		if (f.uri) {
@@ -293,9 +294,10 @@ int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
 		}
 		for (i = 0; i < ninstall; i++)
 			pxe_argv[n++] = install[i];
-		pxe_argv[n++] = (char *)f.domain;
 		pxe_argv[n++] = "--once";
-		if (cmd_pxe(ctx, n, pxe_argv) != EXIT_SUCCESS) {
+		pxe_argv[n++] = "--"; /* a domain's name may start with '-' */
+		pxe_argv[n++] = (char *)f.domain;
+		if (cmd_pxe(ctx, n - 1, pxe_argv + 1) != EXIT_SUCCESS) {
 			pxe_events_close(f.events);
 			return EXIT_FAILURE;
 		}

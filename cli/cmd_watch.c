@@ -33,7 +33,7 @@ static void usage(void)
 	      "\n"
 	      "Options:\n"
 	      "     --root <dir>     the TFTP root (default: $REBOOT_S390X_TFTP_ROOT, else\n"
-	      "                      /var/lib/tftpboot)\n"
+	      "                      " CLI_TFTP_ROOT ")\n"
 	      "     --connect <uri>  libvirt connection (default: libvirt's)\n"
 	      "     --syslog         log to syslog (the journal) instead of stderr\n"
 	      " -h, --help           display this help\n"
@@ -173,11 +173,10 @@ int cmd_watch(const struct cli_ctx *ctx, int argc, char **argv)
 	struct watch w = { 0 };
 	struct reipl_error err;
 	struct sigaction sa = { 0 };
-	const char *env = getenv("REBOOT_S390X_TFTP_ROOT");
 	int c, rc = EXIT_SUCCESS;
 
 	(void)ctx;
-	w.root = env && *env ? env : "/var/lib/tftpboot";
+	w.root = cli_tftp_root();
 	cli_getopt_begin();
 	while ((c = cli_getopt(argc, argv, ":h", longopts)) != -1) {
 		switch (c) {

@@ -147,19 +147,9 @@ int cli_getopt_fail(const char *command, char **argv, int c)
 			 command);
 }
 
-const char *cli_option_value(const char *name, int argc, char **argv, int *i, bool *missing)
+const char *cli_tftp_root(void)
 {
-	size_t len = strlen(name);
+	const char *env = getenv("REBOOT_S390X_TFTP_ROOT");
 
-	if (strncmp(argv[*i], name, len) != 0)
-		return NULL;
-	if (argv[*i][len] == '=')
-		return argv[*i] + len + 1;
-	if (argv[*i][len] != '\0')
-		return NULL;
-	if (*i + 1 >= argc) {
-		*missing = true;
-		return NULL;
-	}
-	return argv[++*i];
+	return env && *env ? env : CLI_TFTP_ROOT;
 }

@@ -382,8 +382,23 @@ ok "pxe root from the environment" "pxelinux.cfg/01-52-54-00-12-34-56" \
 	env REBOOT_S390X_TFTP_ROOT="$root" "$cli" pxe list
 refused "pxe unknown command" "pxe: unknown command 'frob' (see 'reboot-s390x pxe --help')" \
 	"$cli" pxe --root "$root" frob
-refused "pxe target for install" "pxe install: --target is only for 'local' (and 'install --once')" \
+refused "pxe target for install" "pxe install: --target is only for 'local' and 'install --once'" \
 	"$cli" pxe --root "$root" install default --kernel k --initrd i --target 2
+refused "pxe setup takes no --target" "pxe setup: --target is only for 'local' and 'install --once'" \
+	"$cli" pxe --root "$root" setup --target 2
+refused "pxe check takes no --connect" "pxe check: --connect is only for 'local', 'install', 'show', 'list' and 'remove'" \
+	"$cli" pxe --root "$root" check --connect qemu:///system
+ok "pxe: options before the command, --root=DIR" "pxelinux.cfg/01-52-54-00-12-34-56" "$cli" pxe --root="$root" -J list
+ok "pxe: -- ends the options" "Guest:     default" "$cli" pxe show --root "$root" -- default
+run "$cli" pxe local --help
+[[ $status == 0 && $out == *"--target <args>"* && $out == *"--method <how>"* && $out != *--loadparm* && $out != *--strict* ]] &&
+	pass || fail "pxe local --help: not local's options alone" "$out"
+run "$cli" pxe check -h
+[[ $status == 0 && $out == *"--strict"* && $out == *"--firmware <gen>"* && $out != *--kernel* ]] &&
+	pass || fail "pxe check -h: not check's options alone" "$out"
+run "$cli" pxe --help
+[[ $status == 0 && $out == *" remove   Remove the guests' files"* && $out == *"pxe <command> --help"* ]] &&
+	pass || fail "pxe --help: not every command in brief" "$out"
 refused "pxe unknown domain" "pxe: guest 'nodomain': libvirt has no domain named 'nodomain'" \
 	"$cli" pxe --root "$root" --connect test:///default local nodomain
 ln -s ../not-a-kernel "$root/pxelinux.cfg/01-52-54-00-00-00-01"
@@ -621,7 +636,7 @@ refused "an unknown method" 'pxe local: Invalid method "frob": give auto, fallba
 	"$cli" pxe --root "$mroot" local 52:54:00:00:00:0d --method frob
 refused "--payload with another method" "pxe local: --payload is for --method payload, not linux" \
 	"$cli" pxe --root "$mroot" local 52:54:00:00:00:0d --method linux --payload x.img
-refused "--method for install" "pxe install: --method is only for 'local' (and 'install --once')" \
+refused "--method for install" "pxe install: --method is only for 'local', 'install --once' and 'setup'" \
 	"$cli" pxe --root "$mroot" install default --kernel k --initrd i --method linux
 
 ok "pxe: --append takes a value that looks like an option" "pxelinux.cfg/01-52-54-00-00-00-0f: install for 52:54:00:00:00:0f" \
@@ -675,7 +690,7 @@ refused "show --ip bogus" "pxe show: --ip '10.0.2' is not an IPv4 address" \
 	"$cli" pxe --root "$mroot" show default --ip 10.0.2
 refused "show --loadparm too long" "pxe show: --loadparm '123456789' is longer than 8 characters" \
 	"$cli" pxe --root "$mroot" show default --loadparm 123456789
-refused "--ip outside show" "pxe list: --mac, --uuid, --ip and --loadparm are only for 'show'" \
+refused "--ip outside show" "pxe list: --ip is only for 'show'" \
 	"$cli" pxe --root "$mroot" list --ip 10.0.2.15
 refused "--firmware for local" "pxe local: --firmware is only for 'show' and 'check'" \
 	"$cli" pxe --root "$mroot" local default --firmware 7.2

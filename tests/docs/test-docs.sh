@@ -53,6 +53,12 @@ for cmd in set show devices mkinitrd pxe doctor boot-order reprovision watch; do
 	completed "$cmd" "$help"
 	grep -q "^	$cmd)" "$completion" || fail "the bash completion does not know '$cmd'"
 done
+# pxe's own --help shows the commands; each command's shows its options.
+for sub in local install show setup list remove check; do
+	help=$("$cli" pxe "$sub" --help) || { fail "pxe $sub --help: exit $?"; continue; }
+	options_documented "pxe $sub" "$man8" "$help"
+	completed "pxe $sub" "$help"
+done
 
 # complete WORDS...: what the completion offers for the last word, as bash would ask
 complete_words() {

@@ -1,0 +1,354 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * pxecmd_show.c - pxe show, list and check: what the firmware reads, for one guest (every
+ * generation's lookup and entry), for the whole tree, and what it would get wrong.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <arpa/inet.h>
+
+#include "cli.h"
+#include "pxecmd.h"
+#include "table.h"
+#include "entry.h"
+#include "fwgen.h"
+#include "guest.h"
+#include "libvirt.h"
+#include "lint.h"
+#include "lookup.h"
+#include "method.h"
+#include "once.h"
+#include "pxecfg.h"
+#include "tree.h"
+
+/* Read and parse pxelinux.cfg/@name; -ENOENT when there is no such file. */
+static int load(const struct pxe_tree *t, const char *name, struct pxe_cfg *cfg,
+		enum pxe_once_state *once)
+{
+	static char data[PXE_CFG_BUFFER];
+	size_t size;
+	int rc = pxe_tree_read(t, name, data, sizeof(data), &size, NULL);
+
+	if (rc)
+		return rc;
+	if (once)
+		*once = pxe_once_state(data, size < sizeof(data) ? size : sizeof(data));
+	pxe_cfg_parse(data, size < sizeof(data) ? size : sizeof(data), size, PXE_FW_7_2, cfg);
+	return 0;
+}
+
+/* The generations to report: the one --firmware names, or all. */
+static int generations(const struct pxe_opts *o, enum pxe_fwgen *gens, int *n)
+{
+	struct reipl_error err;
+	int i;
+
+	if (o->firmware) {
+		if (pxe_fwgen_parse(o->firmware, &gens[0], &err))
+			return cli_error("pxe %s: %s", o->command, err.msg);
+		*n = 1;
+		return 0;
+	}
+	for (i = 0; i < PXE_FWGEN_COUNT; i++)
+		gens[i] = (enum pxe_fwgen)i;
+	*n = PXE_FWGEN_COUNT;
+	return 0;
+}
+
+/* What the firmware knows of the guest: what it was named by, and --mac/--uuid/--ip. */
+static int identity(const struct pxe_opts *o, const struct pxe_guest *g,
+		    const struct pxe_domain *dom, struct pxe_ident *id)
+{
+	struct reipl_error err;
+	struct pxe_guest extra;
+	struct in_addr addr;
+
+	memset(id, 0, sizeof(*id));
+	if (g->kind == PXE_GUEST_MAC) {
+		id->has_mac = true;
+		memcpy(id->mac, g->mac, 6);
+	} else if (g->kind == PXE_GUEST_UUID) {
+		id->has_uuid = true;
+		memcpy(id->uuid, g->uuid, sizeof(id->uuid));
+		/* A domain's first interface is the one that boots in our setups. */
+		if (dom->nmacs > 0) {
+			id->has_mac = true;
+			memcpy(id->mac, dom->macs[0], 6);
+		}
+	}
+	if (o->mac) {
+		if (pxe_guest_parse(o->mac, &extra, &err) || extra.kind != PXE_GUEST_MAC)
+			return cli_error("pxe show: --mac '%s' is not a MAC address", o->mac);
+		id->has_mac = true;
+		memcpy(id->mac, extra.mac, 6);
+	}
+	if (o->uuid) {
+		if (pxe_guest_parse(o->uuid, &extra, &err) || extra.kind != PXE_GUEST_UUID)
+			return cli_error("pxe show: --uuid '%s' is not a UUID", o->uuid);
+		id->has_uuid = true;
+		memcpy(id->uuid, extra.uuid, sizeof(id->uuid));
+	}
+	if (o->ip) {
+		if (inet_pton(AF_INET, o->ip, &addr) != 1)
+			return cli_error("pxe show: --ip '%s' is not an IPv4 address", o->ip);
+		id->has_ip = true;
+		id->ip = ntohl(addr.s_addr);
+	}
+	if (o->loadparm && strlen(o->loadparm) > 8)
+		return cli_error("pxe show: --loadparm '%s' is longer than 8 characters",
+				 o->loadparm);
+	id->loadparm = o->loadparm;
+	return 0;
+}
+
+static void show_lookup(const struct pxe_lookup *l)
+{
+	static const char *const state[] = { "absent", "skipped", "used", "not asked" };
+	int i;
+
+	for (i = 0; i < l->nsteps; i++) {
+		const struct pxe_step *s = &l->steps[i];
+
+		printf("%-10s pxelinux.cfg/%s: %s%s%s\n", i ? "" : "Lookup:", s->name,
+		       state[s->state], s->state == PXE_STEP_SKIPPED ? ", " : "",
+		       s->state == PXE_STEP_SKIPPED ? s->why : "");
+	}
+	if (l->used >= 0)
+		printf("File:      pxelinux.cfg/%s\n", l->steps[l->used].name);
+	else
+		printf("File:      none\n");
+}
+
+static void show_outcome(const struct pxe_lookup *l, const enum pxe_fwgen *gens, int n)
+{
+	const struct pxe_entry *e = l->entry >= 0 ? &l->cfg.entries[l->entry] : NULL;
+	struct pxe_summary sum;
+	char result[400];
+	int i;
+
+	printf("Firmware: ");
+	for (i = 0; i < n; i++)
+		printf(" %s (%s)%s", pxe_fwgen_info(gens[i])->name, pxe_fwgen_info(gens[i])->qemus,
+		       i + 1 < n ? "," : "\n");
+	pxe_lookup_result(l, result, sizeof(result));
+	printf("Result:    %s\n", result);
+	if (e) {
+		pxe_summarize(&l->cfg, &sum);
+		printf("Entry:     '%s' (%d of %d%s)\n", e->label, l->entry + 1, l->cfg.count,
+		       l->entry == l->cfg.def ? ", the default" : ", chosen by the loadparm");
+		if (l->entry == l->cfg.def)
+			printf("Boots:     %s%s%s%s%s\n", pxe_role_name(sum.role),
+			       sum.role == PXE_ROLE_LOCAL ? " by " : "",
+			       sum.role == PXE_ROLE_LOCAL ? pxe_method_name(sum.method) : "",
+			       sum.role == PXE_ROLE_LOCAL ? ", target " : "",
+			       sum.role == PXE_ROLE_LOCAL ? sum.target : "");
+		printf("Kernel:    %s\n", e->kernel ? e->kernel : "(none)");
+		printf("Initrd:    %s\n", e->initrd ? e->initrd : "(none)");
+		printf("Append:    %s\n", e->append ? e->append : "(none)");
+	}
+	for (i = 0; i < l->cfg.nnotes && l->used >= 0; i++) {
+		const struct pxe_note *note = &l->cfg.notes[i];
+
+		printf("%s:%s line %d: %s\n", note->severity == PXE_ERROR ? "Error" : "Warning",
+		       note->severity == PXE_ERROR ? "    " : "  ", note->line, note->msg);
+	}
+}
+
+/* One row per generation, each whole: scripts need no grouping to undo. */
+static int show_json(const char *guest, const struct pxe_lookup *looks, const enum pxe_fwgen *gens,
+		     int n)
+{
+	static const char *const cols[] = { "GUEST",  "FIRMWARE", "QEMU",   "LOOKUP", "FILE",
+					    "RESULT", "ENTRY",	  "BOOTS",  "METHOD", "TARGET",
+					    "KERNEL", "INITRD",	  "APPEND", "NOTES" };
+	static const char *const state[] = { "absent", "skipped", "used", "not asked" };
+	struct cli_table *t = cli_table_new("firmware", true, cols, 14);
+	int i, j, rc = 0;
+
+	if (t)
+		cli_table_list(t, 3), cli_table_list(t, 13);
+	for (i = 0; t && !rc && i < n; i++) {
+		const struct pxe_lookup *l = &looks[i];
+		const struct pxe_entry *e = l->entry >= 0 ? &l->cfg.entries[l->entry] : NULL;
+		char lookup[PXE_LOOKUP_STEPS * 200] = "", notes[4096] = "", file[80] = "";
+		char result[400];
+		struct pxe_summary sum;
+		const char *row[14];
+		size_t len = 0;
+
+		for (j = 0; j < l->nsteps && len < sizeof(lookup); j++)
+			len += (size_t)snprintf(
+				lookup + len, sizeof(lookup) - len, "%s%s: %s%s%s", j ? "\n" : "",
+				l->steps[j].name, state[l->steps[j].state],
+				l->steps[j].state == PXE_STEP_SKIPPED ? ", " : "",
+				l->steps[j].state == PXE_STEP_SKIPPED ? l->steps[j].why : "");
+		for (len = 0, j = 0; l->used >= 0 && j < l->cfg.nnotes && len < sizeof(notes); j++)
+			len += (size_t)snprintf(notes + len, sizeof(notes) - len,
+						"%s%s: line %d: %s", j ? "\n" : "",
+						l->cfg.notes[j].severity == PXE_ERROR ? "error"
+										      : "warning",
+						l->cfg.notes[j].line, l->cfg.notes[j].msg);
+		if (l->used >= 0)
+			snprintf(file, sizeof(file), "pxelinux.cfg/%.60s", l->steps[l->used].name);
+		pxe_lookup_result(l, result, sizeof(result));
+		pxe_summarize(&l->cfg, &sum);
+		row[0] = guest;
+		row[1] = pxe_fwgen_info(gens[i])->name;
+		row[2] = pxe_fwgen_info(gens[i])->qemus;
+		row[3] = lookup;
+		row[4] = file;
+		row[5] = result;
+		row[6] = e ? e->label : NULL;
+		/* What the entry boots is known for the default; a loadparm's pick is its own. */
+		row[7] = e && l->entry == l->cfg.def ? pxe_role_name(sum.role) : NULL;
+		row[8] = e && l->entry == l->cfg.def && sum.role == PXE_ROLE_LOCAL
+				 ? pxe_method_name(sum.method)
+				 : NULL;
+		row[9] = row[8] ? sum.target : NULL;
+		row[10] = e ? e->kernel : NULL;
+		row[11] = e ? e->initrd : NULL;
+		row[12] = e ? e->append : NULL;
+		row[13] = notes;
+		rc = cli_table_row(t, row);
+	}
+	if (!t || rc)
+		return cli_error("pxe show: out of memory");
+	cli_table_print(t);
+	return EXIT_SUCCESS;
+}
+
+int pxecmd_show(const struct pxe_opts *o)
+{
+	static struct pxe_lookup looks[PXE_FWGEN_COUNT];
+	enum pxe_fwgen gens[PXE_FWGEN_COUNT], group[PXE_FWGEN_COUNT];
+	bool done[PXE_FWGEN_COUNT] = { false };
+	struct pxe_domain dom;
+	struct reipl_error err;
+	struct pxe_ident id;
+	struct pxe_guest g;
+	struct pxe_tree t;
+	char who[64];
+	int n, i, j, k, rc;
+
+	if ((rc = generations(o, gens, &n)) || (rc = pxecmd_guest(o, o->guest, &g, &dom)) ||
+	    (rc = identity(o, &g, &dom, &id)) || (rc = pxecmd_open_tree(o, false, &t)))
+		return rc;
+	for (i = 0; i < n; i++) {
+		if (pxe_lookup(&t, &id, gens[i], &looks[i], &err)) {
+			pxe_tree_close(&t);
+			return cli_error("pxe show: %s", err.msg);
+		}
+	}
+	pxe_tree_close(&t);
+	if (o->json)
+		return show_json(o->guest, looks, gens, n);
+	pxe_guest_describe(&g, who, sizeof(who));
+	printf("Guest:     %s%s%s%s\n", o->guest, strcmp(o->guest, who) ? " (" : "",
+	       strcmp(o->guest, who) ? who : "", strcmp(o->guest, who) ? ")" : "");
+	/* Which names exist and which are skipped is the same for every generation. */
+	show_lookup(&looks[0]);
+	if (!id.has_uuid)
+		printf("           (a pxelinux.cfg/<uuid> file, where one exists, comes first)\n");
+	if (!id.has_ip)
+		printf("           (the IP address names come before default: see --ip)\n");
+	/* Generations that end the same way are shown together. */
+	for (i = 0; i < n; i++) {
+		if (done[i])
+			continue;
+		for (k = 0, j = i; j < n; j++) {
+			if (!done[j] && pxe_lookup_same(&looks[i], &looks[j])) {
+				done[j] = true;
+				group[k++] = gens[j];
+			}
+		}
+		show_outcome(&looks[i], group, k);
+	}
+	return EXIT_SUCCESS;
+}
+
+int pxecmd_list(const struct pxe_opts *o)
+{
+	static const char *const cols[] = {
+		"FILE", "GUEST", "DOMAIN", "BOOTS", "METHOD", "TARGET"
+	};
+	static struct pxe_cfg cfg;
+	void *conn = NULL;
+	bool ask_libvirt = true, fetched;
+	struct cli_table *table;
+	enum pxe_once_state once = PXE_ONCE_NONE;
+	struct pxe_summary sum;
+	struct reipl_error err;
+	struct pxe_guest g;
+	struct pxe_tree t;
+	char **names, who[64], why[128];
+	size_t n, i;
+	int rc;
+
+	if ((rc = pxecmd_open_tree(o, false, &t)))
+		return rc;
+	if (pxe_tree_list(&t, &names, &n, &err)) {
+		pxe_tree_close(&t);
+		return cli_error("pxe list: %s", err.msg);
+	}
+	table = cli_table_new("entries", o->json, cols, 6);
+	for (i = 0; table && i < n; i++) {
+		char file[80], domain[256] = "";
+		const char *row[6];
+
+		snprintf(file, sizeof(file), "pxelinux.cfg/%.60s", names[i]);
+		fetched = pxe_guest_from_file(names[i], &g, why, sizeof(why)) == 0;
+		if (fetched)
+			pxe_guest_describe(&g, who, sizeof(who));
+		else
+			snprintf(who, sizeof(who), "(never fetched)");
+		/* The domain behind a UUID file, where libvirt can say (asked once). */
+		if (ask_libvirt && fetched && g.kind == PXE_GUEST_UUID &&
+		    pxe_libvirt_name_of(o->connect, &conn, g.uuid, domain, sizeof(domain)) ==
+			    -ECONNREFUSED)
+			ask_libvirt = false;
+		row[0] = file;
+		row[1] = who;
+		row[2] = domain[0] ? domain : "-";
+		if (load(&t, names[i], &cfg, &once) != 0) {
+			row[3] = "unreadable", row[4] = row[5] = "-";
+		} else {
+			pxe_summarize(&cfg, &sum);
+			row[3] = once != PXE_ONCE_NONE ? pxe_once_state_name(once)
+						       : pxe_role_name(sum.role);
+			row[4] = sum.role == PXE_ROLE_LOCAL ? pxe_method_name(sum.method) : "-";
+			row[5] = sum.role == PXE_ROLE_LOCAL ? sum.target : "-";
+		}
+		if (cli_table_row(table, row))
+			break;
+	}
+	pxe_libvirt_release(conn);
+	pxe_tree_free_list(names, n);
+	pxe_tree_close(&t);
+	if (!table)
+		return cli_error("pxe list: out of memory");
+	cli_table_print(table);
+	return EXIT_SUCCESS;
+}
+
+int pxecmd_check(const struct pxe_opts *o)
+{
+	enum pxe_fwgen gens[PXE_FWGEN_COUNT];
+	struct pxe_findings f = { 0 };
+	struct reipl_error err;
+	int rc, n;
+
+	if ((rc = generations(o, gens, &n)))
+		return rc;
+	if (pxe_lint(o->root, gens, n, &f, &err)) {
+		pxe_findings_free(&f);
+		return cli_error("pxe check: %s", err.msg);
+	}
+	rc = cli_findings_report(&f, o->json);
+	if (o->strict && pxe_findings_warnings(&f))
+		rc = EXIT_FAILURE;
+	pxe_findings_free(&f);
+	return rc;
+}
