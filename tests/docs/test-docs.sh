@@ -53,12 +53,6 @@ for cmd in set show devices mkinitrd pxe doctor boot-order reprovision watch; do
 	completed "$cmd" "$help"
 	grep -q "^	$cmd)" "$completion" || fail "the bash completion does not know '$cmd'"
 done
-# pxe's own --help shows the commands; each command's shows its options.
-for sub in local install show setup list remove check; do
-	help=$("$cli" pxe "$sub" --help) || { fail "pxe $sub --help: exit $?"; continue; }
-	options_documented "pxe $sub" "$man8" "$help"
-	completed "pxe $sub" "$help"
-done
 
 # complete WORDS...: what the completion offers for the last word, as bash would ask
 complete_words() {
@@ -70,6 +64,16 @@ complete_words() {
 [[ $(complete_words reboot-s390x re) == reprovision ]] && pass || fail "completion: 're' is not reprovision"
 [[ $(complete_words reboot-s390x pxe install --o) == --once ]] && pass || fail "completion: pxe install --o is not --once"
 [[ $(complete_words reboot-s390x pxe local x --method p) == payload ]] && pass || fail "completion: --method p is not payload"
+# pxe's own --help shows the commands; each command's shows its options.
+for sub in local install show setup list remove check; do
+	help=$("$cli" pxe "$sub" --help) || { fail "pxe $sub --help: exit $?"; continue; }
+	options_documented "pxe $sub" "$man8" "$help"
+	completed "pxe $sub" "$help"
+	offered=$(complete_words reboot-s390x pxe "$sub" -- | sort | tr '\n' ' ')
+	listed=$(grep -oE -- '--[a-z][a-z-]*' <<<"$help" | sort -u | tr '\n' ' ')
+	[[ $offered == "$listed" ]] && pass ||
+		fail "completion of 'pxe $sub -': offers '$offered', its --help lists '$listed'"
+done
 options_documented "reboot-s390x" "$man8" "$("$cli" --help)"
 options_documented "reboot-s390x-init" "$initman" "$("$init" --help)"
 
