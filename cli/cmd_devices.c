@@ -47,8 +47,10 @@ static int devices_json(const struct reipl_ccwdev *devs, size_t n, const struct 
 		if (cli_table_row(t, cells))
 			break;
 	}
-	if (!t || i < n)
+	if (!t || i < n) {
+		cli_table_free(t);
 		return cli_error("devices: out of memory");
+	}
 	cli_table_print(t);
 	return EXIT_SUCCESS;
 }

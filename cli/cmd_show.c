@@ -65,8 +65,10 @@ static int show_json(const struct cli_ctx *ctx, bool ipl)
 	for (i = 0; i < f.n; i++)
 		cols[i] = f.keys[i], row[i] = f.values[i];
 	t = cli_table_new(ipl ? "ipl" : "reipl", true, cols, f.n);
-	if (!t || cli_table_row(t, row))
+	if (!t || cli_table_row(t, row)) {
+		cli_table_free(t);
 		return cli_error("show: out of memory");
+	}
 	cli_table_print(t);
 	return EXIT_SUCCESS;
 }

@@ -63,8 +63,10 @@ int cli_findings_report(const struct pxe_findings *f, bool json)
 		if (cli_table_row(t, row))
 			break;
 	}
-	if (!t)
+	if (!t || i < f->count) {
+		cli_table_free(t);
 		return cli_error("out of memory");
+	}
 	cli_table_print(t);
 	return pxe_findings_errors(f) ? EXIT_FAILURE : EXIT_SUCCESS;
 }

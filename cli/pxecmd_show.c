@@ -24,22 +24,6 @@
 #include "pxecfg.h"
 #include "tree.h"
 
-/* Read and parse pxelinux.cfg/@name; -ENOENT when there is no such file. */
-static int load(const struct pxe_tree *t, const char *name, struct pxe_cfg *cfg,
-		enum pxe_once_state *once)
-{
-	static char data[PXE_CFG_BUFFER];
-	size_t size;
-	int rc = pxe_tree_read(t, name, data, sizeof(data), &size, NULL);
-
-	if (rc)
-		return rc;
-	if (once)
-		*once = pxe_once_state(data, size < sizeof(data) ? size : sizeof(data));
-	pxe_cfg_parse(data, size < sizeof(data) ? size : sizeof(data), size, PXE_FW_7_2, cfg);
-	return 0;
-}
-
 /* The generations to report: the one --firmware names, or all. */
 static int generations(const struct pxe_opts *o, enum pxe_fwgen *gens, int *n)
 {
@@ -214,8 +198,10 @@ static int show_json(const char *guest, const struct pxe_lookup *looks, const en
 		row[13] = notes;
 		rc = cli_table_row(t, row);
 	}
-	if (!t || rc)
+	if (!t || rc) {
+		cli_table_free(t);
 		return cli_error("pxe show: out of memory");
+	}
 	cli_table_print(t);
 	return EXIT_SUCCESS;
 }
@@ -312,9 +298,10 @@ int pxecmd_list(const struct pxe_opts *o)
 		row[0] = file;
 		row[1] = who;
 		row[2] = domain[0] ? domain : "-";
-		if (load(&t, names[i], &cfg, &once) != 0) {
+		if (pxe_lookup_file(&t, names[i], PXE_FW_7_2, &cfg, NULL) != 0) {
 			row[3] = "unreadable", row[4] = row[5] = "-";
 		} else {
+			once = pxe_once_file_state(&t, names[i]);
 			pxe_summarize(&cfg, &sum);
 			row[3] = once != PXE_ONCE_NONE ? pxe_once_state_name(once)
 						       : pxe_role_name(sum.role);
@@ -327,8 +314,11 @@ int pxecmd_list(const struct pxe_opts *o)
 	pxe_libvirt_release(conn);
 	pxe_tree_free_list(names, n);
 	pxe_tree_close(&t);
-	if (!table)
+	/* A partial list would hide files: nothing rather than some. */
+	if (!table || i < n) {
+		cli_table_free(table);
 		return cli_error("pxe list: out of memory");
+	}
 	cli_table_print(table);
 	return EXIT_SUCCESS;
 }

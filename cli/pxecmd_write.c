@@ -55,20 +55,6 @@ int pxecmd_open_tree(const struct pxe_opts *o, bool create, struct pxe_tree *t)
 	return cli_error("pxe: %s", err.msg);
 }
 
-/* The seed's file names, or Foreman's when only those exist in the root. */
-static void default_files(const struct pxe_tree *t, const struct pxe_opts *o, const char **kernel,
-			  const char **initrd)
-{
-	bool seed = faccessat(t->rootfd, PXE_SEED_KERNEL, F_OK, 0) == 0 ||
-		    faccessat(t->rootfd, PXE_SEED_INITRD, F_OK, 0) == 0;
-	bool foreman = faccessat(t->rootfd, PXE_FOREMAN_KERNEL, F_OK, 0) == 0 ||
-		       faccessat(t->rootfd, PXE_FOREMAN_INITRD, F_OK, 0) == 0;
-	bool use_foreman = foreman && !seed;
-
-	*kernel = o->kernel ? o->kernel : use_foreman ? PXE_FOREMAN_KERNEL : PXE_SEED_KERNEL;
-	*initrd = o->initrd ? o->initrd : use_foreman ? PXE_FOREMAN_INITRD : PXE_SEED_INITRD;
-}
-
 /*
  * The local method for this guest: the one asked for, or auto's choice. Checks that the
  * options fit it. Returns 0, or EXIT_FAILURE after reporting.
@@ -117,7 +103,7 @@ static int local_method(const struct pxe_opts *o, const struct pxe_tree *t,
 /* One guest's entry, worked out before anything is written. */
 struct planned {
 	const char *guest;
-	char name[64], who[64], why[160], self[96];
+	char name[64], who[64], why[160];
 	const char *kernel, *initrd;
 	enum pxe_method method;
 	bool warn_fallback;
@@ -180,16 +166,11 @@ static int plan_entry(const struct pxe_opts *o, bool local, const struct pxe_tre
 	pxe_guest_file(&g, p->name, sizeof(p->name));
 	pxe_guest_describe(&g, p->who, sizeof(p->who));
 	if (local && p->method == PXE_METHOD_PAYLOAD) {
-		/*
-		 * The firmware needs an initrd line; the entry's own file is the smallest
-		 * thing that is always there. The payload reads only rd.chreipl=.
-		 */
-		strcpy(p->self, "pxelinux.cfg/");
-		strncat(p->self, p->name, sizeof(p->self) - sizeof("pxelinux.cfg/"));
 		p->kernel = o->payload ? o->payload : PXE_PAYLOAD_FILE;
-		p->initrd = p->self;
 	} else if (local && p->method == PXE_METHOD_LINUX) {
-		default_files(t, o, &p->kernel, &p->initrd);
+		pxe_helper_linux_names(t, &p->kernel, &p->initrd);
+		p->kernel = o->kernel ? o->kernel : p->kernel;
+		p->initrd = o->initrd ? o->initrd : p->initrd;
 	}
 	if (!local && o->once)
 		return plan_once(o, t, guest, p);
@@ -198,10 +179,12 @@ static int plan_entry(const struct pxe_opts *o, bool local, const struct pxe_tre
 				       &err);
 	else if (p->method == PXE_METHOD_FALLBACK)
 		rc = pxe_entry_fallback(p->text, sizeof(p->text), &err);
+	else if (p->method == PXE_METHOD_PAYLOAD)
+		rc = pxe_entry_payload(p->name, p->kernel, o->target, o->append, p->text,
+				       sizeof(p->text), &err);
 	else
-		rc = pxe_entry_local(
-			p->method == PXE_METHOD_PAYLOAD && !o->target ? "auto" : o->target,
-			p->kernel, p->initrd, o->append, p->text, sizeof(p->text), &err);
+		rc = pxe_entry_local(o->target, p->kernel, p->initrd, o->append, p->text,
+				     sizeof(p->text), &err);
 	if (rc)
 		return cli_error("pxe %s: %s", o->command, err.msg);
 	p->warn_fallback = p->method == PXE_METHOD_FALLBACK && !(dom.net_first && dom.disk_second);
@@ -319,9 +302,8 @@ int pxecmd_write(const struct pxe_opts *o, bool local)
 						 plans[i].name);
 			}
 	}
-	pxe_tree_close(&t);
 	/* Only now, with everything checked, may pxelinux.cfg/ be created and written. */
-	if (pxe_tree_open(o->root, true, &t, &err)) {
+	if (pxe_tree_create_cfg(&t, &err)) {
 		pxe_tree_close(&t);
 		return cli_error("pxe %s: %s", o->command, err.msg);
 	}

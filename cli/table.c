@@ -77,6 +77,13 @@ int cli_table_row(struct cli_table *t, const char *const *values)
 void cli_table_print(struct cli_table *t)
 {
 	scols_print_table(t->tb);
+	cli_table_free(t);
+}
+
+void cli_table_free(struct cli_table *t)
+{
+	if (!t)
+		return;
 	scols_unref_table(t->tb);
 	free(t);
 }

@@ -30,4 +30,7 @@ int cli_table_row(struct cli_table *t, const char *const *values);
 /* Print the table to stdout and free it. */
 void cli_table_print(struct cli_table *t);
 
+/* Free a table not printed (after a failed row); NULL is fine. */
+void cli_table_free(struct cli_table *t);
+
 #endif

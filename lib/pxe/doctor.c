@@ -24,6 +24,7 @@
 #include "signature.h"
 #include "elf.h"
 #include "entry.h"
+#include "lookup.h"
 #include "tree.h"
 
 #define DNSMASQ_NS "http://libvirt.org/schemas/network/dnsmasq/1.0"
@@ -92,25 +93,26 @@ static void add_unique(char list[][PXE_PATH_MAX + 1], int *n, const char *path)
 		snprintf(list[(*n)++], PXE_PATH_MAX + 1, "%s", path);
 }
 
-static void collect_helper_files(const struct pxe_tree *t, struct helper_files *h)
+static void collect_helper_files(const struct pxe_tree *t, struct helper_files *h,
+				 struct pxe_findings *out)
 {
-	static struct pxe_cfg cfg;
-	static char data[PXE_CFG_BUFFER];
+	struct pxe_cfg *cfg = malloc(sizeof(*cfg));
 	struct pxe_summary s;
 	char **names;
-	size_t n, i, size;
+	size_t n, i;
 
 	memset(h, 0, sizeof(*h));
-	if (pxe_tree_list(t, &names, &n, NULL) == 0) {
+	if (!cfg)
+		out->lost = true;
+	else if (pxe_tree_list(t, &names, &n, NULL) == 0) {
 		for (i = 0; i < n; i++) {
 			const struct pxe_entry *e;
 
-			if (pxe_tree_read(t, names[i], data, sizeof(data), &size, NULL))
+			/* (a file that cannot be read is pxe_lint's finding) */
+			if (pxe_lookup_file(t, names[i], PXE_FW_7_2, cfg, NULL))
 				continue;
-			pxe_cfg_parse(data, size < sizeof(data) ? size : sizeof(data), size,
-				      PXE_FW_7_2, &cfg);
-			pxe_summarize(&cfg, &s);
-			e = pxe_cfg_default(&cfg);
+			pxe_summarize(cfg, &s);
+			e = pxe_cfg_default(cfg);
 			if (s.role != PXE_ROLE_LOCAL || !e)
 				continue;
 			if (is_payload(t, e->kernel)) {
@@ -123,6 +125,7 @@ static void collect_helper_files(const struct pxe_tree *t, struct helper_files *
 		}
 		pxe_tree_free_list(names, n);
 	}
+	free(cfg);
 	if (h->nkernels == 0 && h->npayloads == 0) {
 		if (faccessat(t->rootfd, PXE_SEED_KERNEL, F_OK, 0) == 0)
 			add_unique(h->kernels, &h->nkernels, PXE_SEED_KERNEL);
@@ -370,7 +373,7 @@ int pxe_doctor(const struct pxe_doctor_input *in, struct pxe_findings *out, stru
 	if (rc)
 		return rc;
 	if (pxe_tree_open(in->root, false, &t, NULL) == 0) {
-		collect_helper_files(&t, &h);
+		collect_helper_files(&t, &h, out);
 		for (i = 0; i < h.npayloads; i++) {
 			check_kernel(&t, h.payloads[i], out);
 			check_payload(&t, h.payloads[i], in->reference_payload, out);
@@ -392,5 +395,5 @@ int pxe_doctor(const struct pxe_doctor_input *in, struct pxe_findings *out, stru
 	pxe_tree_close(&t);
 	if (in->network_xml)
 		pxe_doctor_network(in->root, in->network_xml, in->network_name, out);
-	return 0;
+	return pxe_findings_complete(out, err);
 }

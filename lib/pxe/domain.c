@@ -13,11 +13,33 @@
 #include "fwgen.h"
 #include "lookup.h"
 
+/* What the loadparm's pick in @l means for the guest. */
+static void add_selection(const char *subject, const struct pxe_domain *d,
+			  const struct pxe_lookup *l, struct pxe_findings *out)
+{
+	if (l->outcome == PXE_OUT_LOADPARM_RANGE)
+		pxe_findings_add(
+			out, subject, 0, PXE_ERROR,
+			"the interface's loadparm '%s' names an entry pxelinux.cfg/%s does "
+			"not have (%d): the guest stops",
+			d->loadparm, l->steps[l->used].name, l->cfg.count);
+	else if (l->outcome == PXE_OUT_MENU)
+		pxe_findings_add(out, subject, 0, PXE_ERROR,
+				 "the interface's loadparm PROMPT shows a menu and waits on the "
+				 "console: an unattended boot never ends");
+	else if (l->entry >= 0)
+		pxe_findings_add(out, subject, 0, PXE_NOTE,
+				 "the interface's loadparm '%s' selects entry '%s' of "
+				 "pxelinux.cfg/%s",
+				 d->loadparm, l->cfg.entries[l->entry].label,
+				 l->steps[l->used].name);
+}
+
 /* The entry the interface's loadparm picks in the guest's own file. */
 static void check_loadparm(const char *subject, const struct pxe_domain *d,
 			   const struct pxe_tree *t, enum pxe_fwgen gen, struct pxe_findings *out)
 {
-	static struct pxe_lookup l;
+	struct pxe_lookup *l;
 	struct pxe_ident id = { 0 };
 
 	if (!pxe_fwgen_info(gen)->loadparm_selects) {
@@ -36,23 +58,14 @@ static void check_loadparm(const char *subject, const struct pxe_domain *d,
 		memcpy(id.mac, d->macs[0], 6);
 	}
 	id.loadparm = d->loadparm;
-	if (pxe_lookup(t, &id, gen, &l, NULL))
+	l = malloc(sizeof(*l)); /* a parsed file: too big for a stack frame of its own */
+	if (!l) {
+		out->lost = true;
 		return;
-	if (l.outcome == PXE_OUT_LOADPARM_RANGE)
-		pxe_findings_add(
-			out, subject, 0, PXE_ERROR,
-			"the interface's loadparm '%s' names an entry pxelinux.cfg/%s does "
-			"not have (%d): the guest stops",
-			d->loadparm, l.steps[l.used].name, l.cfg.count);
-	else if (l.outcome == PXE_OUT_MENU)
-		pxe_findings_add(out, subject, 0, PXE_ERROR,
-				 "the interface's loadparm PROMPT shows a menu and waits on the "
-				 "console: an unattended boot never ends");
-	else if (l.entry >= 0)
-		pxe_findings_add(out, subject, 0, PXE_NOTE,
-				 "the interface's loadparm '%s' selects entry '%s' of "
-				 "pxelinux.cfg/%s",
-				 d->loadparm, l.cfg.entries[l.entry].label, l.steps[l.used].name);
+	}
+	if (pxe_lookup(t, &id, gen, l, NULL) == 0)
+		add_selection(subject, d, l, out);
+	free(l);
 }
 
 void pxe_domain_check(const char *name, const struct pxe_domain *d, const struct pxe_tree *t,

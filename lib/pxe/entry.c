@@ -14,6 +14,7 @@
 #include "entry.h"
 #include "request.h"
 #include "target.h"
+#include "tree.h"
 
 int pxe_check_path(const char *what, const char *path, struct reipl_error *err)
 {
@@ -62,7 +63,7 @@ static int finish(size_t len, int n, const char *append, struct reipl_error *err
 int pxe_entry_local(const char *target, const char *kernel, const char *initrd, const char *extra,
 		    char *buf, size_t len, struct reipl_error *err)
 {
-	static char words[REIPL_CMDLINE_MAX], append[PXE_FILE_MAX];
+	char words[REIPL_CMDLINE_MAX], append[PXE_FILE_MAX];
 	char *argv[REIPL_REQUEST_WORDS];
 	struct reipl_target t;
 	struct reipl_error why;
@@ -107,6 +108,19 @@ int pxe_entry_local(const char *target, const char *kernel, const char *initrd, 
 				     "append %s\n",
 		      kernel, initrd, append);
 	return finish(len, rc, append, err);
+}
+
+int pxe_entry_payload(const char *name, const char *payload, const char *target, const char *extra,
+		      char *buf, size_t len, struct reipl_error *err)
+{
+	char self[PXE_PATH_MAX + 1];
+	int rc;
+
+	if ((rc = pxe_tree_check_name(name, err)) || (rc = pxe_entry_payload_target(target, err)))
+		return rc;
+	snprintf(self, sizeof(self), "pxelinux.cfg/%s", name);
+	return pxe_entry_local(target ? target : "auto", payload ? payload : PXE_PAYLOAD_FILE, self,
+			       extra, buf, len, err);
 }
 
 int pxe_entry_payload_target(const char *target, struct reipl_error *err)

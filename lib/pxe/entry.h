@@ -37,6 +37,15 @@ int pxe_entry_local(const char *target, const char *kernel, const char *initrd, 
 		    char *buf, size_t len, struct reipl_error *err);
 
 /*
+ * The payload's entry for pxelinux.cfg/@name: @payload (NULL: PXE_PAYLOAD_FILE) as the
+ * kernel, and as the initrd the firmware insists on, the file itself, the smallest thing
+ * that is always there (the payload reads only rd.chreipl=). @target NULL is "auto"; it
+ * must be one the payload can do. 0 or -EINVAL.
+ */
+int pxe_entry_payload(const char *name, const char *payload, const char *target, const char *extra,
+		      char *buf, size_t len, struct reipl_error *err);
+
+/*
  * Whether the payload can re-IPL @target (chreipl arguments as one line; NULL: auto):
  * 0, or -EINVAL with the reason (a bad target, or one that needs Linux), without the
  * target itself in the message.

@@ -12,6 +12,18 @@
 #include "entry.h"
 #include "helpers.h"
 #include "signature.h"
+#include "tree.h"
+
+void pxe_helper_linux_names(const struct pxe_tree *t, const char **kernel, const char **initrd)
+{
+	bool seed = faccessat(t->rootfd, PXE_SEED_KERNEL, F_OK, 0) == 0 ||
+		    faccessat(t->rootfd, PXE_SEED_INITRD, F_OK, 0) == 0;
+	bool foreman = faccessat(t->rootfd, PXE_FOREMAN_KERNEL, F_OK, 0) == 0 ||
+		       faccessat(t->rootfd, PXE_FOREMAN_INITRD, F_OK, 0) == 0;
+
+	*kernel = foreman && !seed ? PXE_FOREMAN_KERNEL : PXE_SEED_KERNEL;
+	*initrd = foreman && !seed ? PXE_FOREMAN_INITRD : PXE_SEED_INITRD;
+}
 
 int pxe_helper_files(enum pxe_method method, struct pxe_helper_file *out)
 {

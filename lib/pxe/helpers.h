@@ -30,6 +30,13 @@ struct pxe_helper_file {
 
 #define PXE_HELPER_FILES_MAX 6
 
+/*
+ * The Linux helper's names for a local entry that asks for none: the seed's, or
+ * Foreman's when only those are in the root (a root Foreman provisioned).
+ */
+struct pxe_tree;
+void pxe_helper_linux_names(const struct pxe_tree *t, const char **kernel, const char **initrd);
+
 /* The files @method (payload or linux) needs, in the order to write them; returns how many. */
 int pxe_helper_files(enum pxe_method method, struct pxe_helper_file *out);
 

@@ -28,8 +28,10 @@ void pxe_findings_add(struct pxe_findings *f, const char *subject, int line,
 		size_t cap = f->cap ? 2 * f->cap : 16;
 		struct pxe_finding *grown = realloc(f->items, cap * sizeof(*grown));
 
-		if (!grown)
+		if (!grown) {
+			f->lost = true;
 			return;
+		}
 		f->items = grown;
 		f->cap = cap;
 	}
@@ -40,6 +42,13 @@ void pxe_findings_add(struct pxe_findings *f, const char *subject, int line,
 	va_start(ap, fmt);
 	vsnprintf(item->msg, sizeof(item->msg), fmt, ap);
 	va_end(ap);
+}
+
+int pxe_findings_complete(const struct pxe_findings *f, struct reipl_error *err)
+{
+	if (f->lost)
+		return reipl_fail(err, -ENOMEM, "out of memory: the findings are incomplete");
+	return 0;
 }
 
 size_t pxe_findings_errors(const struct pxe_findings *f)
@@ -104,7 +113,7 @@ static void lint_tftp_file(const struct pxe_tree *t, const char *subject, int li
  */
 static void lint_target(const char *subject, const struct pxe_entry *e, struct pxe_findings *out)
 {
-	static struct reipl_cmdline cl;
+	struct reipl_cmdline cl;
 	struct reipl_target t;
 	struct reipl_error why;
 	bool payload = e->initrd && strncmp(e->initrd, "pxelinux.cfg/", 13) == 0;
@@ -179,8 +188,8 @@ static void add_notes(const struct pxe_cfg *cfgs, int ngens, const char *subject
 static void lint_file(const struct pxe_tree *t, const char *name, const enum pxe_fwgen *gens,
 		      int ngens, struct pxe_findings *out)
 {
-	static struct pxe_cfg cfgs[PXE_FWGEN_COUNT];
-	static char data[PXE_CFG_BUFFER]; /* all the firmware reads */
+	struct pxe_cfg *cfgs;
+	char data[PXE_CFG_BUFFER]; /* all the firmware reads */
 	char subject[96], why[128];
 	struct reipl_error err;
 	struct pxe_guest g;
@@ -219,6 +228,11 @@ static void lint_file(const struct pxe_tree *t, const char *name, const enum pxe
 				 "mode %04o: the TFTP server cannot read it, so the firmware skips "
 				 "it (0644)",
 				 mode);
+	cfgs = calloc((size_t)ngens, sizeof(*cfgs));
+	if (!cfgs) {
+		out->lost = true;
+		return;
+	}
 	for (k = 0; k < ngens; k++)
 		pxe_cfg_parse(data, size < sizeof(data) ? size : sizeof(data), size, gens[k],
 			      &cfgs[k]);
@@ -238,6 +252,7 @@ static void lint_file(const struct pxe_tree *t, const char *name, const enum pxe
 		}
 		break;
 	}
+	free(cfgs);
 }
 
 /*
@@ -294,5 +309,5 @@ int pxe_lint(const char *root, const enum pxe_fwgen *gens, int ngens, struct pxe
 				 "missing: guests without a file of their own get no boot entry");
 	pxe_tree_free_list(names, n);
 	pxe_tree_close(&t);
-	return 0;
+	return pxe_findings_complete(out, err);
 }

@@ -5,6 +5,7 @@
 #ifndef PXE_LINT_H
 #define PXE_LINT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "error.h"
@@ -22,11 +23,16 @@ struct pxe_findings {
 	struct pxe_finding *items;
 	size_t count;
 	size_t cap;
+	bool lost; /* memory ran out: a finding, or a check, is missing */
 };
 
+/* Add a finding; when memory runs out, @f->lost says the list is incomplete. */
 void pxe_findings_add(struct pxe_findings *f, const char *subject, int line,
 		      enum pxe_severity severity, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+
+/* 0, or -ENOMEM with a message when @f->lost: a report that misses something fails. */
+int pxe_findings_complete(const struct pxe_findings *f, struct reipl_error *err);
 
 size_t pxe_findings_errors(const struct pxe_findings *f);
 

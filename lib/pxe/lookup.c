@@ -29,11 +29,24 @@ int pxe_lookup_names(const struct pxe_ident *id, char names[][64], int max)
 	return n;
 }
 
+int pxe_lookup_file(const struct pxe_tree *t, const char *name, enum pxe_fwgen gen,
+		    struct pxe_cfg *cfg, struct reipl_error *err)
+{
+	char data[PXE_CFG_BUFFER];
+	size_t size;
+	int rc = pxe_tree_read(t, name, data, sizeof(data), &size, err);
+
+	if (rc)
+		return rc;
+	pxe_cfg_parse(data, size < sizeof(data) ? size : sizeof(data), size, gen, cfg);
+	return 0;
+}
+
 /* One name: absent, skipped (why), or used (parsed into @l->cfg). */
 static int try_name(const struct pxe_tree *t, struct pxe_lookup *l, struct pxe_step *s,
 		    struct reipl_error *err)
 {
-	static char data[PXE_CFG_BUFFER];
+	char data[PXE_CFG_BUFFER];
 	struct reipl_error why;
 	unsigned mode = 0;
 	size_t size = 0;

@@ -76,6 +76,13 @@ int pxe_lookup_names(const struct pxe_ident *id, char names[][64], int max);
 int pxe_lookup(const struct pxe_tree *t, const struct pxe_ident *id, enum pxe_fwgen gen,
 	       struct pxe_lookup *out, struct reipl_error *err);
 
+/*
+ * Read pxelinux.cfg/@name (never through a symlink) and parse it as generation @gen
+ * does. 0; -ENOENT when there is no such file; -errno with a message.
+ */
+int pxe_lookup_file(const struct pxe_tree *t, const char *name, enum pxe_fwgen gen,
+		    struct pxe_cfg *cfg, struct reipl_error *err);
+
 /* One line on what the guest does next: "boots entry 'x'", "falls back to ...". */
 void pxe_lookup_result(const struct pxe_lookup *l, char *buf, size_t len);
 

@@ -83,14 +83,23 @@ int pxe_tree_open(const char *root, bool create, struct pxe_tree *t, struct reip
 			return reipl_fail(err, -ENOENT, "%s has no " CFG_DIR "/ directory", root);
 		return reipl_fail(err, -e, "%s/" CFG_DIR ": %s", root, strerror(e));
 	}
+	return pxe_tree_create_cfg(t, err);
+}
+
+int pxe_tree_create_cfg(struct pxe_tree *t, struct reipl_error *err)
+{
+	if (t->cfgfd >= 0)
+		return 0;
 	if (mkdirat(t->rootfd, CFG_DIR, 0755) != 0 && errno != EEXIST)
-		return reipl_fail(err, -errno, "cannot create %s/" CFG_DIR ": %s", root,
+		return reipl_fail(err, -errno, "cannot create %s/" CFG_DIR ": %s", t->root,
 				  strerror(errno));
 	t->cfgfd = openat(t->rootfd, CFG_DIR, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (t->cfgfd < 0)
-		return reipl_fail(err, -errno, "%s/" CFG_DIR ": %s", root, strerror(errno));
-	fchmod(t->cfgfd, 0755);
-	return restore_label(t->cfgfd, root, NULL, S_IFDIR | 0755, err);
+		return reipl_fail(err, -errno, "%s/" CFG_DIR ": %s", t->root, strerror(errno));
+	/* (mkdir's mode went through the umask; the TFTP server must enter it) */
+	if (fchmod(t->cfgfd, 0755) != 0)
+		return reipl_fail(err, -errno, "%s/" CFG_DIR ": %s", t->root, strerror(errno));
+	return restore_label(t->cfgfd, t->root, NULL, S_IFDIR | 0755, err);
 }
 
 void pxe_tree_close(struct pxe_tree *t)
@@ -131,8 +140,17 @@ static int read_file(int fd, const char *path, char *buf, size_t cap, size_t *si
 		close(fd);
 		return reipl_fail(err, -EINVAL, "%s is not a regular file", path);
 	}
-	while (got < cap && (n = read(fd, buf + got, cap - got)) > 0)
+	while (got < cap && (n = read(fd, buf + got, cap - got)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int e = errno;
+
+			close(fd);
+			return reipl_fail(err, -e, "cannot read %s: %s", path, strerror(e));
+		}
 		got += (size_t)n;
+	}
 	close(fd);
 	*size = (size_t)st.st_size > got ? (size_t)st.st_size : got;
 	if (mode)
@@ -371,22 +389,35 @@ int pxe_tree_list(const struct pxe_tree *t, char ***names, size_t *count, struct
 				  strerror(errno));
 	}
 	rewinddir(dir);
-	while ((de = readdir(dir))) {
+	/* A partial list would hide files: running out of memory, or a read error, fails. */
+	for (rc = 0; !rc;) {
+		errno = 0;
+		if (!(de = readdir(dir))) {
+			rc = errno ? -errno : 1;
+			break;
+		}
 		if (de->d_name[0] == '.')
 			continue;
 		if (n == cap) {
 			cap = cap ? 2 * cap : 32;
 			grown = realloc(list, cap * sizeof(*list));
-			if (!grown)
+			if (!grown) {
+				rc = -ENOMEM;
 				break;
+			}
 			list = grown;
 		}
-		list[n] = strdup(de->d_name);
-		if (!list[n])
-			break;
-		n++;
+		if (!(list[n] = strdup(de->d_name)))
+			rc = -ENOMEM;
+		else
+			n++;
 	}
 	closedir(dir);
+	if (rc < 0) {
+		pxe_tree_free_list(list, n);
+		return reipl_fail(err, rc, "cannot list %s/" CFG_DIR ": %s", t->root,
+				  strerror(-rc));
+	}
 	if (n > 1)
 		qsort(list, n, sizeof(*list), by_name);
 	*names = list;

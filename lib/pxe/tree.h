@@ -24,6 +24,12 @@ struct pxe_tree {
  */
 int pxe_tree_open(const char *root, bool create, struct pxe_tree *t, struct reipl_error *err);
 
+/*
+ * Create the missing pxelinux.cfg/ of a tree opened without it (mode 0755, SELinux label
+ * restored); nothing when it is there. 0 or -errno with a message.
+ */
+int pxe_tree_create_cfg(struct pxe_tree *t, struct reipl_error *err);
+
 void pxe_tree_close(struct pxe_tree *t);
 
 /* A name we are willing to read, write or remove in pxelinux.cfg/: no "/", no dot files. */

@@ -97,7 +97,9 @@ int reipl_ccw_scan(const char *root, struct reipl_ccwdev **devs, size_t *count,
 	DIR *dir;
 	int rc = 0;
 
-	reipl_path(root, "/sys/bus/ccw/devices", path, sizeof(path));
+	if ((rc = reipl_path(root, "/sys/bus/ccw/devices", path, sizeof(path))))
+		return reipl_fail(err, rc, "Cannot list CCW devices: the root %s is too long",
+				  root);
 	dir = opendir(path);
 	if (!dir)
 		return reipl_fail(err, -errno, "Cannot list CCW devices in %s: %s", path,

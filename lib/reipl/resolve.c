@@ -306,9 +306,7 @@ static bool nvme_exists(const char *root, uint32_t fid, uint32_t nsid)
 	bool found = false;
 	DIR *dir, *cdir;
 
-	reipl_path(root, "/sys/class/nvme", path, sizeof(path));
-	dir = opendir(path);
-	if (!dir)
+	if (reipl_path(root, "/sys/class/nvme", path, sizeof(path)) || !(dir = opendir(path)))
 		return false;
 	while (!found && (de = readdir(dir))) {
 		uint64_t v;

@@ -18,6 +18,8 @@
 
 #include "doctor.h"
 #include "entry.h"
+#include "helpers.h"
+#include "once.h"
 #include "libvirt.h"
 #include "lint.h"
 #include "lookup.h"
@@ -101,6 +103,63 @@ static void test_write(void **state)
 	assert_int_equal(pxe_tree_remove(&t, "default", &err), 0);
 	assert_int_equal(pxe_tree_remove(&t, "default", &err), -ENOENT);
 	pxe_tree_close(&t);
+}
+
+/* The rules `pxe local` and `pxe list` take from the library, on a real tree. */
+static void test_entry_rules(void **state)
+{
+	struct pxe_cfg *cfg = malloc(sizeof(*cfg));
+	const char *kernel, *initrd;
+	struct reipl_error err;
+	struct pxe_tree t;
+	char text[PXE_CFG_BUFFER];
+	bool changed;
+
+	(void)state;
+	assert_non_null(cfg);
+	/* Opened without pxelinux.cfg/, created on the same tree when the writes begin. */
+	assert_int_equal(pxe_tree_open(root, false, &t, &err), -ENOENT);
+	assert_true(t.rootfd >= 0);
+	assert_int_equal(pxe_tree_create_cfg(&t, &err), 0);
+	assert_true(t.cfgfd >= 0);
+	assert_int_equal(pxe_tree_create_cfg(&t, &err), 0);
+
+	/* The seed's helper names, Foreman's when only those are there, the seed's if both. */
+	pxe_helper_linux_names(&t, &kernel, &initrd);
+	assert_string_equal(kernel, PXE_SEED_KERNEL);
+	put(PXE_FOREMAN_INITRD, "x", 0644);
+	pxe_helper_linux_names(&t, &kernel, &initrd);
+	assert_string_equal(kernel, PXE_FOREMAN_KERNEL);
+	assert_string_equal(initrd, PXE_FOREMAN_INITRD);
+	put(PXE_SEED_KERNEL, "x", 0644);
+	pxe_helper_linux_names(&t, &kernel, &initrd);
+	assert_string_equal(initrd, PXE_SEED_INITRD);
+
+	/* The payload's entry: its own file as the initrd; a target it cannot do refused. */
+	assert_int_equal(pxe_entry_payload("01-52-54-00-00-00-01", NULL, NULL, NULL, text,
+					   sizeof(text), &err),
+			 0);
+	assert_non_null(strstr(text, "kernel " PXE_PAYLOAD_FILE "\n"));
+	assert_non_null(strstr(text, "initrd pxelinux.cfg/01-52-54-00-00-00-01\n"));
+	assert_non_null(strstr(text, "append rd.chreipl=auto "));
+	assert_int_equal(
+		pxe_entry_payload("default", "p.img", "nss LINUX", NULL, text, sizeof(text), &err),
+		-EINVAL);
+	assert_int_equal(pxe_entry_payload("../x", NULL, NULL, NULL, text, sizeof(text), &err),
+			 -EINVAL);
+
+	/* A file read and parsed as a generation reads it; its install-once state. */
+	assert_int_equal(
+		pxe_entry_payload("default", NULL, "ccw 0.0.0002", NULL, text, sizeof(text), &err),
+		0);
+	assert_int_equal(pxe_tree_write(&t, "default", text, strlen(text), &changed, &err), 0);
+	assert_int_equal(pxe_lookup_file(&t, "default", PXE_FW_9_2, cfg, &err), 0);
+	assert_int_equal(cfg->count, 1);
+	assert_string_equal(cfg->entries[0].initrd, "pxelinux.cfg/default");
+	assert_int_equal(pxe_once_file_state(&t, "default"), PXE_ONCE_NONE);
+	assert_int_equal(pxe_lookup_file(&t, "nothing", PXE_FW_9_2, cfg, &err), -ENOENT);
+	pxe_tree_close(&t);
+	free(cfg);
 }
 
 static void test_refused(void **state)
@@ -518,6 +577,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_entry_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_concurrent_reader, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lint, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lint_served, setup, teardown),
