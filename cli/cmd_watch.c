@@ -192,13 +192,8 @@ int cmd_watch(const struct cli_ctx *ctx, int argc, char **argv)
 		case 'h':
 			usage();
 			return EXIT_SUCCESS;
-		case ':':
-			return cli_error("watch: option '%s' requires an argument",
-					 argv[optind - 2]);
 		default:
-			return cli_error("watch: unknown option '%s' (see '" PROGRAM
-					 " watch --help')",
-					 argv[optind - 2]);
+			return cli_getopt_fail("watch", argv, c);
 		}
 	}
 	if (optind - 1 < argc)

@@ -59,4 +59,7 @@ int pxecmd_guest(const struct pxe_opts *o, const char *text, struct pxe_guest *g
 		 struct pxe_domain *dom);
 int pxecmd_open_tree(const struct pxe_opts *o, bool create, struct pxe_tree *t);
 
+/* Print the guest as given, and as the firmware knows it where that differs: "vm (UUID)". */
+void pxecmd_put_guest(const char *given, const struct pxe_guest *g);
+
 #endif

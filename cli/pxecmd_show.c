@@ -216,7 +216,6 @@ int pxecmd_show(const struct pxe_opts *o)
 	struct pxe_ident id;
 	struct pxe_guest g;
 	struct pxe_tree t;
-	char who[64];
 	int n, i, j, k, rc;
 
 	if ((rc = generations(o, gens, &n)) || (rc = pxecmd_guest(o, o->guest, &g, &dom)) ||
@@ -231,9 +230,9 @@ int pxecmd_show(const struct pxe_opts *o)
 	pxe_tree_close(&t);
 	if (o->json)
 		return show_json(o->guest, looks, gens, n);
-	pxe_guest_describe(&g, who, sizeof(who));
-	printf("Guest:     %s%s%s%s\n", o->guest, strcmp(o->guest, who) ? " (" : "",
-	       strcmp(o->guest, who) ? who : "", strcmp(o->guest, who) ? ")" : "");
+	printf("Guest:     ");
+	pxecmd_put_guest(o->guest, &g);
+	putchar('\n');
 	/* Which names exist and which are skipped is the same for every generation. */
 	show_lookup(&looks[0]);
 	if (!id.has_uuid)

@@ -40,6 +40,16 @@ int pxecmd_guest(const struct pxe_opts *o, const char *text, struct pxe_guest *g
 	return 0;
 }
 
+void pxecmd_put_guest(const char *given, const struct pxe_guest *g)
+{
+	char who[64];
+
+	pxe_guest_describe(g, who, sizeof(who));
+	cli_put_escaped(stdout, given);
+	if (strcmp(given, who) != 0)
+		printf(" (%s)", who);
+}
+
 /*
  * Open the tree; a missing pxelinux.cfg/ is fine when @create (it is made later, after
  * everything was checked). Returns 0, or EXIT_FAILURE after reporting.
@@ -103,7 +113,8 @@ static int local_method(const struct pxe_opts *o, const struct pxe_tree *t,
 /* One guest's entry, worked out before anything is written. */
 struct planned {
 	const char *guest;
-	char name[64], who[64], why[160];
+	struct pxe_guest g; /* as the firmware knows it */
+	char name[64], why[160];
 	const char *kernel, *initrd;
 	enum pxe_method method;
 	bool warn_fallback;
@@ -164,7 +175,7 @@ static int plan_entry(const struct pxe_opts *o, bool local, const struct pxe_tre
 	if (local && local_method(o, t, &g, &dom, &p->method, p->why, sizeof(p->why)))
 		return EXIT_FAILURE;
 	pxe_guest_file(&g, p->name, sizeof(p->name));
-	pxe_guest_describe(&g, p->who, sizeof(p->who));
+	p->g = g;
 	if (local && p->method == PXE_METHOD_PAYLOAD) {
 		p->kernel = o->payload ? o->payload : PXE_PAYLOAD_FILE;
 	} else if (local && p->method == PXE_METHOD_LINUX) {
@@ -214,15 +225,13 @@ static int plan_entry(const struct pxe_opts *o, bool local, const struct pxe_tre
 static void report_entry(const struct pxe_opts *o, bool local, const struct planned *p,
 			 bool changed)
 {
-	bool named = strcmp(p->guest, p->who) != 0;
-
-	printf("pxelinux.cfg/%s: %s%s%s for %s%s%s%s", p->name,
+	printf("pxelinux.cfg/%s: %s%s%s for ", p->name,
 	       local	 ? "local"
 	       : o->once ? "install once, then local"
 			 : "install",
 	       (local || o->once) && o->target ? ", target " : "",
-	       (local || o->once) && o->target ? o->target : "", p->guest, named ? " (" : "",
-	       named ? p->who : "", named ? ")" : "");
+	       (local || o->once) && o->target ? o->target : "");
+	pxecmd_put_guest(p->guest, &p->g);
 	if (local || o->once)
 		printf(", method %s%s%s%s", pxe_method_name(p->method), p->why[0] ? " (" : "",
 		       p->why, p->why[0] ? ")" : "");

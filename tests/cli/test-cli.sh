@@ -327,6 +327,8 @@ refused "reprovision of an unknown domain" "reprovision: libvirt has no domain '
 	"$cli" reprovision nodomain --connect test:///default --kernel k --initrd i
 refused "watch with an argument" "watch: unexpected argument 'x'" "$cli" watch x
 refused "watch unknown option" "watch: unknown option '--frob' (see 'reboot-s390x watch --help')" "$cli" watch --frob
+refused "watch --root without a value" "watch: option '--root' requires an argument" "$cli" watch --root
+refused "watch unknown short option" "watch: unknown option '-x' (see 'reboot-s390x watch --help')" "$cli" watch -x
 printf '#!/bin/sh\nreboot -f\n' >"$root/script-init"
 refused "mkinitrd script as init" "mkinitrd: init $root/script-init is not an ELF file (use --force to take it anyway)" \
 	"$cli" mkinitrd --init "$root/script-init" -o "$root/a.img"
