@@ -3,22 +3,15 @@
  * doctor.c - `reboot-s390x doctor`: the TFTP tree, the helper's files and the libvirt
  * network, each checked for what makes s390x guests fail to boot or boot slowly.
  */
-#include <archive.h>
-#include <archive_entry.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <libxml/parser.h>
-#include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
-#include <limits.h>
-#include <selinux/label.h>
-#include <selinux/selinux.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "unpack.h"
 #include "doctor.h"
 #include "helpers.h"
 #include "signature.h"
@@ -27,8 +20,7 @@
 #include "lookup.h"
 #include "tree.h"
 
-#define DNSMASQ_NS "http://libvirt.org/schemas/network/dnsmasq/1.0"
-#define INIT_MAX   (64u << 20)
+#define INIT_MAX (64u << 20)
 
 /* The TFTP files that boot the helper: from local entries, else the usual names. */
 struct helper_files {
@@ -154,43 +146,6 @@ static void check_kernel(const struct pxe_tree *t, const char *path, struct pxe_
 	close(fd);
 }
 
-/* Read /init out of an initrd (any compression libarchive knows). */
-static int initrd_init(int fd, unsigned char **data, size_t *len)
-{
-	struct archive *a = archive_read_new();
-	struct archive_entry *e;
-	int rc = -ENOENT;
-
-	archive_read_support_filter_all(a);
-	archive_read_support_format_cpio(a);
-	if (archive_read_open_fd(a, fd, 65536) != ARCHIVE_OK) {
-		archive_read_free(a);
-		return -EINVAL;
-	}
-	while (archive_read_next_header(a, &e) == ARCHIVE_OK) {
-		const char *name = archive_entry_pathname(e);
-		la_int64_t size = archive_entry_size(e);
-
-		if (strcmp(name, "init") != 0 && strcmp(name, "./init") != 0 &&
-		    strcmp(name, "/init") != 0)
-			continue;
-		if (size <= 0 || size > INIT_MAX) {
-			rc = -EINVAL;
-			break;
-		}
-		*data = malloc((size_t)size);
-		if (!*data) {
-			rc = -ENOMEM;
-			break;
-		}
-		*len = (size_t)archive_read_data(a, *data, (size_t)size);
-		rc = *len == (size_t)size ? 0 : -EIO;
-		break;
-	}
-	archive_read_free(a);
-	return rc;
-}
-
 static void check_initrd(const struct pxe_tree *t, const char *path, const char *reference,
 			 struct pxe_findings *out)
 {
@@ -208,7 +163,7 @@ static void check_initrd(const struct pxe_tree *t, const char *path, const char 
 		close(fd);
 		return;
 	}
-	rc = initrd_init(fd, &init, &len);
+	rc = initrd_read_init(fd, INIT_MAX, &init, &len);
 	close(fd);
 	if (rc) {
 		pxe_findings_add(out, path, 0, PXE_ERROR,
@@ -257,110 +212,6 @@ static void check_payload(const struct pxe_tree *t, const char *path, const char
 	free(ref);
 }
 
-static char *xpath_string(xmlXPathContextPtr ctx, const char *expr)
-{
-	xmlXPathObjectPtr res = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
-	char *value = NULL;
-
-	if (res && res->nodesetval && res->nodesetval->nodeNr > 0) {
-		xmlChar *v = xmlNodeGetContent(res->nodesetval->nodeTab[0]);
-
-		if (v)
-			value = strdup((const char *)v);
-		xmlFree(v);
-	}
-	xmlXPathFreeObject(res);
-	return value;
-}
-
-static bool same_dir(const char *a, const char *b)
-{
-	struct stat sa, sb;
-
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-	       sa.st_ino == sb.st_ino;
-}
-
-void pxe_doctor_network(const char *root, const char *xml, const char *name,
-			struct pxe_findings *out)
-{
-	xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "network.xml", NULL,
-				      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	xmlXPathContextPtr ctx;
-	char subject[96], *tftp, *bootp, *noping;
-
-	snprintf(subject, sizeof(subject), "network %.60s", name);
-	if (!doc) {
-		pxe_findings_add(out, subject, 0, PXE_ERROR, "its XML cannot be parsed");
-		return;
-	}
-	ctx = xmlXPathNewContext(doc);
-	xmlXPathRegisterNs(ctx, (const xmlChar *)"dnsmasq", (const xmlChar *)DNSMASQ_NS);
-	tftp = xpath_string(ctx, "/network/ip/tftp/@root");
-	bootp = xpath_string(ctx, "/network/ip/dhcp/bootp/@file");
-	noping = xpath_string(ctx, "/network/dnsmasq:options/dnsmasq:option[@value='no-ping']"
-				   "/@value");
-	if (!tftp)
-		pxe_findings_add(out, subject, 0, PXE_ERROR,
-				 "serves no TFTP: add <tftp root='%.80s'/> to its <ip>", root);
-	else if (!same_dir(tftp, root))
-		pxe_findings_add(out, subject, 0, PXE_ERROR, "serves TFTP from %.80s, not %.80s",
-				 tftp, root);
-	if (!bootp)
-		pxe_findings_add(out, subject, 0, PXE_ERROR,
-				 "hands out no boot file: add <bootp file='/'/> to its <dhcp>, so "
-				 "the firmware looks up pxelinux.cfg/");
-	else if (bootp[0] == '\0' || bootp[strlen(bootp) - 1] != '/')
-		pxe_findings_add(
-			out, subject, 0, PXE_WARNING,
-			"hands out boot file '%.60s': the firmware loads it directly "
-			"instead of looking up pxelinux.cfg/ per guest; use <bootp file='/'/>",
-			bootp);
-	if (!noping)
-		pxe_findings_add(
-			out, subject, 0, PXE_WARNING,
-			"dnsmasq pings each address before offering it, and the firmware's "
-			"DHCP gives up meanwhile: 5-7 s lost per boot; add the dnsmasq "
-			"option no-ping (xmlns:dnsmasq='" DNSMASQ_NS "')");
-	free(tftp);
-	free(bootp);
-	free(noping);
-	xmlXPathFreeContext(ctx);
-	xmlFreeDoc(doc);
-}
-
-/* Files whose SELinux context differs from what the policy wants. */
-static void check_labels(const struct pxe_tree *t, struct pxe_findings *out)
-{
-	char real[PATH_MAX], path[PATH_MAX + 80];
-	struct selabel_handle *h;
-	char **names;
-	size_t n, i;
-
-	if (is_selinux_enabled() <= 0 || !realpath(t->root, real))
-		return;
-	h = selabel_open(SELABEL_CTX_FILE, NULL, 0);
-	if (!h || pxe_tree_list(t, &names, &n, NULL) != 0) {
-		if (h)
-			selabel_close(h);
-		return;
-	}
-	for (i = 0; i < n; i++) {
-		char *want = NULL, *have = NULL;
-
-		snprintf(path, sizeof(path), "%s/pxelinux.cfg/%s", real, names[i]);
-		if (selabel_lookup(h, &want, path, S_IFREG) == 0 && lgetfilecon(path, &have) >= 0 &&
-		    strcmp(want, have) != 0)
-			pxe_findings_add(out, path, 0, PXE_WARNING,
-					 "SELinux context %s, policy wants %s: run restorecon",
-					 have, want);
-		freecon(want);
-		freecon(have);
-	}
-	pxe_tree_free_list(names, n);
-	selabel_close(h);
-}
-
 int pxe_doctor(const struct pxe_doctor_input *in, struct pxe_findings *out, struct reipl_error *err)
 {
 	struct helper_files h;
@@ -390,7 +241,7 @@ int pxe_doctor(const struct pxe_doctor_input *in, struct pxe_findings *out, stru
 					 in->root, PXE_SEED_INITRD);
 		for (i = 0; i < h.ninitrds; i++)
 			check_initrd(&t, h.initrds[i], in->reference_init, out);
-		check_labels(&t, out);
+		pxe_labels_check(&t, out);
 	}
 	pxe_tree_close(&t);
 	if (in->network_xml)
