@@ -37,7 +37,7 @@ S390_STRIP := $(CROSS_COMPILE)strip
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wformat=2 -Wno-format-nonliteral -Wundef -Wvla
 CFLAGS ?= -O2 -g
-BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -Ilib/reipl -Ilib/initrd -Ilib/pxe -DVERSION='"$(VERSION)"' \
+BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -Ilib -DVERSION='"$(VERSION)"' \
 	-DLIBDIR='"$(PREFIX)/lib/reboot-s390x"' $(WARNINGS)
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 S390_CFLAGS := -Os -static -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables
@@ -210,10 +210,10 @@ $(BUILD)/reboot-initrd.img: $(BUILD)/reboot-s390x $(BUILD)/s390x/reboot-s390x-in
 # No libc: payload/ has the start code, the console, the channel subsystem, DIAGNOSE 308
 # and a few string functions; the parsing is lib/reipl's own, compiled freestanding.
 PAYLOAD_SRCS := payload/head.S payload/main.c payload/sclp.c payload/css.c \
-	payload/diag308.c payload/libc.c lib/reipl/cmdline.c lib/reipl/args.c \
-	lib/reipl/busid.c lib/reipl/hex.c lib/reipl/error.c lib/reipl/ccw_kind.c
+	payload/diag308.c payload/libc.c lib/reipl/cmdline.c lib/reipl/target.c \
+	lib/reipl/busid.c lib/reipl/hex.c lib/reipl/reipl_error.c lib/reipl/ccw_kind.c
 PAYLOAD_CFLAGS := -std=gnu11 -Os -ffreestanding -nostdinc \
-	-isystem $(shell $(S390_CC) -print-file-name=include) -Ipayload/include -Ilib/reipl \
+	-isystem $(shell $(S390_CC) -print-file-name=include) -Ipayload/include -Ilib \
 	-DVERSION='"$(VERSION)"' $(WARNINGS) -fno-pic -fno-pie -fno-stack-protector \
 	-msoft-float -mno-vx -fno-tree-loop-distribute-patterns -fno-asynchronous-unwind-tables \
 	-fno-unwind-tables -ffunction-sections -fdata-sections --param=min-pagesize=0

@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "cli.h"
-#include "domain.h"
-#include "libvirt.h"
+#include "pxe/domain.h"
+#include "pxe/libvirt.h"
 
 #define MAX_DOMAINS 64
 

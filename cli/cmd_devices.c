@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ccw.h"
+#include "reipl/ccw.h"
 #include "cli.h"
 #ifndef CLI_REIPL_ONLY
 #include "table.h"

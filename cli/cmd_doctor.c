@@ -8,10 +8,10 @@
 #include <string.h>
 
 #include "cli.h"
-#include "doctor.h"
-#include "domain.h"
-#include "helpers.h"
-#include "libvirt.h"
+#include "pxe/doctor.h"
+#include "pxe/domain.h"
+#include "pxe/helpers.h"
+#include "pxe/libvirt.h"
 
 static void usage(void)
 {

@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "cli.h"
-#include "cpio.h"
-#include "hex.h"
+#include "initrd/cpio.h"
+#include "reipl/hex.h"
 
 static void usage(void)
 {

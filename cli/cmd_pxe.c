@@ -12,8 +12,8 @@
 
 #include "cli.h"
 #include "pxecmd.h"
-#include "entry.h"
-#include "helpers.h"
+#include "pxe/entry.h"
+#include "pxe/helpers.h"
 
 /* The subcommands, as bits: which options each takes. */
 enum {

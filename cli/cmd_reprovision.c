@@ -15,12 +15,12 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "events.h"
-#include "guest.h"
-#include "libvirt.h"
-#include "once.h"
-#include "pxecfg.h"
-#include "tree.h"
+#include "pxe/events.h"
+#include "pxe/guest.h"
+#include "pxe/libvirt.h"
+#include "pxe/once.h"
+#include "pxe/pxecfg.h"
+#include "pxe/tree.h"
 
 #define DEFAULT_TIMEOUT 3600
 

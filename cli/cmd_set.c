@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "cli.h"
-#include "plan.h"
-#include "resolve.h"
-#include "show.h"
+#include "reipl/plan.h"
+#include "reipl/resolve.h"
+#include "reipl/show.h"
 
 static void usage(void)
 {

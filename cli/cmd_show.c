@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "cli.h"
-#include "show.h"
-#include "target.h"
+#include "reipl/show.h"
+#include "reipl/target.h"
 #ifndef CLI_REIPL_ONLY
 #include "table.h"
 #endif

@@ -16,11 +16,11 @@
 #include <syslog.h>
 
 #include "cli.h"
-#include "events.h"
-#include "guest.h"
-#include "libvirt.h"
-#include "once.h"
-#include "tree.h"
+#include "pxe/events.h"
+#include "pxe/guest.h"
+#include "pxe/libvirt.h"
+#include "pxe/once.h"
+#include "pxe/tree.h"
 
 static void usage(void)
 {

@@ -7,7 +7,7 @@
 
 #include "cli.h"
 #include "table.h"
-#include "lint.h"
+#include "pxe/lint.h"
 
 void cli_print_findings(const struct pxe_findings *f)
 {

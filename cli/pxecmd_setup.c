@@ -11,10 +11,10 @@
 
 #include "cli.h"
 #include "pxecmd.h"
-#include "cpio.h"
-#include "helpers.h"
-#include "method.h"
-#include "tree.h"
+#include "initrd/cpio.h"
+#include "pxe/helpers.h"
+#include "pxe/method.h"
+#include "pxe/tree.h"
 
 /* pxe setup: the helper files, read and checked first, then written, each atomically. */
 int pxecmd_setup(const struct pxe_opts *o)

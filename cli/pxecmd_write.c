@@ -12,15 +12,15 @@
 
 #include "cli.h"
 #include "pxecmd.h"
-#include "entry.h"
-#include "fwgen.h"
-#include "guest.h"
-#include "helpers.h"
-#include "libvirt.h"
-#include "method.h"
-#include "once.h"
-#include "pxecfg.h"
-#include "tree.h"
+#include "pxe/entry.h"
+#include "pxe/fwgen.h"
+#include "pxe/guest.h"
+#include "pxe/helpers.h"
+#include "pxe/libvirt.h"
+#include "pxe/method.h"
+#include "pxe/once.h"
+#include "pxe/pxecfg.h"
+#include "pxe/tree.h"
 
 /* A guest, with a domain name resolved to its UUID (and its MACs, for show). */
 int pxecmd_guest(const struct pxe_opts *o, const char *text, struct pxe_guest *g,

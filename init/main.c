@@ -13,13 +13,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "ccw.h"
-#include "cmdline.h"
-#include "plan.h"
-#include "request.h"
-#include "show.h"
-#include "signature.h"
-#include "sysroot.h"
+#include "reipl/ccw.h"
+#include "reipl/cmdline.h"
+#include "reipl/plan.h"
+#include "reipl/request.h"
+#include "reipl/show.h"
+#include "reipl/signature.h"
+#include "reipl/sysroot.h"
 #include "pid1.h"
 
 #define PROGRAM "reboot-s390x"

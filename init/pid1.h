@@ -7,7 +7,7 @@
 
 #include <stdbool.h>
 
-#include "cmdline.h"
+#include "reipl/cmdline.h"
 
 /* Mount proc, sysfs and devtmpfs where missing and make /dev/console stdin/out/err. */
 void pid1_setup(void);

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "ccw_kind.h"
+#include "reipl/ccw_kind.h"
 
 /*
  * Find the devices in every subchannel set (sets 1-3 after enabling the multiple-

@@ -15,13 +15,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "busid.h"
-#include "cmdline.h"
+#include "reipl/busid.h"
+#include "reipl/cmdline.h"
 #include "css.h"
 #include "diag308.h"
 #include "sclp.h"
-#include "signature.h"
-#include "target.h"
+#include "reipl/signature.h"
+#include "reipl/target.h"
 
 #define PROGRAM	     "reboot-s390x"
 #define CMDLINE_AREA 0x10480

@@ -16,11 +16,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cmdline.h"
-#include "cpio.h"
-#include "elf.h"
-#include "request.h"
-#include "target.h"
+#include "reipl/cmdline.h"
+#include "initrd/cpio.h"
+#include "initrd/elfcheck.h"
+#include "reipl/request.h"
+#include "reipl/target.h"
 
 /* Larger than any sane /init or shell; keeps a wrong --init (a disk image) out of memory. */
 #define PROGRAM_MAX (64u << 20)

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "error.h"
+#include "reipl/reipl_error.h"
 
 enum initrd_compress {
 	INITRD_GZIP,

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "unpack.h"
+#include "initrd/unpack.h"
 
 int initrd_read_init(int fd, size_t max, unsigned char **data, size_t *len)
 {

@@ -11,14 +11,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "unpack.h"
-#include "doctor.h"
-#include "helpers.h"
-#include "signature.h"
-#include "elf.h"
-#include "entry.h"
-#include "lookup.h"
-#include "tree.h"
+#include "initrd/unpack.h"
+#include "pxe/doctor.h"
+#include "pxe/helpers.h"
+#include "reipl/signature.h"
+#include "initrd/elfcheck.h"
+#include "pxe/entry.h"
+#include "pxe/lookup.h"
+#include "pxe/tree.h"
 
 #define INIT_MAX (64u << 20)
 

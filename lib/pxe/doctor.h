@@ -5,7 +5,7 @@
 #ifndef PXE_DOCTOR_H
 #define PXE_DOCTOR_H
 
-#include "lint.h"
+#include "pxe/lint.h"
 
 struct pxe_doctor_input {
 	const char *root;	       /* the TFTP root */

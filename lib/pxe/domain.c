@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domain.h"
-#include "fwgen.h"
-#include "lookup.h"
+#include "pxe/domain.h"
+#include "pxe/fwgen.h"
+#include "pxe/lookup.h"
 
 /* What the loadparm's pick in @l means for the guest. */
 static void add_selection(const char *subject, const struct pxe_domain *d,

@@ -7,9 +7,9 @@
 
 #include <stdbool.h>
 
-#include "libvirt.h"
-#include "lint.h"
-#include "tree.h"
+#include "pxe/libvirt.h"
+#include "pxe/lint.h"
+#include "pxe/tree.h"
 
 /*
  * What `doctor --domain` says of domain @name (@d from pxe_libvirt_domain): the interface

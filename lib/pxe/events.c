@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "events.h"
-#include "libvirt-conn.h"
-#include "tree.h"
+#include "pxe/events.h"
+#include "pxe/libvirt-conn.h"
+#include "pxe/tree.h"
 
 struct pxe_events {
 	virConnectPtr conn;

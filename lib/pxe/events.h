@@ -10,9 +10,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "error.h"
-#include "libvirt.h"
-#include "once.h"
+#include "reipl/reipl_error.h"
+#include "pxe/libvirt.h"
+#include "pxe/once.h"
 
 struct pxe_events;
 

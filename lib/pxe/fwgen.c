@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "fwgen.h"
+#include "pxe/fwgen.h"
 
 static const struct pxe_fwgen_info gens[PXE_FWGEN_COUNT] = {
 	[PXE_FW_7_2] = { "7.2", "QEMU up to 9.1", 16, false, false },

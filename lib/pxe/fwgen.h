@@ -15,7 +15,7 @@
 
 #include <stdbool.h>
 
-#include "error.h"
+#include "reipl/reipl_error.h"
 
 enum pxe_fwgen { PXE_FW_7_2, PXE_FW_9_2, PXE_FW_10_1 };
 

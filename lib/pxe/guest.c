@@ -13,8 +13,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "guest.h"
-#include "hex.h"
+#include "pxe/guest.h"
+#include "reipl/hex.h"
 
 /* Collect exactly @want hex digits from @s, skipping the separators in @seps. */
 static int hex_digits(const char *s, const char *seps, char *out, size_t want)

@@ -9,10 +9,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "entry.h"
-#include "helpers.h"
-#include "signature.h"
-#include "tree.h"
+#include "pxe/entry.h"
+#include "pxe/helpers.h"
+#include "reipl/signature.h"
+#include "pxe/tree.h"
 
 void pxe_helper_linux_names(const struct pxe_tree *t, const char **kernel, const char **initrd)
 {

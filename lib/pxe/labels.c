@@ -12,8 +12,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "doctor.h"
-#include "tree.h"
+#include "pxe/doctor.h"
+#include "pxe/tree.h"
 
 /* Files whose SELinux context differs from what the policy wants. */
 void pxe_labels_check(const struct pxe_tree *t, struct pxe_findings *out)

@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guest.h"
-#include "libvirt-conn.h"
-#include "libvirt.h"
+#include "pxe/guest.h"
+#include "pxe/libvirt-conn.h"
+#include "pxe/libvirt.h"
 
 /* libvirt prints every error to stderr by default; ours are reported through @err. */
 static void quiet(void *data, virErrorPtr error)

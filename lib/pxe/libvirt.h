@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "error.h"
+#include "reipl/reipl_error.h"
 
 #define PXE_DOMAIN_MACS 8
 

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lookup.h"
+#include "pxe/lookup.h"
 
 int pxe_lookup_names(const struct pxe_ident *id, char names[][64], int max)
 {

@@ -14,10 +14,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "error.h"
-#include "fwgen.h"
-#include "pxecfg.h"
-#include "tree.h"
+#include "reipl/reipl_error.h"
+#include "pxe/fwgen.h"
+#include "pxe/pxecfg.h"
+#include "pxe/tree.h"
 
 /* What the firmware knows of itself; any part may be unknown. */
 struct pxe_ident {

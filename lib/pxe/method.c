@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "method.h"
+#include "pxe/method.h"
 
 static const char *const names[] = {
 	[PXE_METHOD_AUTO] = "auto",

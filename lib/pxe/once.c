@@ -6,12 +6,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "entry.h"
-#include "guest.h"
-#include "libvirt.h"
-#include "once.h"
-#include "pxecfg.h"
-#include "tree.h"
+#include "pxe/entry.h"
+#include "pxe/guest.h"
+#include "pxe/libvirt.h"
+#include "pxe/once.h"
+#include "pxe/pxecfg.h"
+#include "pxe/tree.h"
 
 #define ROLE_WAITING "install once\n"
 #define ROLE_STARTED "install once, started\n"

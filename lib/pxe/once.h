@@ -15,7 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "error.h"
+#include "reipl/reipl_error.h"
 
 enum pxe_once_state {
 	PXE_ONCE_NONE,	  /* not an install-once file */

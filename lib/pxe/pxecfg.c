@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "pxecfg.h"
+#include "pxe/pxecfg.h"
 
 static void note(struct pxe_cfg *cfg, int line, enum pxe_severity sev, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));

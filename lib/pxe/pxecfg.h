@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "fwgen.h"
+#include "pxe/fwgen.h"
 
 #define PXE_CFG_BUFFER	2048 /* the firmware's buffer; a file of up to 2047 bytes fits */
 #define PXE_CFG_USABLE	(PXE_CFG_BUFFER - 1)

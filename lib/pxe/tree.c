@@ -20,7 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "tree.h"
+#include "pxe/tree.h"
 
 #define CFG_DIR "pxelinux.cfg"
 

@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "error.h"
+#include "reipl/reipl_error.h"
 
 struct pxe_tree {
 	char root[4096]; /* as given */

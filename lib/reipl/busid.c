@@ -15,8 +15,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "busid.h"
-#include "hex.h"
+#include "reipl/busid.h"
+#include "reipl/hex.h"
 
 /* Read 1 to @max hex digits ending at @end; store the value in @val. */
 static int parse_field(const char *s, const char *end, size_t max, unsigned int *val)

@@ -14,9 +14,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ccw.h"
-#include "hex.h"
-#include "sysroot.h"
+#include "reipl/ccw.h"
+#include "reipl/hex.h"
+#include "reipl/sysroot.h"
 
 /* Parse "%04x/%02x" as sysfs shows cutype and devtype. */
 static int parse_type(const char *s, uint16_t *type, uint8_t *model)

@@ -9,9 +9,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "busid.h"
-#include "ccw_kind.h"
-#include "error.h"
+#include "reipl/busid.h"
+#include "reipl/ccw_kind.h"
+#include "reipl/reipl_error.h"
 
 /*
  * Read /sys/bus/ccw/devices/<busid> into @dev. Returns 0, -ENOENT when there is no such

@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "ccw_kind.h"
+#include "reipl/ccw_kind.h"
 
 struct cu_dev {
 	uint16_t cu_type;

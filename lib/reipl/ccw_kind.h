@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "busid.h"
+#include "reipl/busid.h"
 
 struct reipl_ccw_ident {
 	uint16_t cu_type;

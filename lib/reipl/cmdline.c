@@ -15,9 +15,9 @@
 #include <errno.h>
 #include <string.h>
 
-#include "error.h"
-#include "cmdline.h"
-#include "hex.h"
+#include "reipl/reipl_error.h"
+#include "reipl/cmdline.h"
+#include "reipl/hex.h"
 
 static bool is_blank(char c)
 {

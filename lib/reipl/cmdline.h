@@ -7,7 +7,7 @@
 
 #include <stdbool.h>
 
-#include "error.h"
+#include "reipl/reipl_error.h"
 
 /* The kernel's own command line limit on s390x is 896 bytes from the firmware, 4096 max. */
 #define REIPL_CMDLINE_MAX 4096

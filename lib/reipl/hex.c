@@ -9,7 +9,7 @@
  */
 #include <errno.h>
 
-#include "hex.h"
+#include "reipl/hex.h"
 
 int reipl_hex_digit(char c)
 {

@@ -19,8 +19,8 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "plan.h"
-#include "sysroot.h"
+#include "reipl/plan.h"
+#include "reipl/sysroot.h"
 
 struct builder {
 	const char *root;

@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "target.h"
+#include "reipl/target.h"
 
 #define REIPL_PLAN_MAX 10
 

@@ -5,9 +5,9 @@
 #include <errno.h>
 #include <string.h>
 
-#include "request.h"
-#include "resolve.h"
-#include "sysroot.h"
+#include "reipl/request.h"
+#include "reipl/resolve.h"
+#include "reipl/sysroot.h"
 
 static int read_default(const char *root, char *buf, size_t len, struct reipl_error *err)
 {

@@ -5,8 +5,8 @@
 #ifndef REIPL_REQUEST_H
 #define REIPL_REQUEST_H
 
-#include "cmdline.h"
-#include "target.h"
+#include "reipl/cmdline.h"
+#include "reipl/target.h"
 
 /* The default target baked into an initrd by `reboot-s390x mkinitrd --default-target`. */
 #define REIPL_DEFAULT_TARGET_FILE "/etc/reboot-s390x/default-target"

@@ -13,10 +13,10 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
-#include "ccw.h"
-#include "hex.h"
-#include "resolve.h"
-#include "sysroot.h"
+#include "reipl/ccw.h"
+#include "reipl/hex.h"
+#include "reipl/resolve.h"
+#include "reipl/sysroot.h"
 
 /* Is @id listed in /proc/cio_ignore ("0.0.0005" or "0.0.0000-0.0.00ff" lines)? */
 static bool cio_ignored(const char *root, const struct reipl_busid *id)

@@ -5,7 +5,7 @@
 #ifndef REIPL_RESOLVE_H
 #define REIPL_RESOLVE_H
 
-#include "target.h"
+#include "reipl/target.h"
 
 /*
  * Detect the type of a bus-ID or path target, pick the disk for "auto", resolve a

@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "target.h"
-#include "show.h"
-#include "sysroot.h"
+#include "reipl/target.h"
+#include "reipl/show.h"
+#include "reipl/sysroot.h"
 
 enum style { PLAIN, QUOTED, LOADPARM };
 

@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "error.h"
+#include "reipl/reipl_error.h"
 
 /*
  * Print lsreipl's block for the re-IPL settings (or, with @ipl, the IPL settings) to

@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "sysroot.h"
+#include "reipl/sysroot.h"
 
 int reipl_path(const char *root, const char *path, char *buf, size_t len)
 {

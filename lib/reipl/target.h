@@ -8,8 +8,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "busid.h"
-#include "error.h"
+#include "reipl/busid.h"
+#include "reipl/reipl_error.h"
 
 enum reipl_type {
 	REIPL_TYPE_NONE,

@@ -4,7 +4,7 @@
  * the same text as one line the way the init reads rd.chreipl= words.
  */
 #include "fuzz.h"
-#include "target.h"
+#include "reipl/target.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

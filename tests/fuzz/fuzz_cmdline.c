@@ -3,7 +3,7 @@
  * fuzz_cmdline.c - the kernel command line the init reads (reipl_cmdline_parse): any
  * bytes up to the first NUL, as /proc/cmdline gives them.
  */
-#include "cmdline.h"
+#include "reipl/cmdline.h"
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

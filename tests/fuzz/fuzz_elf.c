@@ -3,7 +3,7 @@
  * fuzz_elf.c - the check that a program given to mkinitrd is a static s390x ELF: any
  * bytes are judged, never read beyond.
  */
-#include "elf.h"
+#include "initrd/elfcheck.h"
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -4,9 +4,9 @@
  * must parse back, on every firmware generation, to the entry they were asked for.
  * Input lines: target, kernel, initrd, extra append words.
  */
-#include "entry.h"
+#include "pxe/entry.h"
 #include "fuzz.h"
-#include "pxecfg.h"
+#include "pxe/pxecfg.h"
 
 static void reads_back(const char *buf, enum pxe_role role, const char *kernel, const char *initrd)
 {

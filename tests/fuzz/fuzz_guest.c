@@ -4,7 +4,7 @@
  * read back as the firmware's lookup sees it names the same guest.
  */
 #include "fuzz.h"
-#include "guest.h"
+#include "pxe/guest.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -3,9 +3,9 @@
  * fuzz_pxecfg.c - a pxelinux.cfg file as each firmware generation reads it, its entry
  * chosen by a loadparm (the input's first 8 bytes), and what it boots (pxe_summarize).
  */
-#include "entry.h"
+#include "pxe/entry.h"
 #include "fuzz.h"
-#include "pxecfg.h"
+#include "pxe/pxecfg.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

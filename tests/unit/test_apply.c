@@ -16,10 +16,10 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
-#include "cmdline.h"
-#include "plan.h"
-#include "request.h"
-#include "resolve.h"
+#include "reipl/cmdline.h"
+#include "reipl/plan.h"
+#include "reipl/request.h"
+#include "reipl/resolve.h"
 #include "fixture.h"
 
 #define ARGS(...) ((char *[]){ __VA_ARGS__, NULL })

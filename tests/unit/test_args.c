@@ -10,7 +10,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "target.h"
+#include "reipl/target.h"
 
 #define ARGS(...) ((char *[]){ __VA_ARGS__, NULL })
 

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ccw.h"
-#include "show.h"
+#include "reipl/ccw.h"
+#include "reipl/show.h"
 #include "fixture.h"
 
 static void test_kinds(void **state)

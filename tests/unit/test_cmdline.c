@@ -9,7 +9,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "cmdline.h"
+#include "reipl/cmdline.h"
 
 static struct reipl_cmdline parse_ok(const char *text)
 {

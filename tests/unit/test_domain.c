@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domain.h"
-#include "libvirt.h"
-#include "method.h"
+#include "pxe/domain.h"
+#include "pxe/libvirt.h"
+#include "pxe/method.h"
 
 static const char lab_domain[] =
 	"<domain type='qemu'>\n"

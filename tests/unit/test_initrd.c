@@ -16,8 +16,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cpio.h"
-#include "elf.h"
+#include "initrd/cpio.h"
+#include "initrd/elfcheck.h"
 
 /* A minimal ELF64 header (+ one program header) in the given byte order. */
 static size_t make_elf(unsigned char *buf, bool big, unsigned int machine, unsigned int phtype)

@@ -14,11 +14,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "entry.h"
-#include "libvirt.h"
-#include "once.h"
-#include "pxecfg.h"
-#include "tree.h"
+#include "pxe/entry.h"
+#include "pxe/libvirt.h"
+#include "pxe/once.h"
+#include "pxe/pxecfg.h"
+#include "pxe/tree.h"
 
 static char install[PXE_FILE_MAX], local[PXE_FILE_MAX], once[PXE_CFG_BUFFER];
 

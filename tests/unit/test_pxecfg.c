@@ -11,10 +11,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "entry.h"
-#include "fwgen.h"
-#include "guest.h"
-#include "pxecfg.h"
+#include "pxe/entry.h"
+#include "pxe/fwgen.h"
+#include "pxe/guest.h"
+#include "pxe/pxecfg.h"
 
 static struct pxe_cfg cfg;
 

@@ -16,14 +16,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "doctor.h"
-#include "entry.h"
-#include "helpers.h"
-#include "once.h"
-#include "libvirt.h"
-#include "lint.h"
-#include "lookup.h"
-#include "tree.h"
+#include "pxe/doctor.h"
+#include "pxe/entry.h"
+#include "pxe/helpers.h"
+#include "pxe/once.h"
+#include "pxe/libvirt.h"
+#include "pxe/lint.h"
+#include "pxe/lookup.h"
+#include "pxe/tree.h"
 #include "fixture.h"
 
 static char root[64];

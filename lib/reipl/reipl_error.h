@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * error.h - how lib/ tells its caller what went wrong.
+ * reipl_error.h - the project's error type: how every library in lib/ (re-IPL, initrd,
+ * TFTP) tells its caller what went wrong. It lives in lib/reipl because the freestanding
+ * payload links it too, and lib/reipl is what every other part builds on.
  *
  * Library functions return 0 or a negative errno and, where a user needs to know
  * more than the errno says, fill a caller-owned struct reipl_error with one line of

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * error.c - filling struct reipl_error.
+ * reipl_error.c - filling struct reipl_error.
  *
  * Freestanding: this file is also compiled into the payload (Makefile, PAYLOAD_SRCS),
  * where there is no libc. It may include only GCC's own headers and what payload/include
@@ -10,7 +10,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "error.h"
+#include "reipl/reipl_error.h"
 
 int reipl_fail(struct reipl_error *err, int code, const char *fmt, ...)
 {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * elf.c - recognise a static s390x ELF executable.
+ * elfcheck.c - recognise a static s390x ELF executable.
  *
  * The header is read byte by byte in the byte order the file declares, so the check
  * works the same on a little-endian build host and on s390x.
@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "elf.h"
+#include "initrd/elfcheck.h"
 
 #define EI_CLASS    4
 #define EI_DATA	    5

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * elf.h - is a file a program an s390x initrd can run as /init?
+ * elfcheck.h - is a file a program an s390x initrd can run as /init?
  */
 #ifndef INITRD_ELF_H
 #define INITRD_ELF_H
 
 #include <stddef.h>
 
-#include "error.h"
+#include "reipl/reipl_error.h"
 
 /*
  * Check that the @len bytes at @data are a 64-bit big-endian s390x ELF executable with

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * args.c - chreipl's command line grammar.
+ * target.c - chreipl's command line grammar.
  *
  * The grammar is chreipl's (s390-tools ipl_tools/cmd_chreipl.c): a target keyword or a
  * bus-ID/path to detect it from, getopt-style options, and positional parameters that
@@ -19,9 +19,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cmdline.h"
-#include "target.h"
-#include "hex.h"
+#include "reipl/cmdline.h"
+#include "reipl/target.h"
+#include "reipl/hex.h"
 
 struct option_def {
 	char letter; /* 0 for long-only */
