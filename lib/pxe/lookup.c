@@ -8,7 +8,8 @@
 
 #include "pxe/lookup.h"
 
-int pxe_lookup_names(const struct pxe_ident *id, char names[][64], int max)
+/* The names the firmware asks for, in its order, into @names; returns how many. */
+static int lookup_names(const struct pxe_ident *id, char names[][64], int max)
 {
 	int n = 0, digits;
 
@@ -94,7 +95,7 @@ int pxe_lookup(const struct pxe_tree *t, const struct pxe_ident *id, enum pxe_fw
 	out->gen = gen;
 	out->used = out->entry = -1;
 	snprintf(out->loadparm, sizeof(out->loadparm), "%-8.8s", id->loadparm ? id->loadparm : "");
-	out->nsteps = pxe_lookup_names(id, names, PXE_LOOKUP_STEPS);
+	out->nsteps = lookup_names(id, names, PXE_LOOKUP_STEPS);
 	for (i = 0; i < out->nsteps; i++) {
 		struct pxe_step *s = &out->steps[i];
 

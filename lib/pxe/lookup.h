@@ -65,9 +65,6 @@ struct pxe_lookup {
 	char loadparm[9]; /* as the firmware shows it, blank-padded */
 };
 
-/* The names the firmware asks for, in its order, into @names; returns how many. */
-int pxe_lookup_names(const struct pxe_ident *id, char names[][64], int max);
-
 /*
  * Walk the lookup for @id on generation @gen through the tree as its TFTP server serves
  * it. 0, or -errno with a message when the tree cannot be read (a file that cannot be

@@ -634,7 +634,11 @@ int reipl_target_check(const struct reipl_target *t, struct reipl_error *err)
 	return 0;
 }
 
-int reipl_target_device_check(const struct reipl_target *t, struct reipl_error *err)
+/*
+ * The device as the kernel's store() takes it: an fcp device only in subchannel set 0
+ * (0.0.xxxx). 0, or -EINVAL, so that nothing is written.
+ */
+static int device_check(const struct reipl_target *t, struct reipl_error *err)
 {
 	char busid[REIPL_BUSID_LEN];
 
@@ -668,7 +672,7 @@ int reipl_target_finish(struct reipl_target *t, struct reipl_error *err)
 	rc = require_values(t, err);
 	if (rc)
 		return rc;
-	rc = reipl_target_device_check(t, err);
+	rc = device_check(t, err);
 	if (rc)
 		return rc;
 	/* chreipl: a FID without NSID means namespace 1. */

@@ -115,12 +115,6 @@ int reipl_target_text_check(const char *text, struct reipl_target *t, struct rei
  */
 int reipl_target_payload_check(const struct reipl_target *t, struct reipl_error *err);
 
-/*
- * The device as the kernel's store() takes it: an fcp device only in subchannel set 0
- * (0.0.xxxx). 0, or -EINVAL, so that nothing is written.
- */
-int reipl_target_device_check(const struct reipl_target *t, struct reipl_error *err);
-
 /* Check only the options and limits against t->type (after node resolution). */
 int reipl_target_check(const struct reipl_target *t, struct reipl_error *err);
 
