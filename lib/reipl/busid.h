@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * busid.h - CCW bus-IDs ("0.0.0002"): parsing as chreipl accepts them, strictly.
+ *
+ * Freestanding: the payload's build includes this header (-nostdinc); it may include
+ * only GCC's own headers (stdbool.h, stdint.h, stddef.h) and other freestanding headers.
  */
 #ifndef REIPL_BUSID_H
 #define REIPL_BUSID_H

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * cmdline.h - the rd.* options the helper takes from the kernel command line.
+ *
+ * Freestanding: the payload's build includes this header (-nostdinc); it may include
+ * only GCC's own headers (stdbool.h, stdint.h, stddef.h) and other freestanding headers.
  */
 #ifndef REIPL_CMDLINE_H
 #define REIPL_CMDLINE_H

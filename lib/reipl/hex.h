@@ -4,6 +4,9 @@
  *
  * strtoul and friends accept signs, blanks and prefixes and saturate on overflow;
  * these accept exactly the digits they are asked for and report overflow.
+ *
+ * Freestanding: the payload's build includes this header (-nostdinc); it may include
+ * only GCC's own headers (stdbool.h, stdint.h, stddef.h) and other freestanding headers.
  */
 #ifndef REIPL_HEX_H
 #define REIPL_HEX_H

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * target.h - a re-IPL target as chreipl's command line describes it.
+ *
+ * Freestanding: the payload's build includes this header (-nostdinc); it may include
+ * only GCC's own headers (stdbool.h, stdint.h, stddef.h) and other freestanding headers.
  */
 #ifndef REIPL_TARGET_H
 #define REIPL_TARGET_H
