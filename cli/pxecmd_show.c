@@ -297,10 +297,9 @@ int pxecmd_list(const struct pxe_opts *o)
 		row[0] = file;
 		row[1] = who;
 		row[2] = domain[0] ? domain : "-";
-		if (pxe_lookup_file(&t, names[i], PXE_FW_7_2, &cfg, NULL) != 0) {
+		if (pxe_lookup_file(&t, names[i], PXE_FW_7_2, &cfg, &once, NULL) != 0) {
 			row[3] = "unreadable", row[4] = row[5] = "-";
 		} else {
-			once = pxe_once_file_state(&t, names[i]);
 			pxe_summarize(&cfg, &sum);
 			row[3] = once != PXE_ONCE_NONE ? pxe_once_state_name(once)
 						       : pxe_role_name(sum.role);

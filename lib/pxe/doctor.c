@@ -101,7 +101,7 @@ static void collect_helper_files(const struct pxe_tree *t, struct helper_files *
 			const struct pxe_entry *e;
 
 			/* (a file that cannot be read is pxe_lint's finding) */
-			if (pxe_lookup_file(t, names[i], PXE_FW_7_2, cfg, NULL))
+			if (pxe_lookup_file(t, names[i], PXE_FW_7_2, cfg, NULL, NULL))
 				continue;
 			pxe_summarize(cfg, &s);
 			e = pxe_cfg_default(cfg);

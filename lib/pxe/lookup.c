@@ -31,7 +31,7 @@ static int lookup_names(const struct pxe_ident *id, char names[][64], int max)
 }
 
 int pxe_lookup_file(const struct pxe_tree *t, const char *name, enum pxe_fwgen gen,
-		    struct pxe_cfg *cfg, struct reipl_error *err)
+		    struct pxe_cfg *cfg, enum pxe_once_state *once, struct reipl_error *err)
 {
 	char data[PXE_CFG_BUFFER];
 	size_t size;
@@ -40,6 +40,8 @@ int pxe_lookup_file(const struct pxe_tree *t, const char *name, enum pxe_fwgen g
 	if (rc)
 		return rc;
 	pxe_cfg_parse(data, size < sizeof(data) ? size : sizeof(data), size, gen, cfg);
+	if (once)
+		*once = pxe_once_state(data, size < sizeof(data) ? size : sizeof(data));
 	return 0;
 }
 

@@ -16,6 +16,7 @@
 
 #include "reipl/reipl_error.h"
 #include "pxe/fwgen.h"
+#include "pxe/once.h"
 #include "pxe/pxecfg.h"
 #include "pxe/tree.h"
 
@@ -75,10 +76,11 @@ int pxe_lookup(const struct pxe_tree *t, const struct pxe_ident *id, enum pxe_fw
 
 /*
  * Read pxelinux.cfg/@name (never through a symlink) and parse it as generation @gen
- * does. 0; -ENOENT when there is no such file; -errno with a message.
+ * does; with @once, its install-once state from the same read. 0; -ENOENT when there
+ * is no such file; -errno with a message.
  */
 int pxe_lookup_file(const struct pxe_tree *t, const char *name, enum pxe_fwgen gen,
-		    struct pxe_cfg *cfg, struct reipl_error *err);
+		    struct pxe_cfg *cfg, enum pxe_once_state *once, struct reipl_error *err);
 
 /* One line on what the guest does next: "boots entry 'x'", "falls back to ...". */
 void pxe_lookup_result(const struct pxe_lookup *l, char *buf, size_t len);

@@ -208,7 +208,8 @@ int pxe_once_apply(const struct pxe_tree *t, const char *name, enum pxe_once_act
 	return 0;
 }
 
-enum pxe_once_state pxe_once_file_state(const struct pxe_tree *t, const char *name)
+/* pxelinux.cfg/@name's state: PXE_ONCE_NONE unless it is there and install-once. */
+static enum pxe_once_state file_state(const struct pxe_tree *t, const char *name)
 {
 	char text[PXE_CFG_BUFFER];
 	size_t size;
@@ -234,7 +235,7 @@ int pxe_once_files(const struct pxe_tree *t, const struct pxe_domain *d, char na
 			memcpy(g.mac, d->macs[i], 6);
 		}
 		pxe_guest_file(&g, names[n], 64);
-		states[n] = pxe_once_file_state(t, names[n]);
+		states[n] = file_state(t, names[n]);
 		if (states[n] != PXE_ONCE_NONE)
 			n++;
 	}

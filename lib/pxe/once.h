@@ -42,10 +42,6 @@ enum pxe_once_action {
 /* The state of a file's text (any file: not ours, or not once, is PXE_ONCE_NONE). */
 enum pxe_once_state pxe_once_state(const char *text, size_t len);
 
-/* pxelinux.cfg/@name's state: PXE_ONCE_NONE unless it is there and install-once. */
-struct pxe_tree;
-enum pxe_once_state pxe_once_file_state(const struct pxe_tree *t, const char *name);
-
 /*
  * The install-once file from an install entry and the local entry it becomes (both as
  * written by entry.c), into @buf. -E2BIG with a message when the two do not fit the

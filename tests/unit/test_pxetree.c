@@ -112,7 +112,8 @@ static void test_entry_rules(void **state)
 	const char *kernel, *initrd;
 	struct reipl_error err;
 	struct pxe_tree t;
-	char text[PXE_CFG_BUFFER];
+	char text[PXE_CFG_BUFFER], install[PXE_CFG_BUFFER], both[PXE_CFG_BUFFER];
+	enum pxe_once_state once;
 	bool changed;
 
 	(void)state;
@@ -148,16 +149,24 @@ static void test_entry_rules(void **state)
 	assert_int_equal(pxe_entry_payload("../x", NULL, NULL, NULL, text, sizeof(text), &err),
 			 -EINVAL);
 
-	/* A file read and parsed as a generation reads it; its install-once state. */
+	/* A file read and parsed as a generation reads it, and its install-once state. */
 	assert_int_equal(
 		pxe_entry_payload("default", NULL, "ccw 0.0.0002", NULL, text, sizeof(text), &err),
 		0);
 	assert_int_equal(pxe_tree_write(&t, "default", text, strlen(text), &changed, &err), 0);
-	assert_int_equal(pxe_lookup_file(&t, "default", PXE_FW_9_2, cfg, &err), 0);
+	once = PXE_ONCE_STARTED;
+	assert_int_equal(pxe_lookup_file(&t, "default", PXE_FW_9_2, cfg, &once, &err), 0);
 	assert_int_equal(cfg->count, 1);
 	assert_string_equal(cfg->entries[0].initrd, "pxelinux.cfg/default");
-	assert_int_equal(pxe_once_file_state(&t, "default"), PXE_ONCE_NONE);
-	assert_int_equal(pxe_lookup_file(&t, "nothing", PXE_FW_9_2, cfg, &err), -ENOENT);
+	assert_int_equal(once, PXE_ONCE_NONE);
+	assert_int_equal(pxe_entry_install("i.img", "i.rd", NULL, install, sizeof(install), &err),
+			 0);
+	assert_int_equal(pxe_once_compose(install, text, both, sizeof(both), &err), 0);
+	assert_int_equal(pxe_tree_write(&t, "default", both, strlen(both), &changed, &err), 0);
+	assert_int_equal(pxe_lookup_file(&t, "default", PXE_FW_9_2, cfg, &once, &err), 0);
+	assert_int_equal(once, PXE_ONCE_WAITING);
+	assert_string_equal(cfg->entries[0].kernel, "i.img");
+	assert_int_equal(pxe_lookup_file(&t, "nothing", PXE_FW_9_2, cfg, NULL, &err), -ENOENT);
 	pxe_tree_close(&t);
 	free(cfg);
 }
