@@ -90,14 +90,13 @@ static int identity(const struct pxe_opts *o, const struct pxe_guest *g,
 
 static void show_lookup(const struct pxe_lookup *l)
 {
-	static const char *const state[] = { "absent", "skipped", "used", "not asked" };
 	int i;
 
 	for (i = 0; i < l->nsteps; i++) {
 		const struct pxe_step *s = &l->steps[i];
 
 		printf("%-10s pxelinux.cfg/%s: %s%s%s\n", i ? "" : "Lookup:", s->name,
-		       state[s->state], s->state == PXE_STEP_SKIPPED ? ", " : "",
+		       pxe_step_state_name(s->state), s->state == PXE_STEP_SKIPPED ? ", " : "",
 		       s->state == PXE_STEP_SKIPPED ? s->why : "");
 	}
 	if (l->used >= 0)
@@ -148,7 +147,6 @@ static int show_json(const char *guest, const struct pxe_lookup *looks, const en
 	static const char *const cols[] = { "GUEST",  "FIRMWARE", "QEMU",   "LOOKUP", "FILE",
 					    "RESULT", "ENTRY",	  "BOOTS",  "METHOD", "TARGET",
 					    "KERNEL", "INITRD",	  "APPEND", "NOTES" };
-	static const char *const state[] = { "absent", "skipped", "used", "not asked" };
 	struct cli_table *t = cli_table_new("firmware", true, cols, 14);
 	int i, j, rc = 0;
 
@@ -166,7 +164,7 @@ static int show_json(const char *guest, const struct pxe_lookup *looks, const en
 		for (j = 0; j < l->nsteps && len < sizeof(lookup); j++)
 			len += (size_t)snprintf(
 				lookup + len, sizeof(lookup) - len, "%s%s: %s%s%s", j ? "\n" : "",
-				l->steps[j].name, state[l->steps[j].state],
+				l->steps[j].name, pxe_step_state_name(l->steps[j].state),
 				l->steps[j].state == PXE_STEP_SKIPPED ? ", " : "",
 				l->steps[j].state == PXE_STEP_SKIPPED ? l->steps[j].why : "");
 		for (len = 0, j = 0; l->used >= 0 && j < l->cfg.nnotes && len < sizeof(notes); j++)

@@ -150,6 +150,13 @@ int pxe_lookup(const struct pxe_tree *t, const struct pxe_ident *id, enum pxe_fw
 	return 0;
 }
 
+const char *pxe_step_state_name(enum pxe_step_state state)
+{
+	static const char *const names[] = { "absent", "skipped", "used", "not asked" };
+
+	return names[state];
+}
+
 void pxe_lookup_result(const struct pxe_lookup *l, char *buf, size_t len)
 {
 	const char *next = pxe_fwgen_info(l->gen)->fallback

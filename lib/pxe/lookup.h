@@ -82,6 +82,9 @@ int pxe_lookup(const struct pxe_tree *t, const struct pxe_ident *id, enum pxe_fw
 int pxe_lookup_file(const struct pxe_tree *t, const char *name, enum pxe_fwgen gen,
 		    struct pxe_cfg *cfg, enum pxe_once_state *once, struct reipl_error *err);
 
+/* "absent", "skipped", "used", "not asked": a step's state, as show prints it. */
+const char *pxe_step_state_name(enum pxe_step_state state);
+
 /* One line on what the guest does next: "boots entry 'x'", "falls back to ...". */
 void pxe_lookup_result(const struct pxe_lookup *l, char *buf, size_t len);
 
