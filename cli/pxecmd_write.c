@@ -80,9 +80,10 @@ static int local_method(const struct pxe_opts *o, const struct pxe_tree *t,
 	*m = PXE_METHOD_AUTO;
 	why[0] = '\0';
 	if (o->method && pxe_method_parse(o->method, m, &err))
-		return cli_error("pxe local: %s", err.msg);
+		return cli_error("pxe %s: %s", o->command, err.msg);
 	if (o->payload && *m != PXE_METHOD_AUTO && *m != PXE_METHOD_PAYLOAD)
-		return cli_error("pxe local: --payload is for --method payload, not %s", o->method);
+		return cli_error("pxe %s: --payload is for --method payload, not %s", o->command,
+				 o->method);
 	if (o->payload)
 		*m = PXE_METHOD_PAYLOAD;
 	if (*m == PXE_METHOD_AUTO) {
@@ -98,15 +99,15 @@ static int local_method(const struct pxe_opts *o, const struct pxe_tree *t,
 		*m = pxe_method_choose(&f, why, len);
 	}
 	if (*m == PXE_METHOD_FALLBACK && (o->target || o->kernel || o->initrd || o->append))
-		return cli_error(
-			"pxe local: --method fallback writes no entry: the disk's own boot "
-			"record decides, so --target, --kernel, --initrd and --append do "
-			"not apply");
+		return cli_error("pxe %s: --method fallback writes no entry: the disk's own boot "
+				 "record decides, so --target, --kernel, --initrd and --append do "
+				 "not apply",
+				 o->command);
 	if (*m == PXE_METHOD_PAYLOAD && (o->kernel || o->initrd))
-		return cli_error("pxe local: the payload replaces --kernel and --initrd");
+		return cli_error("pxe %s: the payload replaces --kernel and --initrd", o->command);
 	if (*m == PXE_METHOD_PAYLOAD && pxe_entry_payload_target(o->target, &err))
-		return cli_error("pxe local: --target \"%s\": %s", o->target ? o->target : "auto",
-				 err.msg);
+		return cli_error("pxe %s: --target \"%s\": %s", o->command,
+				 o->target ? o->target : "auto", err.msg);
 	return 0;
 }
 
@@ -142,7 +143,6 @@ static int plan_once(const struct pxe_opts *o, const struct pxe_tree *t, const c
 	int rc;
 
 	lo.kernel = lo.initrd = lo.append = NULL;
-	lo.command = "local";
 	io.once = false;
 	io.target = io.method = io.payload = NULL;
 	if ((rc = plan_entry(&lo, true, t, guest, &later)) ||
@@ -222,8 +222,9 @@ static int plan_entry(const struct pxe_opts *o, bool local, const struct pxe_tre
 	return 0;
 }
 
-static void report_entry(const struct pxe_opts *o, bool local, const struct planned *p,
-			 bool changed)
+/* What was written for one guest, and what the guest still lacks in the root. */
+static void report_entry(const struct pxe_opts *o, bool local, const struct pxe_tree *t,
+			 const struct planned *p, bool changed)
 {
 	printf("pxelinux.cfg/%s: %s%s%s for ", p->name,
 	       local	 ? "local"
@@ -236,25 +237,15 @@ static void report_entry(const struct pxe_opts *o, bool local, const struct plan
 		printf(", method %s%s%s%s", pxe_method_name(p->method), p->why[0] ? " (" : "",
 		       p->why, p->why[0] ? ")" : "");
 	printf("%s\n", changed ? "" : " (unchanged)");
-	if (local && p->method != PXE_METHOD_FALLBACK) {
-		char path[4200];
-
-		snprintf(path, sizeof(path), "%s/%s", o->root, p->kernel);
-		if (access(path, F_OK) != 0)
-			fprintf(stderr, PROGRAM ": warning: %s is not in the TFTP root yet\n",
-				p->kernel);
-		/* A payload entry's initrd is the entry itself. */
-		snprintf(path, sizeof(path), "%s/%s", o->root, p->initrd);
-		if (p->method == PXE_METHOD_LINUX && access(path, F_OK) != 0)
-			fprintf(stderr,
-				PROGRAM ": warning: %s is not in the TFTP root yet (see '" PROGRAM
-					" mkinitrd')\n",
-				p->initrd);
-	}
+	if (local && p->method != PXE_METHOD_FALLBACK &&
+	    faccessat(t->rootfd, p->kernel, F_OK, 0) != 0)
+		cli_warn("%s is not in the TFTP root yet", p->kernel);
+	/* A payload entry's initrd is the entry itself. */
+	if (local && p->method == PXE_METHOD_LINUX && faccessat(t->rootfd, p->initrd, F_OK, 0) != 0)
+		cli_warn("%s is not in the TFTP root yet (see '" PROGRAM " mkinitrd')", p->initrd);
 	if (p->warn_fallback)
-		fprintf(stderr,
-			PROGRAM ": warning: this boots the disk only on QEMU 9.2 and later, with "
-				"the disk right after the network in the guest's boot order\n");
+		cli_warn("this boots the disk only on QEMU 9.2 and later, with the disk right "
+			 "after the network in the guest's boot order");
 }
 
 /* Put back the files of @plans[0..@n) as they were before this call. */
@@ -289,8 +280,9 @@ int pxecmd_write(const struct pxe_opts *o, bool local)
 	bool changed[PXE_GUESTS_MAX];
 	int rc, i;
 
+	/* (checked again per guest; here, before libvirt is asked about any of them) */
 	if (o->method && pxe_method_parse(o->method, &method, &err))
-		return cli_error("pxe local: %s", err.msg);
+		return cli_error("pxe %s: %s", o->command, err.msg);
 	if (!local && (!o->kernel || !o->initrd))
 		return cli_error("pxe install: --kernel and --initrd are required");
 	if (pxecmd_open_tree(o, true, &t))
@@ -325,9 +317,9 @@ int pxecmd_write(const struct pxe_opts *o, bool local)
 			return EXIT_FAILURE;
 		}
 	}
-	pxe_tree_close(&t);
 	for (i = 0; i < o->nguests; i++)
-		report_entry(o, local, &plans[i], changed[i]);
+		report_entry(o, local, &t, &plans[i], changed[i]);
+	pxe_tree_close(&t);
 	return EXIT_SUCCESS;
 }
 

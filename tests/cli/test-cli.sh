@@ -650,8 +650,20 @@ grep -qx 'append -h' "$mroot/pxelinux.cfg/01-52-54-00-00-00-0f" && pass || fail 
 root=$mroot
 refused "--once for local" "pxe local: --once is only for 'install'" \
 	"$cli" pxe --root "$mroot" local 52:54:00:00:00:0e --once
-refused "--once with a target the payload cannot do" 'pxe local: --target "nss LINUX": the "nss" target needs Linux: serve the re-IPL helper (reboot-initrd.img) for it' \
+refused "--once with a target the payload cannot do" 'pxe install: --target "nss LINUX": the "nss" target needs Linux: serve the re-IPL helper (reboot-initrd.img) for it' \
 	"$cli" pxe --root "$mroot" install 52:54:00:00:00:0e --once --kernel k --initrd i --method payload --target "nss LINUX"
+refused "install --once: an unknown method, named by install" 'pxe install: Invalid method "frob": give auto, fallback, payload or linux' \
+	"$cli" pxe --root "$mroot" install 52:54:00:00:00:0e --once --kernel k --initrd i --method frob
+# A helper not in the root yet: written, with one warning line each, after the report.
+wroot=$work/warn
+mkdir -p "$wroot"
+run "$cli" pxe --root "$wroot" local 52:54:00:00:00:0c --method payload
+if ((status == 0)) && [[ $out == "pxelinux.cfg/01-52-54-00-00-00-0c: local for"* &&
+	$err == "reboot-s390x: warning: reboot-s390x-payload.img is not in the TFTP root yet" ]]; then pass
+else fail "pxe local: a missing payload is one warning" "$out$err"; fi
+run "$cli" pxe --root "$wroot" local 52:54:00:00:00:0b --method linux
+if ((status == 0)) && [[ $err == "reboot-s390x: warning: reboot-kernel.img is not in the TFTP root yet"$'\n'"reboot-s390x: warning: reboot-initrd.img is not in the TFTP root yet (see 'reboot-s390x mkinitrd')" ]]; then pass
+else fail "pxe local: a missing kernel and initrd are two warnings" "$out$err"; fi
 # (Two entries too big for the firmware's file together cannot come from these options:
 # tests/unit/test_once.c holds pxe_once_compose to it.)
 ok "pxe install --once" "pxelinux.cfg/01-52-54-00-00-00-0e: install once, then local, target ccw 0.0.0002 for 52:54:00:00:00:0e, method linux" \
