@@ -323,10 +323,15 @@ int pxecmd_write(const struct pxe_opts *o, bool local)
 	return EXIT_SUCCESS;
 }
 
-/* remove, for any number of guests; a guest without a file is no error (nothing to do). */
+/*
+ * remove, for any number of guests: all files or none (a guest without a file is no
+ * error: nothing to do).
+ */
 int pxecmd_remove(const struct pxe_opts *o)
 {
 	char names[PXE_GUESTS_MAX][64];
+	const char *list[PXE_GUESTS_MAX];
+	bool removed[PXE_GUESTS_MAX];
 	struct pxe_domain dom;
 	struct reipl_error err;
 	struct pxe_guest g;
@@ -337,29 +342,17 @@ int pxecmd_remove(const struct pxe_opts *o)
 		if ((rc = pxecmd_guest(o, o->guests[i], &g, &dom)))
 			return rc;
 		pxe_guest_file(&g, names[i], sizeof(names[i]));
+		list[i] = names[i];
 	}
-	rc = pxe_tree_open(o->root, false, &t, &err);
-	if (rc == -ENOENT && t.rootfd >= 0) {
-		for (i = 0; i < o->nguests; i++)
-			printf("pxelinux.cfg/%s: not there, nothing to remove\n", names[i]);
-		pxe_tree_close(&t);
-		return EXIT_SUCCESS;
-	}
-	if (rc) {
-		pxe_tree_close(&t);
-		return cli_error("pxe: %s", err.msg);
-	}
-	for (i = 0; i < o->nguests; i++) {
-		rc = pxe_tree_remove(&t, names[i], &err);
-		if (rc == -ENOENT) {
-			printf("pxelinux.cfg/%s: not there, nothing to remove\n", names[i]);
-		} else if (rc) {
-			pxe_tree_close(&t);
-			return cli_error("pxe remove: %s", err.msg);
-		} else {
-			printf("pxelinux.cfg/%s: removed\n", names[i]);
-		}
-	}
+	/* (no pxelinux.cfg/ at all: every guest is without a file) */
+	if (pxecmd_open_tree(o, true, &t))
+		return EXIT_FAILURE;
+	rc = pxe_tree_remove_all(&t, list, (size_t)o->nguests, removed, &err);
 	pxe_tree_close(&t);
+	if (rc)
+		return cli_error("pxe remove: %s", err.msg);
+	for (i = 0; i < o->nguests; i++)
+		printf("pxelinux.cfg/%s: %s\n", names[i],
+		       removed[i] ? "removed" : "not there, nothing to remove");
 	return EXIT_SUCCESS;
 }

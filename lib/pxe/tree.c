@@ -366,6 +366,96 @@ int pxe_tree_remove(const struct pxe_tree *t, const char *name, struct reipl_err
 	return 0;
 }
 
+/* Where pxe_tree_remove_all keeps pxelinux.cfg/@name until every file is out of the way. */
+static int aside_name(const char *name, char *buf, size_t len)
+{
+	int n = snprintf(buf, len, ".%s.removing", name);
+
+	return n < 0 || (size_t)n >= len ? -ENAMETOOLONG : 0;
+}
+
+/* Move the files of @names[0..@n) with @moved set back from aside; false when one stays. */
+static bool put_back(const struct pxe_tree *t, const char *const *names, size_t n,
+		     const bool *moved)
+{
+	char aside[NAME_MAX + 1];
+	bool all = true;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (moved[i] && (aside_name(names[i], aside, sizeof(aside)) ||
+				 renameat(t->cfgfd, aside, t->cfgfd, names[i]) != 0))
+			all = false;
+	return all;
+}
+
+int pxe_tree_remove_all(const struct pxe_tree *t, const char *const *names, size_t n, bool *removed,
+			struct reipl_error *err)
+{
+	char aside[NAME_MAX + 1];
+	struct stat st;
+	size_t i, j;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		removed[i] = false;
+		if ((rc = pxe_tree_check_name(names[i], err)))
+			return rc;
+		for (j = 0; j < i && strcmp(names[j], names[i]) != 0; j++)
+			;
+		if (t->cfgfd < 0 || j < i)
+			continue;
+		if (fstatat(t->cfgfd, names[i], &st, AT_SYMLINK_NOFOLLOW) != 0) {
+			if (errno == ENOENT)
+				continue;
+			return reipl_fail(err, -errno, CFG_DIR "/%s: %s", names[i],
+					  strerror(errno));
+		}
+		if (!S_ISREG(st.st_mode))
+			return reipl_fail(err, -EINVAL,
+					  CFG_DIR "/%s is not a regular file: not removing it",
+					  names[i]);
+		if (aside_name(names[i], aside, sizeof(aside)))
+			return reipl_fail(err, -ENAMETOOLONG, CFG_DIR "/%s: name too long",
+					  names[i]);
+		removed[i] = true;
+	}
+	for (i = 0; i < n; i++) {
+		if (!removed[i])
+			continue;
+		aside_name(names[i], aside, sizeof(aside));
+		if (renameat(t->cfgfd, names[i], t->cfgfd, aside) == 0)
+			continue;
+		rc = -errno;
+		if (rc == -ENOENT) { /* removed by someone else meanwhile */
+			removed[i] = false;
+			continue;
+		}
+		if (!put_back(t, names, i, removed))
+			reipl_fail(err, rc,
+				   "cannot remove " CFG_DIR "/%s: %s; files moved aside before it "
+				   "could not all be put back (see " CFG_DIR "/.*.removing)",
+				   names[i], strerror(-rc));
+		else
+			reipl_fail(err, rc, "cannot remove " CFG_DIR "/%s: %s (nothing removed)",
+				   names[i], strerror(-rc));
+		memset(removed, 0, n * sizeof(*removed));
+		return rc;
+	}
+	for (i = 0; i < n; i++) {
+		if (!removed[i])
+			continue;
+		aside_name(names[i], aside, sizeof(aside));
+		if (unlinkat(t->cfgfd, aside, 0) != 0)
+			return reipl_fail(err, -errno,
+					  CFG_DIR "/%s is out of the firmware's way as %s, but "
+						  "cannot be unlinked: %s",
+					  names[i], aside, strerror(errno));
+	}
+	fsync(t->cfgfd);
+	return 0;
+}
+
 static int by_name(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);

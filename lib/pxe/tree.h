@@ -79,6 +79,16 @@ int pxe_tree_put(const struct pxe_tree *t, const char *name, const char *data, s
 /* Remove pxelinux.cfg/@name (a regular file; never a symlink). -ENOENT when absent. */
 int pxe_tree_remove(const struct pxe_tree *t, const char *name, struct reipl_error *err);
 
+/*
+ * Remove pxelinux.cfg/@names[0..@n), all or none. Every name is checked first: one that
+ * is absent is fine (@removed[i] false; so is a name given twice, the second time),
+ * anything but a regular file refuses the call with nothing changed. The files are
+ * then moved aside under dot names the firmware never asks for, and unlinked only once
+ * all of them were: a move that fails puts back the ones before it. 0 or -errno.
+ */
+int pxe_tree_remove_all(const struct pxe_tree *t, const char *const *names, size_t n, bool *removed,
+			struct reipl_error *err);
+
 /* The names in pxelinux.cfg/, sorted, in a malloc'ed array of malloc'ed strings. */
 int pxe_tree_list(const struct pxe_tree *t, char ***names, size_t *count, struct reipl_error *err);
 

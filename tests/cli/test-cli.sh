@@ -490,6 +490,15 @@ if ((status == 0)) && [[ $out == *"01-52-54-00-00-00-21: local"*"01-52-54-00-00-
 else fail "pxe local with two guests" "$out$err"; fi
 ok "pxe remove, two guests, one absent" $'pxelinux.cfg/01-52-54-00-00-00-21: removed\npxelinux.cfg/01-52-54-00-00-00-23: not there, nothing to remove' \
 	"$cli" pxe --root "$aroot" remove 52:54:00:00:00:21 52:54:00:00:00:23
+# All or none: a directory where the second guest's file would be keeps the first's file.
+root=$aroot
+mkdir "$aroot/pxelinux.cfg/01-52-54-00-00-00-24"
+refused "pxe remove: one guest's file a directory, nothing removed" \
+	"pxe remove: pxelinux.cfg/01-52-54-00-00-00-24 is not a regular file: not removing it" \
+	"$cli" pxe --root "$aroot" remove 52:54:00:00:00:22 52:54:00:00:00:24
+[[ -f $aroot/pxelinux.cfg/01-52-54-00-00-00-22 ]] && pass ||
+	fail "pxe remove refused, yet the first guest's file is gone"
+rmdir "$aroot/pxelinux.cfg/01-52-54-00-00-00-24"
 # Foreman's files, verbatim (tests/fixtures/foreman-tftp): warnings, exit 0; --strict fails.
 froot=$work/foreman
 cp -a "$FIXTURES/foreman-tftp" "$froot"

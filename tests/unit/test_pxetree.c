@@ -171,6 +171,74 @@ static void test_entry_rules(void **state)
 	free(cfg);
 }
 
+/* pxe remove's files: all or none, whatever stands in the way of one. */
+static void test_remove_all(void **state)
+{
+	const char *names[] = { "01-52-54-00-00-00-01", "01-52-54-00-00-00-02", "default" };
+	const char *twice[] = { "default", "default", "01-52-54-00-00-00-09" };
+	char path[256], text[64];
+	struct reipl_error err;
+	bool removed[3];
+	struct pxe_tree t;
+	size_t size;
+
+	(void)state;
+	put("pxelinux.cfg/01-52-54-00-00-00-01", "default a\n", 0644);
+	put("pxelinux.cfg/default", "default d\n", 0644);
+	assert_int_equal(pxe_tree_open(root, false, &t, &err), 0);
+
+	/* A directory where a guest's file would be: refused, nothing moved or removed. */
+	snprintf(path, sizeof(path), "%s/pxelinux.cfg/01-52-54-00-00-00-02", root);
+	assert_int_equal(mkdir(path, 0755), 0);
+	assert_int_equal(pxe_tree_remove_all(&t, names, 3, removed, &err), -EINVAL);
+	assert_non_null(strstr(err.msg, "01-52-54-00-00-00-02 is not a regular file"));
+	assert_int_equal(pxe_tree_read(&t, names[0], text, sizeof(text), &size, NULL), 0);
+	assert_int_equal(pxe_tree_read(&t, "default", text, sizeof(text), &size, NULL), 0);
+	assert_int_equal(rmdir(path), 0);
+
+	/* A move that fails midway (its aside name taken by a directory) puts back the
+	 * file moved before it. */
+	snprintf(path, sizeof(path), "%s/pxelinux.cfg/.default.removing", root);
+	assert_int_equal(mkdir(path, 0755), 0);
+	assert_int_equal(pxe_tree_remove_all(&t, names, 3, removed, &err), -EISDIR);
+	assert_non_null(strstr(err.msg, "(nothing removed)"));
+	assert_false(removed[0]);
+	assert_int_equal(pxe_tree_read(&t, names[0], text, sizeof(text), &size, NULL), 0);
+	assert_memory_equal(text, "default a\n", size);
+	assert_int_equal(pxe_tree_read(&t, "default", text, sizeof(text), &size, NULL), 0);
+	snprintf(path, sizeof(path), "%s/pxelinux.cfg/.01-52-54-00-00-00-01.removing", root);
+	assert_int_equal(access(path, F_OK), -1);
+	snprintf(path, sizeof(path), "%s/pxelinux.cfg/.default.removing", root);
+	assert_int_equal(rmdir(path), 0);
+
+	/* Then all of them; an absent one is no error. */
+	assert_int_equal(pxe_tree_remove_all(&t, names, 3, removed, &err), 0);
+	assert_true(removed[0]);
+	assert_false(removed[1]);
+	assert_true(removed[2]);
+	assert_int_equal(pxe_tree_read(&t, names[0], text, sizeof(text), &size, NULL), -ENOENT);
+	assert_int_equal(pxe_tree_read(&t, "default", text, sizeof(text), &size, NULL), -ENOENT);
+	snprintf(path, sizeof(path), "%s/pxelinux.cfg", root);
+	assert_int_equal(rmdir(path), 0); /* empty: no file left aside */
+
+	/* A name given twice counts once; a tree without pxelinux.cfg/ has nothing. */
+	pxe_tree_close(&t);
+	put("pxelinux.cfg/default", "default d\n", 0644);
+	assert_int_equal(pxe_tree_open(root, false, &t, &err), 0);
+	assert_int_equal(pxe_tree_remove_all(&t, twice, 3, removed, &err), 0);
+	assert_true(removed[0]);
+	assert_false(removed[1]);
+	assert_false(removed[2]);
+	assert_int_equal(rmdir(path), 0);
+	pxe_tree_close(&t);
+	assert_int_equal(pxe_tree_open(root, false, &t, &err), -ENOENT);
+	assert_int_equal(pxe_tree_remove_all(&t, twice, 3, removed, &err), 0);
+	assert_false(removed[0]);
+	assert_int_equal(pxe_tree_remove_all(&t, (const char *[]){ "../x" }, 1, removed, &err),
+			 -EINVAL);
+	pxe_tree_close(&t);
+}
+
 static void test_refused(void **state)
 {
 	static const char *const names[] = { "../evil", "a/b", ".hidden", "", "..", "." };
@@ -586,6 +654,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_remove_all, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_entry_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_concurrent_reader, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lint, setup, teardown),
