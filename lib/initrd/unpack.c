@@ -42,6 +42,10 @@ int initrd_read_init(int fd, size_t max, unsigned char **data, size_t *len)
 		}
 		*len = (size_t)archive_read_data(a, *data, (size_t)size);
 		rc = *len == (size_t)size ? 0 : -EIO;
+		if (rc) { /* a failure hands out no buffer */
+			free(*data);
+			*data = NULL;
+		}
 		break;
 	}
 	archive_read_free(a);

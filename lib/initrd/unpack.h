@@ -9,7 +9,7 @@
 
 /*
  * The /init of the initrd open at @fd ("init", "./init" or "/init"), at most @max bytes,
- * into a malloc'ed buffer. 0; -ENOENT when there is none; -EINVAL for something that is
+ * into a malloc'ed buffer (none on failure). 0; -ENOENT when there is none; -EINVAL for something that is
  * no archive or an init too large; -ENOMEM; -EIO for a short read.
  */
 int initrd_read_init(int fd, size_t max, unsigned char **data, size_t *len);

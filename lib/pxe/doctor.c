@@ -166,9 +166,12 @@ static void check_initrd(const struct pxe_tree *t, const char *path, const char 
 	rc = initrd_read_init(fd, INIT_MAX, &init, &len);
 	close(fd);
 	if (rc) {
-		pxe_findings_add(out, path, 0, PXE_ERROR,
-				 rc == -ENOENT ? "has no /init: not a reboot initrd"
-					       : "cannot be read as a cpio initrd");
+		if (rc == -ENOMEM)
+			out->lost = true; /* the check did not run: no verdict either way */
+		else
+			pxe_findings_add(out, path, 0, PXE_ERROR,
+					 rc == -ENOENT ? "has no /init: not a reboot initrd"
+						       : "cannot be read as a cpio initrd");
 		goto out;
 	}
 	if (initrd_elf_check_static_s390x(init, len, NULL) != 0 ||

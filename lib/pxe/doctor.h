@@ -18,8 +18,9 @@ struct pxe_doctor_input {
 /*
  * Everything `pxe check` finds, and: the reboot kernel looks like an s390x kernel
  * (S390EP at 0x10008); the reboot initrd holds a static reboot-s390x-init, the one this
- * tool installs; a payload entry's payload is the one this tool installs; the network serves @root over TFTP with <bootp file='/'/> and
- * dnsmasq's no-ping; SELinux labels match the policy where SELinux is on.
+ * tool installs; a payload entry's payload is the one this tool installs; the network
+ * serves @root over TFTP with <bootp file='/'/> and dnsmasq's no-ping; SELinux labels
+ * match the policy where SELinux is on.
  */
 int pxe_doctor(const struct pxe_doctor_input *in, struct pxe_findings *out,
 	       struct reipl_error *err);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * labels.c - doctor's SELinux check: files in pxelinux.cfg/ whose context is not the one
- * the policy wants (the TFTP server may be denied them). Writes label files themselves
- * (tree.c); this finds the ones someone else put there.
+ * the policy wants (the TFTP server may be denied them). Our own writes label their
+ * files (tree.c); this finds the ones someone else put there.
  */
 #include <limits.h>
 #include <selinux/label.h>
@@ -26,9 +26,15 @@ void pxe_labels_check(const struct pxe_tree *t, struct pxe_findings *out)
 	if (is_selinux_enabled() <= 0 || !realpath(t->root, real))
 		return;
 	h = selabel_open(SELABEL_CTX_FILE, NULL, 0);
-	if (!h || pxe_tree_list(t, &names, &n, NULL) != 0) {
-		if (h)
-			selabel_close(h);
+	if (!h) {
+		pxe_findings_add(out, t->root, 0, PXE_WARNING,
+				 "SELinux is on, but its file contexts cannot be read: labels not "
+				 "checked");
+		return;
+	}
+	if (pxe_tree_list(t, &names, &n, NULL) != 0) {
+		out->lost = true; /* a check that did not run is no clean bill */
+		selabel_close(h);
 		return;
 	}
 	for (i = 0; i < n; i++) {
