@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "reipl/ccw.h"
 #include "cli.h"
+#include "reipl/ccw.h"
 #ifndef CLI_REIPL_ONLY
 #include "table.h"
 #endif

@@ -11,9 +11,9 @@
 #include <string.h>
 
 #include "cli.h"
-#include "pxecmd.h"
 #include "pxe/entry.h"
 #include "pxe/helpers.h"
+#include "pxecmd.h"
 
 /* The subcommands, as bits: which options each takes. */
 enum {

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 
 #include "cli.h"
-#include "table.h"
 #include "pxe/lint.h"
+#include "table.h"
 
 void cli_print_findings(const struct pxe_findings *f)
 {

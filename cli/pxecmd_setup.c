@@ -10,11 +10,11 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "pxecmd.h"
 #include "initrd/cpio.h"
 #include "pxe/helpers.h"
 #include "pxe/method.h"
 #include "pxe/tree.h"
+#include "pxecmd.h"
 
 /* pxe setup: the helper files, read and checked first, then written, each atomically. */
 int pxecmd_setup(const struct pxe_opts *o)

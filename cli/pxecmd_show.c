@@ -11,8 +11,6 @@
 #include <arpa/inet.h>
 
 #include "cli.h"
-#include "pxecmd.h"
-#include "table.h"
 #include "pxe/entry.h"
 #include "pxe/fwgen.h"
 #include "pxe/guest.h"
@@ -23,6 +21,8 @@
 #include "pxe/once.h"
 #include "pxe/pxecfg.h"
 #include "pxe/tree.h"
+#include "pxecmd.h"
+#include "table.h"
 
 /* The generations to report: the one --firmware names, or all. */
 static int generations(const struct pxe_opts *o, enum pxe_fwgen *gens, int *n)

@@ -11,7 +11,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "pxecmd.h"
 #include "pxe/entry.h"
 #include "pxe/fwgen.h"
 #include "pxe/guest.h"
@@ -21,6 +20,7 @@
 #include "pxe/once.h"
 #include "pxe/pxecfg.h"
 #include "pxe/tree.h"
+#include "pxecmd.h"
 
 /* A guest, with a domain name resolved to its UUID (and its MACs, for show). */
 int pxecmd_guest(const struct pxe_opts *o, const char *text, struct pxe_guest *g,

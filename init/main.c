@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "pid1.h"
 #include "reipl/ccw.h"
 #include "reipl/cmdline.h"
 #include "reipl/plan.h"
@@ -20,7 +21,6 @@
 #include "reipl/show.h"
 #include "reipl/signature.h"
 #include "reipl/sysroot.h"
-#include "pid1.h"
 
 #define PROGRAM "reboot-s390x"
 

@@ -15,13 +15,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "reipl/busid.h"
-#include "reipl/cmdline.h"
 #include "css.h"
 #include "diag308.h"
-#include "sclp.h"
+#include "reipl/busid.h"
+#include "reipl/cmdline.h"
 #include "reipl/signature.h"
 #include "reipl/target.h"
+#include "sclp.h"
 
 #define PROGRAM	     "reboot-s390x"
 #define CMDLINE_AREA 0x10480

@@ -16,9 +16,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "reipl/cmdline.h"
 #include "initrd/cpio.h"
 #include "initrd/elfcheck.h"
+#include "reipl/cmdline.h"
 #include "reipl/request.h"
 #include "reipl/target.h"
 

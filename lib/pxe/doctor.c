@@ -11,14 +11,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "initrd/elfcheck.h"
 #include "initrd/unpack.h"
 #include "pxe/doctor.h"
-#include "pxe/helpers.h"
-#include "reipl/signature.h"
-#include "initrd/elfcheck.h"
 #include "pxe/entry.h"
+#include "pxe/helpers.h"
 #include "pxe/lookup.h"
 #include "pxe/tree.h"
+#include "reipl/signature.h"
 
 #define INIT_MAX (64u << 20)
 

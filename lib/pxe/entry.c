@@ -10,11 +10,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "reipl/cmdline.h"
 #include "pxe/entry.h"
+#include "pxe/tree.h"
+#include "reipl/cmdline.h"
 #include "reipl/request.h"
 #include "reipl/target.h"
-#include "pxe/tree.h"
 
 int pxe_check_path(const char *what, const char *path, struct reipl_error *err)
 {

@@ -8,9 +8,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "reipl/reipl_error.h"
 #include "pxe/method.h"
 #include "pxe/pxecfg.h"
+#include "reipl/reipl_error.h"
 
 /* The seed's names, and the ones Foreman's template uses. */
 #define PXE_SEED_KERNEL	   "reboot-kernel.img"

@@ -10,9 +10,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "reipl/reipl_error.h"
 #include "pxe/libvirt.h"
 #include "pxe/once.h"
+#include "reipl/reipl_error.h"
 
 struct pxe_events;
 

@@ -11,8 +11,8 @@
 
 #include "pxe/entry.h"
 #include "pxe/helpers.h"
-#include "reipl/signature.h"
 #include "pxe/tree.h"
+#include "reipl/signature.h"
 
 void pxe_helper_linux_names(const struct pxe_tree *t, const char **kernel, const char **initrd)
 {

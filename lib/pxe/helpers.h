@@ -14,8 +14,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "reipl/reipl_error.h"
 #include "pxe/method.h"
+#include "reipl/reipl_error.h"
 
 /* What the payload's entries give the firmware as the initrd it insists on. */
 #define PXE_PLACEHOLDER_INITRD                                                                     \

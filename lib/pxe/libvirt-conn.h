@@ -10,8 +10,8 @@
 #include <libvirt/libvirt.h>
 #include <stdbool.h>
 
-#include "reipl/reipl_error.h"
 #include "pxe/libvirt.h"
+#include "reipl/reipl_error.h"
 
 /*
  * A connection to @uri (NULL: libvirt's default) that may only read, or one that may

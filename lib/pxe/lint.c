@@ -11,12 +11,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "reipl/cmdline.h"
 #include "pxe/entry.h"
 #include "pxe/guest.h"
 #include "pxe/lint.h"
-#include "reipl/target.h"
 #include "pxe/tree.h"
+#include "reipl/cmdline.h"
+#include "reipl/target.h"
 
 void pxe_findings_add(struct pxe_findings *f, const char *subject, int line,
 		      enum pxe_severity severity, const char *fmt, ...)

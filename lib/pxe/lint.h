@@ -8,9 +8,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "reipl/reipl_error.h"
 #include "pxe/fwgen.h"
 #include "pxe/pxecfg.h"
+#include "reipl/reipl_error.h"
 
 struct pxe_finding {
 	char subject[96]; /* "pxelinux.cfg/default", "network default", ... */

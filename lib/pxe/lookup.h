@@ -14,11 +14,11 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "reipl/reipl_error.h"
 #include "pxe/fwgen.h"
 #include "pxe/once.h"
 #include "pxe/pxecfg.h"
 #include "pxe/tree.h"
+#include "reipl/reipl_error.h"
 
 /* What the firmware knows of itself; any part may be unknown. */
 struct pxe_ident {

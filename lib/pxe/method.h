@@ -17,8 +17,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "reipl/reipl_error.h"
 #include "pxe/fwgen.h"
+#include "reipl/reipl_error.h"
 
 enum pxe_method { PXE_METHOD_AUTO, PXE_METHOD_FALLBACK, PXE_METHOD_PAYLOAD, PXE_METHOD_LINUX };
 

@@ -15,9 +15,9 @@
 #include <errno.h>
 #include <string.h>
 
-#include "reipl/reipl_error.h"
 #include "reipl/cmdline.h"
 #include "reipl/hex.h"
+#include "reipl/reipl_error.h"
 
 static bool is_blank(char c)
 {

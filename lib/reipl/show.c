@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "reipl/target.h"
 #include "reipl/show.h"
 #include "reipl/sysroot.h"
+#include "reipl/target.h"
 
 enum style { PLAIN, QUOTED, LOADPARM };
 

@@ -20,8 +20,8 @@
 #include <string.h>
 
 #include "reipl/cmdline.h"
-#include "reipl/target.h"
 #include "reipl/hex.h"
+#include "reipl/target.h"
 
 struct option_def {
 	char letter; /* 0 for long-only */

@@ -3,8 +3,8 @@
  * fuzz_busid.c - bus-IDs: whatever parses formats to the canonical x.x.xxxx, which
  * parses back to the same device.
  */
-#include "reipl/busid.h"
 #include "fuzz.h"
+#include "reipl/busid.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

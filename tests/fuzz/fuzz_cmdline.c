@@ -3,8 +3,8 @@
  * fuzz_cmdline.c - the kernel command line the init reads (reipl_cmdline_parse): any
  * bytes up to the first NUL, as /proc/cmdline gives them.
  */
-#include "reipl/cmdline.h"
 #include "fuzz.h"
+#include "reipl/cmdline.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -3,8 +3,8 @@
  * fuzz_elf.c - the check that a program given to mkinitrd is a static s390x ELF: any
  * bytes are judged, never read beyond.
  */
-#include "initrd/elfcheck.h"
 #include "fuzz.h"
+#include "initrd/elfcheck.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -4,8 +4,8 @@
  * must parse back, on every firmware generation, to the entry they were asked for.
  * Input lines: target, kernel, initrd, extra append words.
  */
-#include "pxe/entry.h"
 #include "fuzz.h"
+#include "pxe/entry.h"
 #include "pxe/pxecfg.h"
 
 static void reads_back(const char *buf, enum pxe_role role, const char *kernel, const char *initrd)

@@ -3,8 +3,8 @@
  * fuzz_pxecfg.c - a pxelinux.cfg file as each firmware generation reads it, its entry
  * chosen by a loadparm (the input's first 8 bytes), and what it boots (pxe_summarize).
  */
-#include "pxe/entry.h"
 #include "fuzz.h"
+#include "pxe/entry.h"
 #include "pxe/pxecfg.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

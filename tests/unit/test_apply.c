@@ -16,11 +16,11 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "reipl/cmdline.h"
 #include "reipl/plan.h"
 #include "reipl/request.h"
 #include "reipl/resolve.h"
-#include "fixture.h"
 
 #define ARGS(...) ((char *[]){ __VA_ARGS__, NULL })
 

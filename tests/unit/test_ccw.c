@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixture.h"
 #include "reipl/ccw.h"
 #include "reipl/show.h"
-#include "fixture.h"
 
 static void test_kinds(void **state)
 {

@@ -16,15 +16,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "pxe/doctor.h"
 #include "pxe/entry.h"
 #include "pxe/helpers.h"
-#include "pxe/once.h"
 #include "pxe/libvirt.h"
 #include "pxe/lint.h"
 #include "pxe/lookup.h"
+#include "pxe/once.h"
 #include "pxe/tree.h"
-#include "fixture.h"
 
 static char root[64];
 
