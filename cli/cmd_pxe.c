@@ -344,6 +344,7 @@ static void usage(const struct pxe_command *c)
 		fputs("\nEvery guest's entry is checked before any file is written.\n", stdout);
 	fputs("\nFor more details see " PROGRAM "(8).\n", stdout);
 }
+
 /* "'local', 'install --once' and 'setup'": where @opt is taken. */
 static void where(const struct pxe_option *opt, char *buf, size_t len)
 {
