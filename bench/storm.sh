@@ -16,7 +16,7 @@
 #   payload   the re-IPL payload as the pxelinux kernel, no Linux
 #   linux     the Debian s390x kernel with our reboot initrd
 #   baseline  the same kernel with the seed-style initrd (bench/make-seed-initrd.sh)
-# Needs root, `make`, and what tests/libvirt/run.sh needs. It asserts nothing: run it on
+# Needs root, `make`, and what tests/libvirt/workflow.sh needs. It asserts nothing: run it on
 # an otherwise idle machine (every guest is emulated with TCG on this machine's cores).
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,13 +30,12 @@ for n in "${sizes[@]}"; do
 	[[ $n =~ ^[1-9][0-9]*$ ]] || { echo "storm: N must be a positive number, not '$n'" >&2; exit 1; }
 	((n > max)) && max=$n
 done
-net=rs390x-storm
 work=$(mktemp -d /tmp/reboot-s390x-storm.XXXXXX)
 chmod 0755 "$work"
-doms=()
-for ((i = 1; i <= max; i++)); do doms+=("rs390x-storm$i"); done
-
 . "$top/scripts/libvirt-lab.sh"
+net=$(lab_name rs390x-storm)
+doms=()
+for ((i = 1; i <= max; i++)); do doms+=("$(lab_name rs390x-storm$i)"); done
 cleanup() { lab_cleanup "$net" "${doms[@]}"; [[ -n ${KEEP:-} ]] || rm -rf "$work"; }
 trap cleanup EXIT
 
@@ -60,7 +59,7 @@ for ((i = 2; i <= max; i++)); do
 		"$(printf '52:54:00:cc:00:%02x' "$i")" "" "" "$qemu10" 2 || exit 1
 done
 for ((i = 1; i <= max; i++)); do truncate -s 16M "$work/disk$i.img"; done
-bridge=${net:0:12}0
+bridge=$(lab_bridge "$net")
 
 # entry METHOD: pxelinux.cfg/default boots by METHOD (the baseline's is the seed's file)
 # (--force: the seed's file is not ours, and pxe local rightly refuses to replace it)

@@ -3,7 +3,7 @@
 # it that boot from the network first. There is no systemd here, so the daemons are
 # started by hand, and only those are stopped again, by PID.
 #
-# libvirtd runs inside a network namespace of its own (rs390x-lab), so the network's
+# libvirtd runs inside a network namespace of its own (rs390x-lab-$lab_id), so the network's
 # bridge, its dnsmasq and the guests' addresses exist only there, and in a private mount
 # namespace where its qemu.conf runs QEMU as root with its capabilities (the QEMU lanes'
 # launchers live in root's cache and hide this machine's QEMU modules from the newer
@@ -16,10 +16,19 @@
 #   lab_run DOM [SECONDS]        start the guest, wait until it is off again
 #   lab_wait_off DOM [SECONDS]   wait until the guest is off
 #   lab_cleanup NET DOM...       destroy and undefine them, stop the daemons we started
+#   lab_name BASE                BASE-$lab_id: the names of a run's networks and domains
+#   lab_bridge NET               the bridge of network NET (at most 15 characters)
+#
+# lab_id is new in every run, so that two runs on one machine (two checkouts, a test and
+# the demo) never define, start or remove each other's networks, domains or namespace.
 
 lab_started=()
-lab_netns=rs390x-lab
+lab_id=$(mktemp -u XXXXXX)
+lab_netns=rs390x-lab-$lab_id
 lab_conf=""
+
+lab_name() { echo "$1-$lab_id"; }
+lab_bridge() { echo "rsb$(printf '%s' "$1" | sha256sum | cut -c1-10)"; }
 
 # lab_alive PID: the process runs (a zombie, which nobody may reap here, does not count).
 lab_alive() {
@@ -80,7 +89,7 @@ lab_define() {
 	cat >"$xml" <<XML
 <network xmlns:dnsmasq='http://libvirt.org/schemas/network/dnsmasq/1.0'>
   <name>$net</name>
-  <bridge name='${net:0:12}0' stp='off' delay='0'/>
+  <bridge name='$(lab_bridge "$net")' stp='off' delay='0'/>
   <ip address='$subnet.1' netmask='255.255.255.0'>
     <tftp root='$tftp'/>
     <dhcp><range start='$subnet.10' end='$subnet.20'/><bootp file='/'/></dhcp>

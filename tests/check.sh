@@ -1,12 +1,20 @@
-# check.sh - the PASS/FAIL bookkeeping of the shell tests; sourced, not run.
+# check.sh - the bookkeeping every shell suite shares; sourced, not run.
 #
-#   check NAME EXPR [DETAILS]   EXPR is evaluated; PASS or FAIL NAME. On a failure DETAILS
-#                               (else $CHECK_DETAILS) is shown: the last 25 lines of it when
-#                               it names a file, otherwise the text itself
-#   ok NAME, bad NAME [DETAILS] the same, decided by the caller
-#   summary                     prints "N passed, M failed"; its status is the verdict
+# One output format, read by tests/runner.sh:
+#   PASS NAME
+#   FAIL NAME            followed by "  | " lines of details
+#   SKIP NAME: REASON
+#   N passed, M failed, K skipped      (the last line, from summary)
+#
+#   check NAME EXPR [DETAILS]   EXPR is evaluated in a subshell; PASS or FAIL NAME
+#   ok NAME                     a check the caller decided passed
+#   fail NAME [DETAILS]         ... failed. DETAILS (else $CHECK_DETAILS) is shown: the
+#                               last 25 lines of it when it names a file, else the text
+#   skip NAME REASON            a check that could not run here, and why
+#   summary                     the closing line; its status is the verdict: 1 when a
+#                               check failed or when nothing was checked at all
 # CHECK_PREFIX goes before every name (a lane, say).
-passed=0 failed=0
+passed=0 failed=0 skipped=0
 CHECK_PREFIX=${CHECK_PREFIX:-}
 CHECK_DETAILS=${CHECK_DETAILS:-}
 
@@ -15,17 +23,22 @@ ok() {
 	printf 'PASS %s%s\n' "$CHECK_PREFIX" "$1"
 }
 
-bad() {
-	local details=${2:-$CHECK_DETAILS}
+fail() {
+	local details=${2-$CHECK_DETAILS}
 
 	failed=$((failed + 1))
 	printf 'FAIL %s%s\n' "$CHECK_PREFIX" "$1"
-	if [[ -n $details && -f $details ]]; then
+	if [[ -n $details && $details != *$'\n'* && -f $details ]]; then
 		tail -n 25 -- "$details" | sed 's/^/  | /'
 	elif [[ -n $details ]]; then
 		printf '%s\n' "$details" | sed 's/^/  | /'
 	fi
 	return 0
+}
+
+skip() {
+	skipped=$((skipped + 1))
+	printf 'SKIP %s%s: %s\n' "$CHECK_PREFIX" "$1" "${2:?skip needs a reason}"
 }
 
 # The subshell is not for speed: an expression that fails to parse (an unclosed [[, say)
@@ -34,11 +47,17 @@ check() {
 	if (eval "$2"); then
 		ok "$1"
 	else
-		bad "$1" "${3:-}"
+		fail "$1" "${3:-}"
 	fi
 }
 
 summary() {
-	printf '%d passed, %d failed\n' "$passed" "$failed"
+	((passed + failed + skipped == 0)) && fail "no check ran"
+	printf '%d passed, %d failed, %d skipped\n' "$passed" "$failed" "$skipped"
 	((failed == 0))
 }
+
+# A suite stopped by a signal (the runner's time limit) still runs its EXIT trap, which
+# stops the guests and daemons it started.
+trap 'exit 143' TERM
+trap 'exit 130' INT

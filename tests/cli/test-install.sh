@@ -7,16 +7,14 @@ set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 dest=$(mktemp -d)
 trap 'rm -rf "$dest"; make -C "$top" --no-print-directory -s all >/dev/null 2>&1' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+. "$top/tests/check.sh"
 
 make -C "$top" --no-print-directory -s install DESTDIR="$dest" PREFIX=/usr \
-	BASHCOMPDIR=/usr/share/bash-completion/completions >/dev/null || {
-	echo "FAIL: make install"
-	echo "0 passed, 1 failed"
-	exit 1
-}
+	BASHCOMPDIR=/usr/share/bash-completion/completions >"$dest.log" 2>&1
+rc=$?
+check "make install DESTDIR= PREFIX=/usr" "((rc == 0))" "$(cat "$dest.log")"
+rm -f "$dest.log"
+((rc == 0)) || { summary; exit 1; }
 expected="usr/lib/dracut/modules.d/99reboot-s390x/module-setup.sh
 usr/lib/reboot-s390x/reboot-s390x-init
 usr/lib/reboot-s390x/reboot-s390x-payload.img
@@ -26,50 +24,42 @@ usr/share/bash-completion/completions/reboot-s390x
 usr/share/man/man8/reboot-s390x-init.8
 usr/share/man/man8/reboot-s390x.8"
 got=$(cd "$dest" && find . -type f | sed 's|^\./||' | LC_ALL=C sort)
-[[ $got == "$expected" ]] && ok || bad "the installed files (one copy each) are not as expected:
-$(diff <(echo "$expected") <(echo "$got"))"
+check "the installed files, one copy each" '[[ $got == "$expected" ]]' \
+	"$(diff <(echo "$expected") <(echo "$got"))"
 for f in usr/sbin/reboot-s390x usr/lib/dracut/modules.d/99reboot-s390x/module-setup.sh \
 	usr/lib/reboot-s390x/reboot-s390x-init; do
-	[[ -x $dest/$f ]] && ok || bad "$f not executable"
+	check "$f is executable" '[[ -x $dest/$f ]]'
 done
 # The compiled-in path is the install's, not the build's default /usr/local.
-if strings "$dest/usr/sbin/reboot-s390x" | grep -qx '/usr/lib/reboot-s390x' &&
-	! strings "$dest/usr/sbin/reboot-s390x" | grep -q '/usr/local/lib/reboot-s390x'; then
-	ok
-else
-	bad "the installed program does not carry PREFIX=/usr's library path"
-fi
+check "the installed program carries PREFIX=/usr's library path" \
+	"strings '$dest/usr/sbin/reboot-s390x' | grep -qx '/usr/lib/reboot-s390x' &&
+	! strings '$dest/usr/sbin/reboot-s390x' | grep -q '/usr/local/lib/reboot-s390x'"
 # The dracut module takes the installed init, which it does not carry itself.
-grep -qx 'reboot_s390x_libdir=/usr/lib/reboot-s390x' \
-	"$dest/usr/lib/dracut/modules.d/99reboot-s390x/module-setup.sh" && ok ||
-	bad "the dracut module does not point at the installed init"
+check "the dracut module points at the installed init" \
+	"grep -qx 'reboot_s390x_libdir=/usr/lib/reboot-s390x' '$dest/usr/lib/dracut/modules.d/99reboot-s390x/module-setup.sh'"
 # watch's unit runs the installed program.
-if grep -qx 'ExecStart=/usr/sbin/reboot-s390x watch --syslog' "$dest/usr/lib/systemd/system/reboot-s390x-watch.service"; then
-	ok
-else
-	bad "the watch unit does not run /usr/sbin/reboot-s390x watch --syslog"
-fi
+check "the watch unit runs /usr/sbin/reboot-s390x watch --syslog" \
+	"grep -qx 'ExecStart=/usr/sbin/reboot-s390x watch --syslog' '$dest/usr/lib/systemd/system/reboot-s390x-watch.service'"
 # What verify may say of a staged install: the program and man page are not in /usr yet.
 if command -v systemd-analyze >/dev/null; then
-	if systemd-analyze verify "$dest/usr/lib/systemd/system/reboot-s390x-watch.service" 2>&1 |
-		grep -v -e 'is not executable' -e "Command 'man reboot-s390x(8)'" | grep -q .; then
-		bad "systemd-analyze verify complains about the unit"
-	else
-		ok
-	fi
+	complaints=$(systemd-analyze verify "$dest/usr/lib/systemd/system/reboot-s390x-watch.service" 2>&1 |
+		grep -v -e 'is not executable' -e "Command 'man reboot-s390x(8)'")
+	check "systemd-analyze verify finds nothing wrong with the unit" '[[ -z $complaints ]]' "$complaints"
+else
+	skip "systemd-analyze verify of the unit" "systemd-analyze is not installed"
 fi
 # Without --init, the installed mkinitrd takes the init installed beside it.
 mkdir "$dest/x" && (cd "$dest/x" && "$dest/usr/sbin/reboot-s390x" mkinitrd -o "$dest/x/img" &&
 	zcat "$dest/x/img" | cpio -id --quiet init)
-cmp -s "$dest/x/init" "$dest/usr/lib/reboot-s390x/reboot-s390x-init" && ok ||
-	bad "the installed mkinitrd does not default to the installed init"
+check "the installed mkinitrd defaults to the installed init" \
+	"cmp -s '$dest/x/init' '$dest/usr/lib/reboot-s390x/reboot-s390x-init'"
 rm -rf "$dest/x"
 # uninstall removes every file install wrote, and the directories that were only ours.
 make -C "$top" --no-print-directory -s uninstall DESTDIR="$dest" PREFIX=/usr \
-	BASHCOMPDIR=/usr/share/bash-completion/completions >/dev/null || bad "make uninstall"
+	BASHCOMPDIR=/usr/share/bash-completion/completions >/dev/null
+rc=$?
 left=$(cd "$dest" && find . -type f)
-[[ -z $left ]] && ok || bad "make uninstall left: $left"
-[[ ! -e $dest/usr/lib/reboot-s390x && ! -e $dest/usr/lib/dracut/modules.d/99reboot-s390x ]] && ok ||
-	bad "make uninstall left our directories"
-printf '%d passed, %d failed\n' "$passed" "$failed"
-((failed == 0))
+check "make uninstall removes every file install wrote" '((rc == 0)) && [[ -z $left ]]' "$left"
+check "and our directories" \
+	"[[ ! -e '$dest/usr/lib/reboot-s390x' && ! -e '$dest/usr/lib/dracut/modules.d/99reboot-s390x' ]]"
+summary

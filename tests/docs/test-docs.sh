@@ -10,13 +10,7 @@ init=${INIT:-$top/build/reboot-s390x-init}
 man8=$top/man/reboot-s390x.8
 initman=$top/man/reboot-s390x-init.8
 readme=$top/README.md
-passed=0 failed=0
-
-fail() {
-	failed=$((failed + 1))
-	printf 'FAIL: %s\n' "$1"
-}
-pass() { passed=$((passed + 1)); }
+. "$top/tests/check.sh"
 
 # The man page with roff's escapes undone: "\-\-json" reads "--json".
 plain() { sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' -e 's/\\(en/-/g' "$1"; }
@@ -26,7 +20,7 @@ options_documented() {
 	local what=$1 page=$2 help=$3 opt
 	for opt in $(grep -oE -- '--[a-z][a-z-]*' <<<"$help" | sort -u); do
 		if grep -qE -- "(^|[^a-z-])$opt([^a-z-]|$)" <(plain "$page"); then
-			pass
+			ok "$what: $opt is in $(basename "$page")"
 		else
 			fail "$what: $opt is in --help but not in $(basename "$page")"
 		fi
@@ -40,7 +34,7 @@ completed() {
 	for opt in $(grep -oE -- '--[a-z][a-z-]*' <<<"$2" | sort -u); do
 		# (set's help shows prefixes such as --dev: a completed option may go on)
 		if grep -qE -- "(['[:space:]])$opt" "$completion"; then
-			pass
+			ok "$1: $opt is in the bash completion"
 		else
 			fail "$1: $opt is in --help but not in the bash completion"
 		fi
@@ -51,7 +45,7 @@ for cmd in set show devices mkinitrd pxe doctor boot-order reprovision watch; do
 	help=$("$cli" "$cmd" --help) || { fail "$cmd --help: exit $?"; continue; }
 	options_documented "$cmd" "$man8" "$help"
 	completed "$cmd" "$help"
-	grep -q "^	$cmd)" "$completion" || fail "the bash completion does not know '$cmd'"
+	check "the bash completion knows '$cmd'" 'grep -q "^	$cmd)" "$completion"'
 done
 
 # complete WORDS...: what the completion offers for the last word, as bash would ask
@@ -60,10 +54,10 @@ complete_words() {
 		COMP_WORDS=("$@") COMP_CWORD=$(($# - 1)) COMP_LINE="$*" COMP_POINT=${#COMP_LINE} &&
 		_reboot_s390x && printf "%s\n" "${COMPREPLY[@]}"' _ "$completion" "$@"
 }
-[[ -f /usr/share/bash-completion/bash_completion ]] || fail "bash-completion is not installed"
-[[ $(complete_words reboot-s390x re) == reprovision ]] && pass || fail "completion: 're' is not reprovision"
-[[ $(complete_words reboot-s390x pxe install --o) == --once ]] && pass || fail "completion: pxe install --o is not --once"
-[[ $(complete_words reboot-s390x pxe local x --method p) == payload ]] && pass || fail "completion: --method p is not payload"
+check "bash-completion is installed" '[[ -f /usr/share/bash-completion/bash_completion ]]'
+check "completion: 're' is reprovision" '[[ $(complete_words reboot-s390x re) == reprovision ]]'
+check "completion: pxe install --o is --once" '[[ $(complete_words reboot-s390x pxe install --o) == --once ]]'
+check "completion: --method p is payload" '[[ $(complete_words reboot-s390x pxe local x --method p) == payload ]]'
 # pxe's own --help shows the commands; each command's shows its options.
 for sub in local install show setup list remove check; do
 	help=$("$cli" pxe "$sub" --help) || { fail "pxe $sub --help: exit $?"; continue; }
@@ -71,8 +65,8 @@ for sub in local install show setup list remove check; do
 	completed "pxe $sub" "$help"
 	offered=$(complete_words reboot-s390x pxe "$sub" -- | sort | tr '\n' ' ')
 	listed=$(grep -oE -- '--[a-z][a-z-]*' <<<"$help" | sort -u | tr '\n' ' ')
-	[[ $offered == "$listed" ]] && pass ||
-		fail "completion of 'pxe $sub -': offers '$offered', its --help lists '$listed'"
+	check "completion of 'pxe $sub -' offers what its --help lists" '[[ $offered == "$listed" ]]' \
+		"offers '$offered', its --help lists '$listed'"
 done
 options_documented "reboot-s390x" "$man8" "$("$cli" --help)"
 options_documented "reboot-s390x-init" "$initman" "$("$init" --help)"
@@ -93,7 +87,7 @@ figure() {
 	help:*) text=$("$cli" "${where#help:}" --help) ;;
 	esac
 	text=$(tr -s ' \n' '  ' <<<"$text")
-	if [[ $text == *"$pattern"* ]]; then pass; else fail "$name ($value): '$pattern' not in $where"; fi
+	if [[ $text == *"$pattern"* ]]; then ok "$name ($value): '$pattern' in $where"; else fail "$name ($value): '$pattern' not in $where"; fi
 }
 
 loadparm=$(constant lib/reipl/target.h REIPL_LOADPARM_MAX)
@@ -117,5 +111,4 @@ path=$(constant lib/pxe/pxecfg.h PXE_PATH_MAX)
 figure "kernel and initrd names" "$path" man "names over @ bytes"
 figure "kernel and initrd names" "$path" readme "names over @"
 
-printf '%d passed, %d failed\n' "$passed" "$failed"
-((failed == 0))
+summary

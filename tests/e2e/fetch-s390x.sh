@@ -13,6 +13,9 @@
 # so one bad download cannot poison later runs. A package name may be a metapackage such as
 # linux-image-s390x: its first dependency is followed to the real package.
 #
+# REBOOT_S390X_DEB_DIR names a folder of .debs looked in before the mirror (an offline
+# copy; the tests use it to fetch again without downloading again).
+#
 # No pipeline here ends early: under pipefail a reader that quits first (grep -q, head) kills
 # the writer with SIGPIPE and turns a success into a failure at random.
 set -euo pipefail
@@ -67,6 +70,11 @@ for spec in "$@"; do
 	[[ $spec == *=* ]] && want=${spec#*=}
 	[[ -d $dest/$pkg ]] && continue
 	real=$(resolve "$pkg")
+	if ! deb=$(cached_deb "$real") && [[ -n ${REBOOT_S390X_DEB_DIR:-} ]]; then
+		for f in "$REBOOT_S390X_DEB_DIR/$real"_*_s390x.deb "$REBOOT_S390X_DEB_DIR/$real"_*_all.deb; do
+			[[ -f $f ]] && cp "$f" "$cache/debs/" && break
+		done
+	fi
 	if ! deb=$(cached_deb "$real"); then
 		(cd "$cache/debs" && apt-get "${apt_opts[@]}" download "$real" >/dev/null 2>&1) ||
 			{ echo "fetch-s390x: cannot download $real" >&2; exit 1; }

@@ -18,7 +18,7 @@ lane=${QEMU_LANE:-7.2}
 work=$(mktemp -d /tmp/reboot-s390x-fwmodel.XXXXXX)
 trap '[[ -n ${KEEP:-} ]] || rm -rf "$work"' EXIT
 QEMU_TIMEOUT=${QEMU_TIMEOUT:-60}
-passed=0 failed=0
+. "$top/tests/check.sh"
 mac=52:54:00:12:34:56 macfile=01-52-54-00-12-34-56
 uuid=1b4e28ba-2fa1-11d2-883f-0016d3cca427
 # What QEMU's user-mode DHCP server gives the guest: 10.0.2.15.
@@ -33,15 +33,14 @@ esac
 new=0
 [[ $gen != 7.2 ]] && new=1
 
-pass() {
-	passed=$((passed + 1))
-	printf 'PASS %s [QEMU %s]: %s\n' "$name" "$lane" "$1"
-}
-fail() {
-	failed=$((failed + 1))
-	printf 'FAIL %s [QEMU %s]: %s\n' "$name" "$lane" "$1"
-	[[ -f $log.text ]] && tail -n 15 "$log.text" | sed 's/^/  | /'
-	[[ -f $work/$name.model ]] && sed 's/^/  model| /' "$work/$name.model"
+# case_ok, case_fail WHAT: a check of case $name; a failure shows the console's end and
+# the model's verdict
+case_ok() { ok "$name [QEMU $lane]: $1"; }
+case_fail() {
+	local details=""
+	[[ -f $log.text ]] && details=$(tail -n 15 "$log.text")
+	[[ -f $work/$name.model ]] && details+=$'\n'$(sed 's/^/model| /' "$work/$name.model")
+	fail "$name [QEMU $lane]: $1" "$details"
 }
 
 # tree NAME: a fresh TFTP root $t for case NAME, with marker kernels k1..k4 (tags 1..4)
@@ -73,27 +72,39 @@ boot() {
 	status=$?
 	# The firmware's progress shares lines with its messages: drop just the progress.
 	tr -d '\r' <"$log" | sed -E 's/ *Receiving data: *([0-9]+ KBytes *)*//g' >"$log.text"
+	# A case's verdict means something only when the firmware really ran: its banner is on
+	# the console, and the guest ended QEMU, not the time limit (BOOT_WAITS=1: a case about
+	# a guest that waits for ever).
+	if ! grep -qF "Network boot starting" "$log.text"; then
+		case_fail "the firmware never started: no 'Network boot starting' (QEMU status $status)"
+	elif ((status == 124)) && [[ -z ${BOOT_WAITS:-} ]]; then
+		case_fail "the guest ran into the time limit of $QEMU_TIMEOUT s"
+	elif ((status != 124)) && [[ -n ${BOOT_WAITS:-} ]]; then
+		case_fail "the guest was to wait until the time limit, QEMU ended (status $status)"
+	else
+		case_ok "the firmware ran, QEMU ended as expected"
+	fi
 }
 
 # console TEXT [what]: the console shows TEXT
 console() {
-	if grep -qF -- "$1" "$log.text"; then pass "${2:-console shows \"$1\"}"; else fail "the console lacks '$1'"; fi
+	if grep -qF -- "$1" "$log.text"; then case_ok "${2:-console shows \"$1\"}"; else case_fail "the console lacks '$1'"; fi
 }
 no_console() {
-	if grep -qF -- "$1" "$log.text"; then fail "the console shows '$1'"; else pass "${2:-console lacks \"$1\"}"; fi
+	if grep -qF -- "$1" "$log.text"; then case_fail "the console shows '$1'"; else case_ok "${2:-console lacks \"$1\"}"; fi
 }
 
 # model [pxe show options]: the model's verdict for this guest on this lane's generation.
 # It must agree with the console: the file fetched last, the entry loaded, fallback or stop.
 model() {
 	"$cli" pxe --root "$t" show "$mac" --uuid "$uuid" --ip "$ip" --firmware "$gen" "$@" \
-		>"$work/$name.model" 2>&1 || { fail "pxe show failed"; return; }
+		>"$work/$name.model" 2>&1 || { case_fail "pxe show failed"; return; }
 	local file result got
 	file=$(sed -n 's/^File: *pxelinux.cfg\///p' "$work/$name.model")
 	result=$(sed -n 's/^Result: *//p' "$work/$name.model")
 	got=$(sed -n 's/.*TFTP: Received \/pxelinux.cfg\/\([^ ]*\) .*/\1/p' "$log.text" | tail -n 1)
 	if [[ -n $file && $file != "$got" ]]; then
-		fail "the model says pxelinux.cfg/$file, the firmware read '${got:-nothing}'"
+		case_fail "the model says pxelinux.cfg/$file, the firmware read '${got:-nothing}'"
 		return
 	fi
 	case $result in
@@ -102,36 +113,36 @@ model() {
 		label=${label%%\'*}
 		if grep -qF "Loading pxelinux.cfg entry '$label'" "$log.text" &&
 			grep -q 'e2e-marker: kernel=' "$log.text"; then
-			pass "the model agrees: $result"
+			case_ok "the model agrees: $result"
 		else
-			fail "the model says '$result', the firmware did not boot that entry"
+			case_fail "the model says '$result', the firmware did not boot that entry"
 		fi
 		;;
 	*"has no initrd line: the kernel starts without one, or"*)
 		if grep -q 'e2e-marker: initrd=none' "$log.text" || grep -qF "TFTP error" "$log.text"; then
-			pass "the model agrees: without initrd the kernel starts bare or the fetch fails"
+			case_ok "the model agrees: without initrd the kernel starts bare or the fetch fails"
 		else
-			fail "the model says '$result', the firmware did something else"
+			case_fail "the model says '$result', the firmware did something else"
 		fi
 		;;
 	*"IPLs the next boot device"*)
 		if [[ $result == *"else the guest stops"* ]] && grep -qF "No suitable device for IPL" "$log.text"; then
-			pass "the model agrees: a failed network boot and no next boot device: the guest stops"
+			case_ok "the model agrees: a failed network boot and no next boot device: the guest stops"
 		elif grep -qF "Failed to IPL from this network!" "$log.text" &&
 			grep -qF "Using virtio-blk." "$log.text" && ! grep -q 'e2e-marker: kernel=' "$log.text"; then
-			pass "the model agrees: the disk after a failed network boot"
+			case_ok "the model agrees: the disk after a failed network boot"
 		else
-			fail "the model says '$result', the firmware did not fall back to the disk"
+			case_fail "the model says '$result', the firmware did not fall back to the disk"
 		fi
 		;;
 	*"guest stops"* | *"boot fails"*)
 		if ! grep -qF "Using virtio-blk." "$log.text" && ! grep -q 'e2e-marker: kernel=' "$log.text"; then
-			pass "the model agrees: $result"
+			case_ok "the model agrees: $result"
 		else
-			fail "the model says '$result', the guest booted something"
+			case_fail "the model says '$result', the guest booted something"
 		fi
 		;;
-	*) fail "the model's result '$result' is not one this test knows" ;;
+	*) case_fail "the model's result '$result' is not one this test knows" ;;
 	esac
 }
 
@@ -192,9 +203,9 @@ boot
 console "e2e-marker: cmdline=[from=mac]" "300 NUL bytes after the file change nothing"
 model
 if "$cli" pxe --root "$t" check --firmware "$gen" >"$work/$name.check" 2>&1; then
-	pass "pxe check finds nothing wrong"
+	case_ok "pxe check finds nothing wrong"
 else
-	fail "pxe check complains: $(head -n 1 "$work/$name.check")"
+	case_fail "pxe check complains: $(head -n 1 "$work/$name.check")"
 fi
 
 ### 6. kernel and initrd names: 207 bytes boot, 208 do not
@@ -248,9 +259,9 @@ wait "$guest"
 tr -d '\r' <"$log" | sed -E 's/ *Receiving data: *([0-9]+ KBytes *)*//g' >"$log.text"
 if (($(grep -c "Loading pxelinux.cfg entry 'b'" "$log.text") == 2 &&
 	$(grep -c 'e2e-marker: kernel=2' "$log.text") == 2)); then
-	pass "after a reset the same entry boots again"
+	case_ok "after a reset the same entry boots again"
 else
-	fail "after a reset the guest did not boot entry 'b' twice"
+	case_fail "after a reset the guest did not boot entry 'b' twice"
 fi
 no_console "a=1" "the other entry's append never reaches it"
 
@@ -277,9 +288,9 @@ boot
 console "e2e-marker: cmdline unterminated=[" "896 bytes arrive with no terminating NUL"
 "$cli" pxe --root "$t" show default --firmware "$gen" >"$work/$name.model" 2>&1
 if grep -q "^Error: .*append is 896 bytes.*without a terminating NUL" "$work/$name.model"; then
-	pass "the model says the append is passed unterminated"
+	case_ok "the model says the append is passed unterminated"
 else
-	fail "the model does not report the unterminated append"
+	case_fail "the model does not report the unterminated append"
 fi
 
 ### the label limit: 17 labels, default p17
@@ -295,9 +306,9 @@ else
 	console "e2e-marker: cmdline=[entry=1]" "16 labels are read: p17 is not, the first entry boots"
 	"$cli" pxe --root "$t" show default --firmware "$gen" >"$work/$name.model" 2>&1
 	if grep -q "default 'p17' is label number 17, beyond the 16" "$work/$name.model"; then
-		pass "the model says p17 lies beyond the 16 labels read"
+		case_ok "the model says p17 lies beyond the 16 labels read"
 	else
-		fail "the model does not say that p17 lies beyond the limit"
+		case_fail "the model does not say that p17 lies beyond the limit"
 	fi
 fi
 model
@@ -349,22 +360,21 @@ if ((new)); then
 	if [[ $gen == 10.1 ]]; then
 		# PROMPT: the firmware's menu waits on the console; only the time limit ends it.
 		name=loadparm-PROMPT log=$work/$name.log
-		QEMU_TIMEOUT=15 boot --loadparm PROMPT --disk-order
+		BOOT_WAITS=1 QEMU_TIMEOUT=15 boot --loadparm PROMPT --disk-order
 		console "s390-ccw pxelinux.cfg boot menu" "loadparm PROMPT shows the menu"
 		if ((status == 124)) && ! grep -q 'e2e-marker: kernel=' "$log.text"; then
-			pass "it waits: nothing boots until the time limit"
+			case_ok "it waits: nothing boots until the time limit"
 		else
-			fail "PROMPT did not wait (status $status)"
+			case_fail "PROMPT did not wait (status $status)"
 		fi
 		"$cli" pxe --root "$t" show "$mac" --uuid "$uuid" --firmware "$gen" --loadparm PROMPT \
 			>"$work/$name.model" 2>&1
 		if grep -q "^Result: *loadparm PROMPT: the firmware shows its menu and waits" "$work/$name.model"; then
-			pass "the model says the menu waits"
+			case_ok "the model says the menu waits"
 		else
-			fail "the model does not say the menu waits"
+			case_fail "the model does not say the menu waits"
 		fi
 	fi
 fi
 
-printf '%d passed, %d failed\n' "$passed" "$failed"
-((failed == 0))
+summary

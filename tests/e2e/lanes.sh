@@ -4,11 +4,12 @@
 # Usage: tests/e2e/lanes.sh [LANE...]     (default: $QEMU_LANES, else 7.2 10.0 11.1)
 #
 # The suites per lane: the firmware model (tests/e2e/firmware-model.sh), the end-to-end
-# scenarios (tests/e2e/run.sh), the demo (demo/run.sh) and `set` against the real
+# scenarios (tests/e2e/scenarios.sh), the demo (demo/run.sh) and `set` against the real
 # kernel's sysfs (tests/e2e/kernel-sysfs.sh). An emulated guest keeps one
 # core busy, so two suites run side by side (E2E_JOBS, default 2); each suite's output is
-# kept and printed whole when it ends, a failing one in full. The closing line adds up
-# the suites' own counts (the demo counts as one check).
+# kept and printed when it ends, a failing one in full. The closing line adds up the
+# suites' own counts (tests/check.sh's format); a suite that exits non-zero or prints
+# no count fails.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 read -r -a lanes <<<"${*:-${QEMU_LANES:-7.2 10.0 11.1}}"
@@ -18,21 +19,23 @@ trap 'rm -rf "$out"' EXIT
 
 # The long suites first, so that the short ones fill the gaps at the end.
 tasks=()
-for suite in tests/e2e/run.sh tests/e2e/firmware-model.sh demo/run.sh tests/e2e/kernel-sysfs.sh; do
+for suite in tests/e2e/scenarios.sh tests/e2e/firmware-model.sh demo/run.sh tests/e2e/kernel-sysfs.sh; do
 	for lane in "${lanes[@]}"; do
 		"$top/scripts/qemu-lanes.sh" path "$lane" >/dev/null || exit 1
 		tasks+=("$lane $suite")
 	done
 done
 
-# run_task N: task N, its output in $out/N.log, its exit status in $out/N.rc
+# run_task N: task N, its output in $out/N.log, its exit status in $out/N.rc, written
+# whole (a rename) so that a reader never sees the file before its status is in it
 run_task() {
 	local lane=${tasks[$1]%% *} suite=${tasks[$1]#* }
 	QEMU_LANE=$lane "$top/$suite" >"$out/$1.log" 2>&1
-	echo $? >"$out/$1.rc"
+	echo $? >"$out/$1.rc.tmp"
+	mv "$out/$1.rc.tmp" "$out/$1.rc"
 }
 
-passed=0 failed=0 next=0 shown=0
+passed=0 failed=0 skipped=0 next=0 shown=0
 declare -A running=()
 while ((shown < ${#tasks[@]})); do
 	# A finished task frees its place at once, whether or not it was reported yet.
@@ -51,21 +54,26 @@ while ((shown < ${#tasks[@]})); do
 	while ((shown < next)) && [[ -f $out/$shown.rc ]]; do
 		rc=$(cat "$out/$shown.rc")
 		counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$out/$shown.log" | tail -n 1)
-		p=1 f=0
-		[[ -n $counts ]] && read -r p _ f _ <<<"${counts//,/}"
+		p=0 f=0 s=0
+		[[ -n $counts ]] && read -r p f s <<<"${counts//[a-z,]/}"
+		s=${s:-0}
+		# A suite that exits non-zero failed, whatever it printed; one that says nothing of
+		# what it checked did not pass either.
+		[[ $rc =~ ^[0-9]+$ ]] || rc=1
+		[[ -n $counts ]] || ((rc != 0)) || rc=1
 		((rc != 0 && f == 0)) && f=1
-		passed=$((passed + p)) failed=$((failed + f))
+		passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
 		if ((rc == 0)); then
-			printf 'PASS [QEMU %s] %s%s\n' "${tasks[$shown]%% *}" "${tasks[$shown]#* }" \
-				"${counts:+: $counts}"
+			printf 'PASS [QEMU %s] %s: %s\n' "${tasks[$shown]%% *}" "${tasks[$shown]#* }" "$counts"
+			grep -E '^SKIP ' "$out/$shown.log"
 		else
 			sed 's/^/  | /' "$out/$shown.log"
-			printf 'FAIL [QEMU %s] %s%s\n' "${tasks[$shown]%% *}" "${tasks[$shown]#* }" \
-				"${counts:+: $counts}"
+			printf 'FAIL [QEMU %s] %s: exit status %s%s\n' "${tasks[$shown]%% *}" "${tasks[$shown]#* }" \
+				"$rc" "${counts:+, $counts}"
 		fi
 		shown=$((shown + 1))
 	done
 	sleep 0.5
 done
-printf '%d passed, %d failed\n' "$passed" "$failed"
+printf '%d passed, %d failed, %d skipped\n' "$passed" "$failed" "$skipped"
 ((failed == 0))

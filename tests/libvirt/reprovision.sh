@@ -13,19 +13,19 @@
 #   5. watch, two guests at once (one installer powers off, one reboots), watch restarted
 #      in the middle: both turn local; watch settles at its start what happened while it
 #      was down.
-# Needs root and what tests/libvirt/run.sh needs; KEEP=1 keeps the work directory.
+# Needs root and what tests/libvirt/workflow.sh needs; KEEP=1 keeps the work directory.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=$top/build
 cli=$build/reboot-s390x
-net=rs390x-once
-doms=(rs390x-once1 rs390x-once2 rs390x-once3 rs390x-once4)
 work=$(mktemp -d /tmp/reboot-s390x-once.XXXXXX)
 chmod 0755 "$work"
 watch_pid=""
 URI=qemu:///system
 
 . "$top/scripts/libvirt-lab.sh"
+net=$(lab_name rs390x-once)
+doms=("$(lab_name rs390x-once1)" "$(lab_name rs390x-once2)" "$(lab_name rs390x-once3)" "$(lab_name rs390x-once4)")
 . "$top/tests/check.sh"
 cleanup() {
 	[[ -n $watch_pid ]] && kill "$watch_pid" 2>/dev/null && wait "$watch_pid" 2>/dev/null

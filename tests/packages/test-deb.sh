@@ -1,21 +1,15 @@
 #!/usr/bin/env bash
 # test-deb.sh - the Debian packages: dpkg-buildpackage builds them from a copy of the
-# tree, lintian finds no error, apt installs them, the installed commands work on their
-# own (no build tree), and apt-get purge leaves nothing behind. Needs root and
+# tree, lintian finds no error, apt installs them into a throw-away Debian root (this
+# machine's own packages are never touched), the installed commands work there on their
+# own, and apt-get purge leaves nothing behind. Needs root (debootstrap, chroot) and
 # scripts/install-deps.sh package. KEEP=1 keeps the work directory.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d /tmp/reboot-s390x-deb.XXXXXX)
 . "$top/tests/check.sh"
-cleanup() {
-	dpkg -s reboot-s390x >/dev/null 2>&1 && apt-get purge -y -qq reboot-s390x reboot-s390x-boot >/dev/null 2>&1
-	[[ -n ${KEEP:-} ]] || rm -rf "$work"
-}
-trap cleanup EXIT
-if dpkg -s reboot-s390x >/dev/null 2>&1; then
-	echo "test-deb: reboot-s390x is installed on this machine already: not touching it" >&2
-	exit 1
-fi
+trap '[[ -n ${KEEP:-} ]] || rm -rf "$work"' EXIT
+suite=$(. /etc/os-release && echo "$VERSION_CODENAME")
 
 # The tree as committed and as it stands (tracked files), without build output.
 mkdir "$work/src"
@@ -35,36 +29,50 @@ check "the CLI package holds the program, its man page, completion and unit" \
 check "the boot package holds the s390x init, the payload and the dracut module" \
 	"grep -q 'usr/lib/reboot-s390x/reboot-s390x-init$' '$work/boot.list' && grep -q 'reboot-s390x-payload.img$' '$work/boot.list' && grep -q 'modules.d/99reboot-s390x/module-setup.sh$' '$work/boot.list'" "$(cat "$work/boot.list")"
 
-apt-get install -y -qq "${debs[@]}" >"$work/apt.log" 2>&1
-check "apt-get install ./*.deb" "dpkg -s reboot-s390x reboot-s390x-boot >/dev/null 2>&1" "$(tail "$work/apt.log")"
-files=$(dpkg -L reboot-s390x reboot-s390x-boot | sort -u)
+# A Debian root of this machine's release with the packages' dependencies already in it
+# (made once, then copied), so the test installs from this build and downloads nothing.
+deps=$(for d in "${debs[@]}"; do dpkg-deb -f "$d" Depends; done | tr ',' '\n' |
+	sed -E 's/\|.*//; s/\(.*\)//; s/ //g' | grep -v '^reboot-s390x' | grep . | sort -u)
+root=$work/root
+# shellcheck disable=SC2086 # one word per package
+"$top/scripts/debian-root.sh" copy "$suite" "$root" $deps >"$work/root.log" 2>&1
+check "a throw-away $suite root" "[[ -x '$root/usr/bin/dpkg' ]]" "$work/root.log"
+[[ -x $root/usr/bin/dpkg ]] || { summary; exit 1; }
+in_root() { "$top/scripts/debian-root.sh" run "$root" "$@"; }
+mkdir "$root/debs"
+cp "${debs[@]}" "$root/debs/"
+in_root sh -c 'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq /debs/*.deb' >"$work/apt.log" 2>&1
+check "apt-get install ./*.deb" "in_root dpkg -s reboot-s390x reboot-s390x-boot >/dev/null 2>&1" "$work/apt.log"
+files=$(in_root dpkg -L reboot-s390x reboot-s390x-boot | sort -u)
 
-# The installed commands, from a directory with no build tree in reach.
-cd "$work"
-check "reboot-s390x --version" "[[ \$(/usr/sbin/reboot-s390x --version) == 'reboot-s390x 0.1.0' ]]"
-mkdir -m 0755 "$work/tftp"
+# The installed commands, inside the root: no build tree in reach.
+check "reboot-s390x --version" "[[ \$(in_root /usr/sbin/reboot-s390x --version) == 'reboot-s390x 0.1.0' ]]"
+mkdir -m 0755 "$root/tftp"
 check "pxe local into a scratch root" \
-	"/usr/sbin/reboot-s390x pxe --root '$work/tftp' local 52:54:00:12:34:56 --method linux --target 'ccw 0.0.0002' >/dev/null 2>&1 && grep -q 'rd.chreipl=0.0.0002' '$work/tftp/pxelinux.cfg/01-52-54-00-12-34-56'"
-/usr/sbin/reboot-s390x mkinitrd -o "$work/initrd.img" >/dev/null 2>&1
+	"in_root /usr/sbin/reboot-s390x pxe --root /tftp local 52:54:00:12:34:56 --method linux --target 'ccw 0.0.0002' >/dev/null 2>&1 && grep -q 'rd.chreipl=0.0.0002' '$root/tftp/pxelinux.cfg/01-52-54-00-12-34-56'"
+in_root /usr/sbin/reboot-s390x mkinitrd -o /initrd.img >/dev/null 2>&1
 mkdir "$work/x"
-(cd "$work/x" && zcat "$work/initrd.img" | cpio -id --quiet init 2>/dev/null)
-check "mkinitrd uses the installed init" "cmp -s '$work/x/init' /usr/lib/reboot-s390x/reboot-s390x-init"
+(cd "$work/x" && zcat "$root/initrd.img" | cpio -id --quiet init 2>/dev/null)
+check "mkinitrd uses the installed init" "cmp -s '$work/x/init' '$root/usr/lib/reboot-s390x/reboot-s390x-init'"
 check "pxe setup copies the installed payload" \
-	"/usr/sbin/reboot-s390x pxe --root '$work/tftp' setup >/dev/null 2>&1 && cmp -s '$work/tftp/reboot-s390x-payload.img' /usr/lib/reboot-s390x/reboot-s390x-payload.img"
-check "man -w reboot-s390x" "[[ \$(man -w reboot-s390x 2>/dev/null) == /usr/share/man/man8/reboot-s390x.8* ]]"
-moddir=$(pkg-config --variable=dracutmodulesdir dracut 2>/dev/null || echo /usr/lib/dracut/modules.d)
+	"in_root /usr/sbin/reboot-s390x pxe --root /tftp setup >/dev/null 2>&1 && cmp -s '$root/tftp/reboot-s390x-payload.img' '$root/usr/lib/reboot-s390x/reboot-s390x-payload.img'"
+check "the man pages are installed" \
+	"[[ -f '$root/usr/share/man/man8/reboot-s390x.8.gz' && -f '$root/usr/share/man/man8/reboot-s390x-init.8.gz' ]]"
+moddir=/usr/lib/dracut/modules.d
 check "the dracut module is where dracut finds it, pointing at the installed init" \
-	"grep -qx 'reboot_s390x_libdir=/usr/lib/reboot-s390x' '$moddir/99reboot-s390x/module-setup.sh'"
+	"grep -qx 'reboot_s390x_libdir=/usr/lib/reboot-s390x' '$root$moddir/99reboot-s390x/module-setup.sh'"
 check "watch's unit is installed, not enabled" \
-	"[[ -f /lib/systemd/system/reboot-s390x-watch.service && ! -e /etc/systemd/system/multi-user.target.wants/reboot-s390x-watch.service ]]"
+	"[[ -f '$root/lib/systemd/system/reboot-s390x-watch.service' && ! -e '$root/etc/systemd/system/multi-user.target.wants/reboot-s390x-watch.service' ]]"
 
-apt-get purge -y -qq reboot-s390x reboot-s390x-boot >/dev/null 2>&1
+in_root sh -c 'DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq reboot-s390x reboot-s390x-boot' \
+	>"$work/purge.log" 2>&1
 left=""
 while read -r f; do
 	# (dpkg -L lists directories too, such as /lib, a symlink to usr/lib here)
-	[[ ! -d $f ]] && [[ -f $f || -L $f ]] && left+="$f "
+	[[ ! -d $root$f ]] && [[ -f $root$f || -L $root$f ]] && left+="$f "
 done <<<"$files"
-check "apt-get purge leaves none of the packages' files" "[[ -z '$left' ]] && ! dpkg -s reboot-s390x >/dev/null 2>&1" "$left"
-check "nor their directories" "[[ ! -e /usr/lib/reboot-s390x && ! -e $moddir/99reboot-s390x ]]"
+check "apt-get purge leaves none of the packages' files" \
+	"[[ -n '$files' && -z '$left' ]] && ! in_root dpkg -s reboot-s390x >/dev/null 2>&1" "$left"
+check "nor their directories" "[[ ! -e '$root/usr/lib/reboot-s390x' && ! -e '$root$moddir/99reboot-s390x' ]]"
 
 summary

@@ -27,4 +27,15 @@ const char *fixture_read(const char *dir, const char *rel);
 /* Write @text to a file below @dir, creating directories as needed. */
 void fixture_write(const char *dir, const char *rel, const char *text);
 
+/* Skip the calling cmocka test, counted and with its reason, when the tests do not run
+ * as root: mknod of a character device needs root, and distribution builders run
+ * `make check-unit` unprivileged. Include cmocka.h and unistd.h first. */
+#define FIXTURE_REQUIRE_ROOT(why)                                                  \
+	do {                                                                       \
+		if (geteuid() != 0) {                                              \
+			print_message("SKIP %s: needs root: %s\n", __func__, (why)); \
+			skip();                                                    \
+		}                                                                  \
+	} while (0)
+
 #endif

@@ -311,10 +311,12 @@ static void test_zvm_auto_needs_parm(void **state)
 
 static void test_readback(void **state)
 {
-	char *dir = fixture_copy_plain("kvm-netboot"), path[512];
+	char *dir, path[512];
 	struct reipl_error err;
 
 	(void)state;
+	FIXTURE_REQUIRE_ROOT("character devices (mknod) stand for the kernel");
+	dir = fixture_copy_plain("kvm-netboot");
 	/* Device nodes in the tree stand for a misbehaving kernel: plain files only. */
 	/* A kernel that swallows a value: /dev/null takes the write and reads back empty. */
 	snprintf(path, sizeof(path), "%s/sys/firmware/reipl/ccw/device", dir);
@@ -335,10 +337,12 @@ static void test_readback(void **state)
 /* A write that fails midway puts back what was written before it (issue 11, item 3). */
 static void test_failed_write_puts_back(void **state)
 {
-	char *dir = fixture_copy_plain("kvm-netboot"), path[512];
+	char *dir, path[512];
 	struct reipl_error err;
 
 	(void)state;
+	FIXTURE_REQUIRE_ROOT("a character device (mknod) stands for the kernel");
+	dir = fixture_copy_plain("kvm-netboot");
 	reipl_is(dir, "ccw/device", "0.0.0001\n");
 	reipl_is(dir, "ccw/clear", "0\n");
 	fixture_write(dir, "sys/firmware/reipl/ccw/loadparm", "OLD\n");

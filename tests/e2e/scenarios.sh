@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# run.sh - end-to-end tests: network-boot emulated s390x guests exactly as the seed's
+# scenarios.sh - end-to-end tests: network-boot emulated s390x guests exactly as the seed's
 # workflow does, and read their consoles.
 #
 # Every guest is a QEMU s390x machine (TCG) started by scripts/s390x-guest.sh: its only
@@ -18,17 +18,14 @@ cli=$build/reboot-s390x
 work=$(mktemp -d /tmp/reboot-s390x-e2e.XXXXXX)
 trap '[[ -n ${KEEP:-} ]] || rm -rf "$work"' EXIT
 QEMU_TIMEOUT=${QEMU_TIMEOUT:-120}
-passed=0 failed=0
+. "$top/tests/check.sh"
 
 "$top/tests/e2e/fetch-s390x.sh" "$work/pkgs" "linux-image-s390x=boot/vmlinuz-*" || exit 1
 kernel=$(ls "$work"/pkgs/linux-image-s390x/boot/vmlinuz-* | head -n 1)
 "$cli" mkinitrd --init "$build/s390x/reboot-s390x-init" -o "$work/reboot-initrd.img" || exit 1
 
-fail() {
-	failed=$((failed + 1))
-	printf 'FAIL %s: %s\n' "$name" "$1"
-	sed 's/^/  | /' "$log" | tail -n 25
-}
+# fail_case WHAT: the scenario $name failed; its console's end is shown
+fail_case() { fail "$name: $1" "$log"; }
 
 # boot NAME [options]: one guest, console in $work/NAME.log
 #   -a APPEND      the pxelinux append line (console=ttysclp0 quiet is added)
@@ -114,16 +111,15 @@ netboots() { grep -c "Network boot starting" "$log"; }
 # then IPLed a disk, and there was exactly one network boot
 expect_ipl() {
 	if ((qemu_status == 124)); then
-		fail "QEMU timed out after ${QEMU_TIMEOUT}s"
+		fail_case "QEMU timed out after ${QEMU_TIMEOUT}s"
 	elif ! grep -q -- "$1" "$log"; then
-		fail "$2 did not set the device ('$1')"
+		fail_case "$2 did not set the device ('$1')"
 	elif ! grep -q "Using virtio-blk." "$log"; then
-		fail "no disk IPL after $2"
+		fail_case "no disk IPL after $2"
 	elif (($(netboots) != 1)); then
-		fail "$(netboots) network boots, not 1"
+		fail_case "$(netboots) network boots, not 1"
 	else
-		passed=$((passed + 1))
-		printf 'PASS %s\n' "$name"
+		ok "$name"
 	fi
 }
 
@@ -131,18 +127,17 @@ expect_ipl() {
 # disk IPL followed, and there was exactly one network boot (never a loop)
 expect_refusal() {
 	if ((qemu_status == 124)); then
-		fail "QEMU timed out after ${QEMU_TIMEOUT}s (a loop?)"
+		fail_case "QEMU timed out after ${QEMU_TIMEOUT}s (a loop?)"
 	elif ! grep -qF "reboot-s390x: error: $1" "$log"; then
-		fail "the console lacks 'reboot-s390x: error: $1'"
+		fail_case "the console lacks 'reboot-s390x: error: $1'"
 	elif ! grep -qF "$2" "$log"; then
-		fail "$3 did not stop ('$2')"
+		fail_case "$3 did not stop ('$2')"
 	elif grep -q "Using virtio-blk." "$log"; then
-		fail "a disk IPL happened after an error"
+		fail_case "a disk IPL happened after an error"
 	elif (($(netboots) != 1)); then
-		fail "$(netboots) network boots, not 1"
+		fail_case "$(netboots) network boots, not 1"
 	else
-		passed=$((passed + 1))
-		printf 'PASS %s\n' "$name"
+		ok "$name"
 	fi
 }
 
@@ -153,10 +148,9 @@ expect_stop() { expect_refusal "$1" "reboot-s390x: powering off" "the helper"; }
 # expect_console TEXT: an extra check on the last guest's console
 expect_console() {
 	if grep -qF -- "$1" "$log"; then
-		passed=$((passed + 1))
-		printf 'PASS %s: console shows "%s"\n' "$name" "$1"
+		ok "$name: console shows \"$1\""
 	else
-		fail "the console lacks '$1'"
+		fail_case "the console lacks '$1'"
 	fi
 }
 
@@ -227,11 +221,10 @@ pxe local 52:54:00:00:00:0b --target "ccw 0.0.0002"
 pxe install 1b4e28ba-2fa1-11d2-883f-0016d3cca427 --kernel installer/vmlinuz \
 	--initrd installer/initrd.img --append "console=ttysclp0 quiet e2e.marker=installer"
 if "$cli" pxe --root "$tree" check >"$work/pxe-check.log"; then
-	passed=$((passed + 1))
-	echo "PASS pxe check: the tree the tool wrote is clean"
+	ok "pxe check: the tree the tool wrote is clean"
 else
 	name=pxe-check log=$work/pxe-check.log
-	fail "pxe check complains about the tree the tool wrote"
+	fail_case "pxe check complains about the tree the tool wrote"
 fi
 boot pxe-mac-local -T "$tree" -m 52:54:00:00:00:0a
 expect_disk 0002
@@ -274,10 +267,9 @@ payload_boot payload-split "ccw 0.0.0002"
 expect_reipl 0002
 kb=$(sed -n 's/.*TFTP: Received reboot-s390x-payload.img (\([0-9]*\) KBytes).*/\1/p' "$log")
 if [[ -n $kb ]] && ((kb < 100)); then
-	passed=$((passed + 1))
-	echo "PASS $name: the firmware fetched a payload of $kb KB (< 100)"
+	ok "$name: the firmware fetched a payload of $kb KB (< 100)"
 else
-	fail "the payload fetch is not under 100 KB ('$kb')"
+	fail_case "the payload fetch is not under 100 KB ('$kb')"
 fi
 payload_boot payload-busid "0.0.0002"
 expect_reipl 0002
@@ -331,9 +323,9 @@ for method in "${methods[@]}"; do
 	boot "method-$method" -T "$mtree" -m 52:54:00:00:01:01 -I "$work/disk.iso" -O
 	expect_console "reboot-s390x-e2e: installed system booted from disk"
 	if (($(netboots) == 1)); then
-		passed=$((passed + 1)); echo "PASS $name: one network boot"
+		ok "$name: one network boot"
 	else
-		fail "$(netboots) network boots, not 1"
+		fail_case "$(netboots) network boots, not 1"
 	fi
 	# The installed system reboots itself for as long as the guest may run: every
 	# reboot must come back to the disk, never to the network.
@@ -341,9 +333,9 @@ for method in "${methods[@]}"; do
 		-w "booted from disk; rebooting:3"
 	n=$(grep -c "installed system booted from disk; rebooting" "$log")
 	if ((n >= 3 && $(netboots) == 1)); then
-		passed=$((passed + 1)); echo "PASS $name: $n boots from disk after one network boot"
+		ok "$name: $n boots from disk after one network boot"
 	else
-		fail "$n boots from disk and $(netboots) network boots (want 3 and 1)"
+		fail_case "$n boots from disk and $(netboots) network boots (want 3 and 1)"
 	fi
 	"$cli" pxe --root "$mtree" install 1b4e28ba-2fa1-11d2-883f-0016d3cca427 --kernel installer/vmlinuz \
 		--initrd installer/initrd.img --append "console=ttysclp0 quiet e2e.marker=installer" >/dev/null || exit 1
@@ -383,10 +375,9 @@ for _ in $(seq 600); do (($(grep -c "zIPL load failed" "$log") >= 2)) && break; 
 "$top/tests/e2e/qemu-monitor.py" "$work/$name.mon" quit
 wait "$guest"
 if (($(netboots) == 2 && $(grep -c "re-IPL from 0.0.0002" "$log") == 2)); then
-	passed=$((passed + 1))
-	echo "PASS $name: after a reset the stock template re-IPLs the disk again"
+	ok "$name: after a reset the stock template re-IPLs the disk again"
 else
-	fail "after a reset: $(netboots) network boots, $(grep -c "re-IPL from 0.0.0002" "$log") re-IPLs"
+	fail_case "after a reset: $(netboots) network boots, $(grep -c "re-IPL from 0.0.0002" "$log") re-IPLs"
 fi
 
 ### the image built by real dracut, with our module
@@ -400,8 +391,7 @@ if dracutbasedir=$dracutdir dracut --no-kernel -m reboot-s390x --force --quiet -
 	expect_disk 0002
 else
 	name=dracut-image log=$work/dracut.log
-	fail "dracut failed"
+	fail_case "dracut failed"
 fi
 
-printf '%d passed, %d failed\n' "$passed" "$failed"
-((failed == 0))
+summary

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# run.sh - the seed's workflow through a real libvirt: a libvirt network serves the TFTP
+# workflow.sh - the seed's workflow through a real libvirt: a libvirt network serves the TFTP
 # tree (written by `reboot-s390x pxe` for a guest named by its domain name) to an s390x
 # libvirt guest, which boots its disk through the re-IPL helper.
 #
@@ -11,13 +11,11 @@ set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=$top/build
 cli=$build/reboot-s390x
-net=rs390x-test
-dom=rs390x-guest
-dom10=rs390x-guest10
 work=$(mktemp -d /tmp/reboot-s390x-libvirt.XXXXXX)
 chmod 0755 "$work"
 
 . "$top/scripts/libvirt-lab.sh"
+net=$(lab_name rs390x-test) dom=$(lab_name rs390x-guest) dom10=$(lab_name rs390x-guest10)
 CHECK_DETAILS=$work/console.log # the first guest's console, shown on a failure
 . "$top/tests/check.sh"
 cleanup() {
