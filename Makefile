@@ -3,7 +3,7 @@
 #   make                 host programs (for tests and the TFTP host) and the static s390x init
 #   make check-unit      the tests that need neither QEMU nor libvirtd (seconds)
 #   make check           install missing Debian packages and QEMU lanes, then every test
-#                        (QEMU_LANE=7.2|10.0|11.1: the emulated tests on that QEMU only)
+#                        (QEMU_LANE=7.2|10.0|newest: the emulated tests on that QEMU only)
 #   make demo            the whole provisioning loop in emulation (LIBVIRT=1: via libvirt;
 #                        KEEP=1: keep its TFTP tree; QEMU_LANE=7.2: on Debian 12's QEMU)
 #   make fuzz            every fuzzer for FUZZ_TIME seconds (default 600), new inputs kept
@@ -252,9 +252,9 @@ check: deps
 	$(Q)$(MAKE) --no-print-directory check-run
 
 # Every emulated suite (firmware model, e2e, demo) runs once per QEMU lane
-# (scripts/qemu-lanes.sh): Debian 12's 7.2, Debian 13's 10.0 and its backports' 11.1.
+# (scripts/qemu-lanes.sh): Debian 12's 7.2, Debian 13's 10.0 and the newest generation (backports, else sid).
 # QEMU_LANE=10.0 picks one.
-QEMU_LANES := $(or $(QEMU_LANE),7.2 10.0 11.1)
+QEMU_LANES := $(or $(QEMU_LANE),7.2 10.0 newest)
 export QEMU_LANES
 
 # The runner (tests/runner.sh) gives each suite a time limit and closes with the number

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # lanes.sh - every emulated suite on every QEMU lane, two at a time.
 #
-# Usage: tests/e2e/lanes.sh [LANE...]     (default: $QEMU_LANES, else 7.2 10.0 11.1)
+# Usage: tests/e2e/lanes.sh [LANE...]     (default: $QEMU_LANES, else 7.2 10.0 newest)
 #
 # The suites per lane: the firmware model (tests/e2e/firmware-model.sh), the end-to-end
 # scenarios (tests/e2e/scenarios.sh), the demo (demo/run.sh) and `set` against the real
@@ -12,13 +12,19 @@
 # no count fails.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
-read -r -a lanes <<<"${*:-${QEMU_LANES:-7.2 10.0 11.1}}"
+read -r -a lanes <<<"${*:-${QEMU_LANES:-7.2 10.0 newest}}"
 jobs=${E2E_JOBS:-2}
 out=$(mktemp -d /tmp/reboot-s390x-lanes.XXXXXX)
 trap 'rm -rf "$out"' EXIT
 
 # The long suites first, so that the short ones fill the gaps at the end.
 tasks=()
+# Each lane's QEMU version, printed with its results (the newest lane's changes by itself).
+declare -A version=()
+for lane in "${lanes[@]}"; do
+	version[$lane]=$("$top/scripts/qemu-lanes.sh" version "$lane") || exit 1
+	echo "lane $lane: QEMU ${version[$lane]}"
+done
 for suite in tests/e2e/scenarios.sh tests/e2e/firmware-model.sh demo/run.sh tests/e2e/kernel-sysfs.sh; do
 	for lane in "${lanes[@]}"; do
 		"$top/scripts/qemu-lanes.sh" path "$lane" >/dev/null || exit 1
@@ -64,11 +70,13 @@ while ((shown < ${#tasks[@]})); do
 		((rc != 0 && f == 0)) && f=1
 		passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
 		if ((rc == 0)); then
-			printf 'PASS [QEMU %s] %s: %s\n' "${tasks[$shown]%% *}" "${tasks[$shown]#* }" "$counts"
+			printf 'PASS [QEMU %s %s] %s: %s\n' "${tasks[$shown]%% *}" "${version[${tasks[$shown]%% *}]}" \
+				"${tasks[$shown]#* }" "$counts"
 			grep -E '^SKIP ' "$out/$shown.log"
 		else
 			sed 's/^/  | /' "$out/$shown.log"
-			printf 'FAIL [QEMU %s] %s: exit status %s%s\n' "${tasks[$shown]%% *}" "${tasks[$shown]#* }" \
+			printf 'FAIL [QEMU %s %s] %s: exit status %s%s\n' "${tasks[$shown]%% *}" \
+				"${version[${tasks[$shown]%% *}]}" "${tasks[$shown]#* }" \
 				"$rc" "${counts:+, $counts}"
 		fi
 		shown=$((shown + 1))

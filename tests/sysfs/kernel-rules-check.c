@@ -4,11 +4,13 @@
  *
  * Usage: kernel-rules-check < CONSOLE-LOG
  *
- * Reads the PROBE-TYPES and PROBE lines of tests/e2e/sysfs-probe.c from a guest's
- * console, replays every write on the model (kernel_rules.c) from the value the kernel
- * showed before it, and compares the result and the value shown after. Prints one line
- * per disagreement and a closing count; exit status 1 when they disagree anywhere, or
- * when there was nothing to compare.
+ * Reads the PROBE-COUNT, PROBE-TYPES, PROBE and PROBE-ABSENT lines of
+ * tests/e2e/sysfs-probe.c from a guest's console, replays every write on the model
+ * (kernel_rules.c) from the value the kernel showed before it, and compares the result
+ * and the value shown after. Every probe counts: one that cannot be read (a line the
+ * console mangled), an attribute the kernel lacks, and a probe missing from the log are
+ * failures, each with a line saying so. Prints a closing count; exit status 1 when
+ * anything failed, or when there was nothing to compare.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,13 +41,20 @@ int main(void)
 	static unsigned char input[KR_VALUE_MAX], before[KR_VALUE_MAX], after[KR_VALUE_MAX];
 	struct kr_model model = { &attr, 1, { { 0 } }, 0 };
 	char line[20000], path[384], hb[9000], hi[9000], ha[9000];
-	int agree = 0, differ = 0, rc;
+	int agree = 0, differ = 0, count = -1, rc;
 
 	while (fgets(line, sizeof(line), stdin)) {
 		char *p = strstr(line, "PROBE");
 
 		if (!p)
 			continue;
+		if (sscanf(p, "PROBE-COUNT %d", &count) == 1)
+			continue;
+		if (strncmp(p, "PROBE-ABSENT ", 13) == 0) {
+			differ++;
+			printf("ABSENT %s", p + 13);
+			continue;
+		}
 		if (strncmp(p, "PROBE-TYPES", 11) == 0) {
 			char *t, *save = NULL;
 
@@ -55,8 +64,13 @@ int main(void)
 					 "%.7s", t);
 			continue;
 		}
-		if (sscanf(p, "PROBE %383s %8999s %8999s %d %8999s", path, hb, hi, &rc, ha) != 5)
+		if (strncmp(p, "PROBE-", 6) == 0) /* PROBE-BEGIN, PROBE-END */
 			continue;
+		if (sscanf(p, "PROBE %383s %8999s %8999s %d %8999s", path, hb, hi, &rc, ha) != 5) {
+			differ++;
+			printf("UNREADABLE %s", p);
+			continue;
+		}
 		{
 			size_t nb = unhex(hb, before, sizeof(before));
 			size_t ni = unhex(hi, input, sizeof(input));
@@ -81,6 +95,13 @@ int main(void)
 				printf("%02x", attr.value[i]);
 			printf("\n");
 		}
+	}
+	if (count < 0) {
+		printf("MISSING the PROBE-COUNT line: how many probes ran is unknown\n");
+		differ++;
+	} else if (agree + differ != count) {
+		printf("MISSING %d of %d probes are not in the log\n", count - agree - differ, count);
+		differ += count > agree + differ ? count - agree - differ : 1;
 	}
 	printf("%d passed, %d failed\n", agree, differ);
 	return differ || !agree;
