@@ -220,7 +220,9 @@ model
 tree name-208
 ln "$t/k1" "$t/$long208"
 cfg default "default l\nlabel l\nkernel $long208\ninitrd i1\nappend long\n"
-QEMU_TIMEOUT=20 boot
+# The firmware hangs on the name it cannot send (7.2, 10.0, 11.1 measured): the case ends
+# by the time limit, and must.
+BOOT_WAITS=1 QEMU_TIMEOUT=20 boot
 no_console "e2e-marker: kernel=" "a 208-byte kernel name does not boot"
 model
 
