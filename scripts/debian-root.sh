@@ -10,9 +10,12 @@
 #        scripts/debian-root.sh run DEST COMMAND...
 #          COMMAND inside the root at DEST, with /proc, in a private mount namespace (the
 #          mounts end with the command), as root.
+#        scripts/debian-root.sh mirror
+#          the machine's own Debian mirror, the one every root here is made from.
 set -euo pipefail
 cache=${REBOOT_S390X_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/reboot-s390x}
 
+# The machine's own Debian mirror (deb822 or one-line sources), so nothing else is asked.
 mirror() {
 	local m
 	m=$(grep -hoE 'https?://[^ ]+/debian/?$' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list \
@@ -58,6 +61,7 @@ copy)
 	fi
 	cp -a "$dir" "$dest"
 	;;
+mirror) mirror ;;
 run)
 	dest=${1:?root}
 	shift
@@ -65,7 +69,7 @@ run)
 		'mount -t proc proc /proc && exec "$@"' sh "$@"
 	;;
 *)
-	echo "usage: debian-root.sh copy SUITE DEST [PACKAGE...] | run DEST COMMAND..." >&2
+	echo "usage: debian-root.sh copy SUITE DEST [PACKAGE...] | run DEST COMMAND... | mirror" >&2
 	exit 2
 	;;
 esac

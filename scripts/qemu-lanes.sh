@@ -21,13 +21,7 @@ set -euo pipefail
 cache=${REBOOT_S390X_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/reboot-s390x}
 lanes=(7.2 10.0 newest)
 
-mirror() {
-	# The machine's own Debian mirror (deb822 or one-line sources), so nothing else is asked.
-	local m
-	m=$(grep -hoE 'https?://[^ ]+/debian/?$' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list \
-		2>/dev/null | head -n 1 || true)
-	echo "${m:-http://deb.debian.org/debian}"
-}
+mirror() { "$(dirname "$0")/debian-root.sh" mirror; }
 
 suite_of() {
 	case $1 in
