@@ -260,7 +260,7 @@ export QEMU_LANES
 # The runner (tests/runner.sh) gives each suite a time limit and closes with the number
 # of checks: "N passed, M failed, K skipped". The fuzzers run a fixed number of inputs from
 # a fixed seed here (make fuzz explores).
-FUZZ_RUNS ?= 20000
+FUZZ_RUNS ?= 200000
 check-run: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS) $(BUILD)/s390x/e2e-marker-init $(MARKER_KERNEL) \
 		$(BUILD)/tests/kernel-sysfs $(BUILD)/tests/kernel-rules-check \
 		$(BUILD)/s390x/reboot-s390x-reipl $(BUILD)/s390x/e2e-sysfs-probe $(FUZZERS)

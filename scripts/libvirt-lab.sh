@@ -16,6 +16,8 @@
 #   lab_run DOM [SECONDS]        start the guest, wait until it is off again
 #   lab_wait_off DOM [SECONDS]   wait until the guest is off
 #   lab_cleanup NET DOM...       destroy and undefine them, stop the daemons we started
+#   lab_diagnose DOM...          each domain's state and reason, and the end of its QEMU log
+#                                (a panic's PSW is there), for a failing check's details
 #   lab_name BASE                BASE-$lab_id: the names of a run's networks and domains
 #   lab_bridge NET               the bridge of network NET (at most 15 characters)
 #
@@ -157,6 +159,14 @@ lab_wait_off() {
 lab_run() {
 	virsh -q start "$1" >/dev/null || return 1
 	lab_wait_off "$@"
+}
+
+lab_diagnose() {
+	local dom
+	for dom in "$@"; do
+		echo "$dom: $(virsh domstate --reason "$dom" 2>&1)"
+		tail -n 4 "/var/log/libvirt/qemu/$dom.log" 2>/dev/null | cut -c1-200 | sed 's/^/  /'
+	done
 }
 
 lab_cleanup() {

@@ -56,10 +56,22 @@ check "the guest ran the probe to its end" "((status != 124)) && grep -q '^PROBE
 model_ok=$?
 probes=$(sed -n 's/^PROBE-COUNT \([0-9]*\).*/\1/p' "$work/console.txt" | head -n 1)
 counts=$(tail -n 1 "$work/model.txt")
-agreed=${counts%% *}
-# Every probe is read and agrees: none mangled, none absent, none missing.
-check "the kernel model agrees with the kernel on all ${probes:-?} writes ($counts)" \
-	"((model_ok == 0 && probes > 0 && agreed == probes))" "$(grep -v '^[0-9]* passed' "$work/model.txt")"
+read -r agreed _ _ _ absent _ <<<"${counts//,/}"
+# Every probe is read and agrees, or its attribute is one this kernel is known to lack:
+# Debian 12's Linux 6.1, which every lane boots, has no reipl/eckd and no clear attribute
+# for fcp and nvme; a KVM guest has no reipl/nss and no ccw/parm (z/VM's). Measured: the
+# probe says ABSENT for exactly these, on every lane.
+may_lack="reipl/eckd/device reipl/eckd/br_chr reipl/eckd/bootprog reipl/eckd/scp_data
+reipl/nss/name reipl/nss/parm reipl/ccw/parm reipl/fcp/clear reipl/nvme/clear"
+check "the kernel model agrees with the kernel on every probe it could make (${probes:-?} probes: $counts)" \
+	"((model_ok == 0 && probes > 0 && agreed + absent == probes))" "$(grep -v '^[0-9]* passed' "$work/model.txt")"
+for attr in $(sed -n 's/^ABSENT //p' "$work/model.txt" | sort -u); do
+	if grep -qxF -- "$attr" <<<"${may_lack// /$'\n'}"; then
+		skip "probes of $attr" "this kernel on KVM has no such attribute"
+	else
+		fail "the kernel lacks $attr, which the probe expects"
+	fi
+done
 
 # out N: what run N printed, between its RUN-BEGIN and RUN lines.
 out() { sed -n "/^RUN-BEGIN $1 /,/^RUN $1 rc=/p" "$work/console.txt"; }

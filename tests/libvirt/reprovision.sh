@@ -164,7 +164,8 @@ check "a restarted watch follows the running installs" \
 lab_wait_off "${doms[1]}" 180
 lab_wait_off "${doms[2]}" 180
 check "watch turned both local: one installer powered off, the other rebooted" \
-	"[[ \$(role_of ${doms[1]}) == local && \$(role_of ${doms[2]}) == local ]] && grep -q 'domain ${doms[1]} shut down: pxelinux.cfg/.*: install once, started -> local' '$work/watch2.log' && grep -q 'domain ${doms[2]} rebooted: pxelinux.cfg/.*: install once, started -> local' '$work/watch2.log'" "$work/watch2.log"
+	"[[ \$(role_of ${doms[1]}) == local && \$(role_of ${doms[2]}) == local ]] && grep -q 'domain ${doms[1]} shut down: pxelinux.cfg/.*: install once, started -> local' '$work/watch2.log' && grep -q 'domain ${doms[2]} rebooted: pxelinux.cfg/.*: install once, started -> local' '$work/watch2.log'" \
+	"$(cat "$work/watch2.log"; lab_diagnose "${doms[1]}" "${doms[2]}"; echo "${doms[1]}'s console:"; tail -n 15 "$work/console2.log")"
 check "watch held the rebooted guest, reset it, and it booted its disk after one install" \
 	"grep -q 'domain ${doms[2]} held while its entry turned local, then reset' '$work/watch2.log' && (( \$(grep -ac 'demo installer: started' '$work/console3.log') == 1 )) && grep -aq 'installed system booted from disk' '$work/console3.log'" "$work/console3.log"
 lab_run "${doms[2]}" 120

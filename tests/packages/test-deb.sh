@@ -41,8 +41,48 @@ check "a throw-away $suite root" "[[ -x '$root/usr/bin/dpkg' ]]" "$work/root.log
 in_root() { "$top/scripts/debian-root.sh" run "$root" "$@"; }
 mkdir "$root/debs"
 cp "${debs[@]}" "$root/debs/"
+# The maintainer scripts talk to systemd only where it runs (/run/systemd/system): a
+# systemctl of the test's own stands in for it, logs every call and answers is-enabled
+# and is-active from /systemd-state ("enabled", "running").
+mkdir -p "$root/run/systemd/system" "$root/usr/local/sbin"
+cat >"$root/usr/local/sbin/systemctl" <<'EOF_STUB'
+#!/bin/sh
+echo "systemctl $*" >>/systemctl.log
+state=$(cat /systemd-state 2>/dev/null)
+case " $* " in
+*" is-enabled "*) case $state in *enabled*) echo enabled; exit 0 ;; *) echo disabled; exit 1 ;; esac ;;
+*" is-active "*) case $state in *running*) exit 0 ;; *) exit 3 ;; esac ;;
+esac
+exit 0
+EOF_STUB
+chmod 0755 "$root/usr/local/sbin/systemctl"
+# calls: the systemctl calls on watch's unit logged since the log was last emptied
+calls() { grep -E "(start|stop|restart|enable|disable).*reboot-s390x-watch" "$root/systemctl.log" 2>/dev/null; }
 in_root sh -c 'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq /debs/*.deb' >"$work/apt.log" 2>&1
 check "apt-get install ./*.deb" "in_root dpkg -s reboot-s390x reboot-s390x-boot >/dev/null 2>&1" "$work/apt.log"
+check "a first install neither enables nor starts watch" '! calls | grep -Eq " (start|restart|enable) "' "$(calls)"
+
+# An upgrade (the same build installed again: dpkg runs the upgrade's scripts) while
+# the admin runs watch: it runs again afterwards, or entries stop turning local.
+: >"$root/systemctl.log"
+echo "enabled running" >"$root/systemd-state"
+in_root sh -c 'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall /debs/reboot-s390x_*.deb' \
+	>"$work/upgrade.log" 2>&1
+check "an upgrade restarts a running watch, and leaves it running" \
+	'calls | grep -q " restart reboot-s390x-watch.service" && ! calls | grep -q " stop "' "$(calls; tail -5 "$work/upgrade.log")"
+: >"$root/systemctl.log"
+echo "running" >"$root/systemd-state"
+in_root sh -c 'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall /debs/reboot-s390x_*.deb' \
+	>"$work/upgrade.log" 2>&1
+check "the same when the admin started it without enabling it" \
+	'calls | grep -q " restart reboot-s390x-watch.service"' "$(calls)"
+: >"$root/systemctl.log"
+echo "" >"$root/systemd-state"
+in_root sh -c 'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall /debs/reboot-s390x_*.deb' \
+	>"$work/upgrade.log" 2>&1
+check "an upgrade starts no watch that was neither enabled nor running" \
+	'! calls | grep -Eq " (start|restart) reboot-s390x-watch"' "$(calls)"
+echo "enabled running" >"$root/systemd-state"
 files=$(in_root dpkg -L reboot-s390x reboot-s390x-boot | sort -u)
 
 # The installed commands, inside the root: no build tree in reach.
@@ -64,8 +104,10 @@ check "the dracut module is where dracut finds it, pointing at the installed ini
 check "watch's unit is installed, not enabled" \
 	"[[ -f '$root/lib/systemd/system/reboot-s390x-watch.service' && ! -e '$root/etc/systemd/system/multi-user.target.wants/reboot-s390x-watch.service' ]]"
 
+: >"$root/systemctl.log"
 in_root sh -c 'DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq reboot-s390x reboot-s390x-boot' \
 	>"$work/purge.log" 2>&1
+check "removal stops watch" 'calls | grep -q " stop reboot-s390x-watch.service"' "$(calls)"
 left=""
 while read -r f; do
 	# (dpkg -L lists directories too, such as /lib, a symlink to usr/lib here)
