@@ -44,8 +44,10 @@ cp "${debs[@]}" "$root/debs/"
 # The maintainer scripts talk to systemd only where it runs (/run/systemd/system): a
 # systemctl of the test's own stands in for it, logs every call and answers is-enabled
 # and is-active from /systemd-state ("enabled", "running").
-mkdir -p "$root/run/systemd/system" "$root/usr/local/sbin"
-cat >"$root/usr/local/sbin/systemctl" <<'EOF_STUB'
+# (systemd itself is not in the root: the stub takes its place in /usr/bin)
+[[ ! -e $root/usr/bin/systemctl ]] || { fail "the throw-away root has systemd: no room for the stub"; summary; exit 1; }
+mkdir -p "$root/run/systemd/system"
+cat >"$root/usr/bin/systemctl" <<'EOF_STUB'
 #!/bin/sh
 echo "systemctl $*" >>/systemctl.log
 state=$(cat /systemd-state 2>/dev/null)
@@ -55,7 +57,7 @@ case " $* " in
 esac
 exit 0
 EOF_STUB
-chmod 0755 "$root/usr/local/sbin/systemctl"
+chmod 0755 "$root/usr/bin/systemctl"
 # calls: the systemctl calls on watch's unit logged since the log was last emptied
 calls() { grep -E "(start|stop|restart|enable|disable).*reboot-s390x-watch" "$root/systemctl.log" 2>/dev/null; }
 in_root sh -c 'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq /debs/*.deb' >"$work/apt.log" 2>&1
