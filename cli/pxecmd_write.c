@@ -148,6 +148,8 @@ static int plan_once(const struct pxe_opts *o, const struct pxe_tree *t, const c
 	if ((rc = plan_entry(&lo, true, t, guest, &later)) ||
 	    (rc = plan_entry(&io, false, t, guest, p)))
 		return rc;
+	if (pxe_once_guest_check(&p->g, &err))
+		return cli_error("pxe install: %s", err.msg);
 	memcpy(install, p->text, sizeof(install));
 	p->method = later.method;
 	memcpy(p->why, later.why, sizeof(p->why));

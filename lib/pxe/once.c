@@ -56,6 +56,16 @@ static int with_role(const char *text, size_t tlen, const char *role, char *buf,
 	return 0;
 }
 
+int pxe_once_guest_check(const struct pxe_guest *g, struct reipl_error *err)
+{
+	if (g->kind == PXE_GUEST_DEFAULT)
+		return reipl_fail(err, -EINVAL,
+				  "an install-once entry is one guest's: not pxelinux.cfg/default, "
+				  "which every guest without a file of its own reads (name the "
+				  "guest by its UUID or MAC)");
+	return 0;
+}
+
 int pxe_once_compose(const char *install, const char *local, char *buf, size_t len,
 		     struct reipl_error *err)
 {

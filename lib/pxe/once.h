@@ -42,6 +42,15 @@ enum pxe_once_action {
 /* The state of a file's text (any file: not ours, or not once, is PXE_ONCE_NONE). */
 enum pxe_once_state pxe_once_state(const char *text, size_t len);
 
+struct pxe_guest;
+
+/*
+ * Whether @g may get an install-once file: one guest's own (UUID or MAC file), never
+ * pxelinux.cfg/default, which every guest without a file of its own reads and which
+ * no domain's events ever turn local. -EINVAL with a message otherwise.
+ */
+int pxe_once_guest_check(const struct pxe_guest *g, struct reipl_error *err);
+
 /*
  * The install-once file from an install entry and the local entry it becomes (both as
  * written by entry.c), into @buf. -E2BIG with a message when the two do not fit the

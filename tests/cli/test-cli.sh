@@ -665,6 +665,22 @@ refused "--once with a target the payload cannot do" 'pxe install: --target "nss
 	"$cli" pxe --root "$mroot" install 52:54:00:00:00:0e --once --kernel k --initrd i --method payload --target "nss LINUX"
 refused "install --once: an unknown method, named by install" 'pxe install: Invalid method "frob": give auto, fallback, payload or linux' \
 	"$cli" pxe --root "$mroot" install 52:54:00:00:00:0e --once --kernel k --initrd i --method frob
+# pxelinux.cfg/default is every guest's that has no file of its own: never install-once
+# (issue 23, item 3), neither by its name nor through a domain called "default".
+once_default="an install-once entry is one guest's: not pxelinux.cfg/default, which every guest without a file of its own reads (name the guest by its UUID or MAC)"
+refused "install --once default" "pxe install: $once_default" \
+	"$cli" pxe --root "$mroot" install default --once --kernel k --initrd i --method linux --target "ccw 0.0.0002"
+cat >"$work/node-default.xml" <<'XML'
+<node>
+  <domain type='test'>
+    <name>default</name><uuid>5b3f9c2e-8d1a-4c7e-9f0b-2a6d4e8c1f35</uuid>
+    <memory>65536</memory><os><type>hvm</type></os>
+  </domain>
+</node>
+XML
+refused "reprovision of a domain named default" "pxe install: $once_default" \
+	"$cli" reprovision --root "$mroot" --connect "test://$work/node-default.xml" default --kernel k --initrd i \
+	--method linux --target "ccw 0.0.0002"
 # A helper not in the root yet: written, with one warning line each, after the report.
 wroot=$work/warn
 mkdir -p "$wroot"

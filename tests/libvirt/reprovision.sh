@@ -10,7 +10,7 @@
 #   3. the same on QEMU 10.0 with the fallback method (no helper at all): the firmware falls
 #      back to the disk after the installer's reboot;
 #   4. an admin's destroy in the middle of the install leaves the install entry;
-#   5. watch, two guests at once on QEMU 10.0 (one installer powers off, one reboots), watch restarted
+#   5. watch, two guests at once (one installer powers off, one reboots), watch restarted
 #      in the middle: both turn local; watch settles at its start what happened while it
 #      was down.
 # Needs root and what tests/libvirt/workflow.sh needs; KEEP=1 keeps the work directory.
@@ -59,17 +59,10 @@ mkdir -p "$tree"
 "$cli" pxe --root "$tree" setup >/dev/null || exit 1
 lab_define "$net" "${doms[0]}" 192.168.237 "$tree" "$work/disk1.img" "$work/console1.log" \
 	52:54:00:bb:00:01 "" 2048 || exit 1
-# The others run on QEMU 10.0. The fourth's firmware falls back to the disk (second in its
-# order). The second and third are the watch's two guests at once: on QEMU 7.2 (TCG) a
-# guest now and then ends its installer's power-off in a disabled wait, which libvirt
-# reports as a crash, and a crash rightly turns nothing local; a test of the watch's
-# logic must not hang on that emulator's odds (7.2 keeps cases 1 and 2, one guest at a
-# time).
+lab_define_domain "${doms[1]}" "$net" "$work/disk2.img" "$work/console2.log" 52:54:00:bb:00:02 "" 2048 || exit 1
+lab_define_domain "${doms[2]}" "$net" "$work/disk3.img" "$work/console3.log" 52:54:00:bb:00:03 "" 2048 || exit 1
+# The fourth runs on QEMU 10.0, whose firmware falls back to the disk (second in its order).
 qemu10=$("$top/scripts/qemu-lanes.sh" path 10.0) || exit 1
-lab_define_domain "${doms[1]}" "$net" "$work/disk2.img" "$work/console2.log" 52:54:00:bb:00:02 "" 2048 \
-	"$qemu10" || exit 1
-lab_define_domain "${doms[2]}" "$net" "$work/disk3.img" "$work/console3.log" 52:54:00:bb:00:03 "" 2048 \
-	"$qemu10" || exit 1
 lab_define_domain "${doms[3]}" "$net" "$work/disk4.img" "$work/console4.log" 52:54:00:bb:00:04 "" 2048 \
 	"$qemu10" 2 || exit 1
 for i in 1 2 3 4; do truncate -s 64M "$work/disk$i.img"; done
@@ -151,7 +144,17 @@ check "watch settles the destroyed guest's entry at its start: left" \
 "$cli" pxe --root "$tree" --connect $URI install --once "${doms[2]}" "${installer[@]}" \
 	--append "console=ttysclp0 quiet demo.end=reboot" "${local_opts[@]}" >>"$work/install.log" 2>&1
 check "pxe install --once for two guests" "[[ \$(role_of ${doms[1]}) == 'install once' && \$(role_of ${doms[2]}) == 'install once' ]]" "$work/install.log"
-virsh -q start "${doms[1]}" >/dev/null && virsh -q start "${doms[2]}" >/dev/null
+# The second starts once the first has loaded its installer. The firmware's TFTP client
+# takes every data packet sent to its one fixed port as its own (SLOF's handle_tftp, used
+# by every QEMU here, checks neither the sender's port nor the transfer), so two guests
+# loading files over one bridge at the same moment can break each other's transfer:
+# "TFTP error missing block 124, expected block was 332", then "No suitable device for
+# IPL", a disabled wait that libvirt reports as a crash (2 runs in 9 here, with both
+# guests on QEMU 10.0; the issue saw it on 7.2). Installing two guests at once is what this case is about; downloading at
+# the same instant is a firmware fact the test must not hang on.
+virsh -q start "${doms[1]}" >/dev/null
+wait_for "$work/console2.log" 'demo installer: started' 120
+virsh -q start "${doms[2]}" >/dev/null
 wait_for "$work/watch1.log" "domain ${doms[2]} started: .* install once -> install once, started" 30
 check "watch armed both when they started" \
 	"grep -q 'domain ${doms[1]} started: .* install once -> install once, started' '$work/watch1.log'" "$work/watch1.log"

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "pxe/entry.h"
+#include "pxe/guest.h"
 #include "pxe/libvirt.h"
 #include "pxe/once.h"
 #include "pxe/pxecfg.h"
@@ -92,6 +93,22 @@ static void test_too_big(void **state)
 	assert_string_equal(err.msg, "the local entry in the file is damaged");
 }
 
+/* Only one guest's own file may be install-once (issue 23, item 3). */
+static void test_guest_check(void **state)
+{
+	struct reipl_error err;
+	struct pxe_guest g;
+
+	(void)state;
+	assert_int_equal(pxe_guest_parse("default", &g, &err), 0);
+	assert_int_equal(pxe_once_guest_check(&g, &err), -EINVAL);
+	assert_non_null(strstr(err.msg, "not pxelinux.cfg/default"));
+	assert_int_equal(pxe_guest_parse("52:54:00:00:00:c3", &g, &err), 0);
+	assert_int_equal(pxe_once_guest_check(&g, &err), 0);
+	assert_int_equal(pxe_guest_parse("1b4e28ba-2fa1-11d2-883f-0016d3cca427", &g, &err), 0);
+	assert_int_equal(pxe_once_guest_check(&g, &err), 0);
+}
+
 static void test_decide(void **state)
 {
 	const char *why;
@@ -163,6 +180,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_compose_and_states),
 		cmocka_unit_test(test_too_big),
+		cmocka_unit_test(test_guest_check),
 		cmocka_unit_test(test_decide),
 		cmocka_unit_test(test_apply_in_a_tree),
 	};
