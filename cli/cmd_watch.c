@@ -172,6 +172,7 @@ int cmd_watch(const struct cli_ctx *ctx, int argc, char **argv)
 	};
 	struct watch w = { 0 };
 	struct reipl_error err;
+	struct pxe_tree t;
 	struct sigaction sa = { 0 };
 	int c, rc = EXIT_SUCCESS;
 
@@ -200,6 +201,14 @@ int cmd_watch(const struct cli_ctx *ctx, int argc, char **argv)
 		return cli_error("watch: unexpected argument '%s'", argv[optind - 1]);
 	if (use_syslog)
 		openlog(PROGRAM, LOG_PID, LOG_DAEMON);
+	/* A root that cannot be opened (a typo in REBOOT_S390X_TFTP_ROOT) would follow
+	 * nothing for ever while every install entry stays: an error now. A root without
+	 * pxelinux.cfg/ yet is fine: it has no entries until someone writes one. */
+	if (pxe_tree_open(w.root, false, &t, &err) && t.rootfd < 0) {
+		pxe_tree_close(&t);
+		return cli_error("watch: %s", err.msg);
+	}
+	pxe_tree_close(&t);
 	if (pxe_events_open(w.uri, on_event, &w, &w.events, &err))
 		return cli_error("watch: %s", err.msg);
 	sa.sa_handler = on_signal;

@@ -321,6 +321,10 @@ refused "watch with an argument" "watch: unexpected argument 'x'" "$cli" watch x
 refused "watch unknown option" "watch: unknown option '--frob' (see 'reboot-s390x watch --help')" "$cli" watch --frob
 refused "watch --root without a value" "watch: option '--root' requires an argument" "$cli" watch --root
 refused "watch unknown short option" "watch: unknown option '-x' (see 'reboot-s390x watch --help')" "$cli" watch -x
+# A root that cannot be opened ends watch at once (issue 23, item 7); before, it followed
+# nothing for ever (the time limit stands for that).
+refused "watch --root that does not exist" "watch: TFTP root $work/no-such-root: No such file or directory" \
+	timeout 20 "$cli" watch --root "$work/no-such-root" --connect test:///default
 printf '#!/bin/sh\nreboot -f\n' >"$root/script-init"
 refused "mkinitrd script as init" "mkinitrd: init $root/script-init is not an ELF file (use --force to take it anyway)" \
 	"$cli" mkinitrd --init "$root/script-init" -o "$root/a.img"
