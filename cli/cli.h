@@ -17,6 +17,10 @@ struct cli_ctx {
 /* @s with control characters as \xNN, as util-linux prints untrusted text. */
 void cli_put_escaped(FILE *f, const char *s);
 
+/* @word as one word of a shell command line: as it is when it holds nothing the shell
+ * would read as syntax, else in single quotes (cli/shellword.c). */
+void cli_put_shell_word(FILE *f, const char *word);
+
 /* Print "reboot-s390x: error: ..." on stderr, one line; returns EXIT_FAILURE. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

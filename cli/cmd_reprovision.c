@@ -151,15 +151,26 @@ static void left(const struct follow *f, char *const *local_args, int nlocal, co
 		pxe_guest_file(&g, name, sizeof(name));
 	else
 		snprintf(name, sizeof(name), "%s", f->uuid);
+	fputs(PROGRAM ": ", stderr);
+	cli_put_escaped(stderr, f->domain);
 	fprintf(stderr,
-		PROGRAM ": %s: %s; pxelinux.cfg/%s is left as the install entry. When the "
-			"installer is done, this finishes the job:\n  " PROGRAM " pxe --root %s",
-		f->domain, why, name, f->root);
-	if (f->uri)
-		fprintf(stderr, " --connect %s", f->uri);
-	fprintf(stderr, " local %s", f->domain);
-	for (i = 0; i < nlocal; i++)
-		fprintf(stderr, strchr(local_args[i], ' ') ? " '%s'" : " %s", local_args[i]);
+		": %s; pxelinux.cfg/%s is left as the install entry. When the installer is "
+		"done, this finishes the job:\n  " PROGRAM " pxe --root ",
+		why, name);
+	/* Every word quoted for the shell it is pasted into, as root. */
+	cli_put_shell_word(stderr, f->root);
+	if (f->uri) {
+		fputs(" --connect ", stderr);
+		cli_put_shell_word(stderr, f->uri);
+	}
+	fputs(" local ", stderr);
+	for (i = 0; i < nlocal; i++) {
+		cli_put_shell_word(stderr, local_args[i]);
+		fputc(' ', stderr);
+	}
+	/* (after "--": a domain name may start with '-') */
+	fputs("-- ", stderr);
+	cli_put_shell_word(stderr, f->domain);
 	fputc('\n', stderr);
 }
 

@@ -126,14 +126,21 @@ int pxe_guest_parse(const char *text, struct pxe_guest *g, struct reipl_error *e
 			"guest '%.60s' is neither a MAC address (52:54:00:12:34:56) nor a "
 			"UUID",
 			text);
-	/* libvirt refuses "/" in names; control characters and blanks make no file names. */
-	if (len >= PXE_NAME_MAX || text[0] == '.' || text[0] == '-')
-		return reipl_fail(err, -EINVAL, "guest '%.60s' is not a valid libvirt domain name",
-				  text);
+	/*
+	 * A name is only looked up in libvirt (the guest's file is its UUID's), so what
+	 * libvirt takes is taken: "-x", "a b". libvirt refuses "/" in names (and "." and
+	 * ".." are refused above, as all separators); control characters would go into
+	 * messages. Longer names than fit here are named by their UUID.
+	 */
 	for (i = 0; i < len; i++)
-		if (text[i] == '/' || iscntrl((unsigned char)text[i]) || text[i] == ' ')
+		if (text[i] == '/' || iscntrl((unsigned char)text[i]))
 			return reipl_fail(err, -EINVAL,
 					  "guest '%.60s' is not a valid libvirt domain name", text);
+	if (len >= PXE_NAME_MAX)
+		return reipl_fail(err, -EINVAL,
+				  "guest '%.60s...' has a name over %d bytes: name it by its UUID "
+				  "('virsh domuuid')",
+				  text, PXE_NAME_MAX - 1);
 	g->kind = PXE_GUEST_NAME;
 	memcpy(g->name, text, len + 1);
 	return 0;

@@ -685,6 +685,41 @@ XML
 refused "reprovision of a domain named default" "pxe install: $once_default" \
 	"$cli" reprovision --root "$mroot" --connect "test://$work/node-default.xml" default --kernel k --initrd i \
 	--method linux --target "ccw 0.0.0002"
+# The command reprovision prints to finish a job is pasted into a root shell: every word
+# in it reads back as itself, whatever libvirt allows in a name (issue 23, item 9).
+cat >"$work/node-odd.xml" <<'XML'
+<node>
+  <domain type='test'>
+    <name>a;touch${IFS}PWNED</name><uuid>0c3a5e7d-2b4f-4a61-8d9e-7f1b2c3d4e5f</uuid>
+    <memory>65536</memory><os><type>hvm</type></os>
+  </domain>
+  <domain type='test'>
+    <name>-x y</name><uuid>1d4b6f8e-3c5a-4b72-9eaf-8a2c3d4e5f60</uuid>
+    <memory>65536</memory><os><type>hvm</type></os>
+  </domain>
+</node>
+XML
+qroot="$work/a root with 'quotes' and \$HOME"
+mkdir -p "$qroot"
+for dom in 'a;touch${IFS}PWNED' '-x y'; do
+	run "$cli" reprovision --root "$qroot" --connect "test://$work/node-odd.xml" --kernel k --initrd i \
+		--method linux --target "ccw 0.0.0002" --timeout 1 -- "$dom"
+	line=$(sed -n 's/^  reboot-s390x //p' <<<"$err")
+	# (the shell reads the words back in a scratch folder: a word that were shell syntax
+	# would run, and leave PWNED there)
+	mkdir -p "$work/paste"
+	got=$(cd "$work/paste" && eval "words=($line)" && printf '%s\n' "${words[@]}")
+	want=$(printf '%s\n' pxe --root "$qroot" --connect "test://$work/node-odd.xml" local --method linux \
+		--target "ccw 0.0.0002" -- "$dom")
+	if ((status == 1)) && [[ -n $line && $got == "$want" && -z $(ls "$work/paste") ]]; then
+		ok "reprovision's hint for domain '$dom' pastes as the words it names"
+	else
+		fail "reprovision's hint for domain '$dom' pastes as the words it names" "$err
+got:
+$got"
+	fi
+	rm -rf "$qroot/pxelinux.cfg"
+done
 # A helper not in the root yet: written, with one warning line each, after the report.
 wroot=$work/warn
 mkdir -p "$wroot"

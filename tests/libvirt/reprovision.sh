@@ -125,7 +125,7 @@ wait "$re_pid"
 rc=$?
 check "reprovision: exit 1 after an admin's destroy" "((rc == 1))" "$work/re3.log"
 check "reprovision: says what is left and the command that finishes it" \
-	"grep -q 'destroyed before its installer ended; pxelinux.cfg/.* is left as the install entry' '$work/re3.log' && grep -q \"pxe --root $tree --connect $URI local ${doms[1]} --method payload --target 'ccw 0.0.0002'\" '$work/re3.log'" "$work/re3.log"
+	"grep -q 'destroyed before its installer ended; pxelinux.cfg/.* is left as the install entry' '$work/re3.log' && grep -qF -- \"pxe --root $tree --connect $URI local --method payload --target 'ccw 0.0.0002' -- ${doms[1]}\" '$work/re3.log'" "$work/re3.log"
 check "the destroy left the install entry" "[[ \$(role_of ${doms[1]}) == 'install once, started' ]]"
 
 ### 5. watch: two guests at once, watch restarted in the middle

@@ -297,8 +297,10 @@ static void test_guests(void **state)
 		{ "", "no guest given" },
 		{ "../etc", "guest '../etc' is not a valid libvirt domain name" },
 		{ "a/b", "guest 'a/b' is not a valid libvirt domain name" },
-		{ "my guest", "is not a valid libvirt domain name" },
-		{ "-rf", "is not a valid libvirt domain name" },
+		{ "..", "guest '..' is neither a MAC address" },
+		{ "a\nb", "is not a valid libvirt domain name" },
+		{ "x123456789x123456789x123456789x123456789x123456789x123456789x123",
+		  "has a name over 63 bytes: name it by its UUID ('virsh domuuid')" },
 	};
 	struct reipl_error err;
 	struct pxe_guest g;
@@ -312,6 +314,11 @@ static void test_guests(void **state)
 		pxe_guest_file(&g, file, sizeof(file));
 		assert_string_equal(file, i == 5 ? "01-52-54-00-ab-cd-ef" : "01-52-54-00-12-34-56");
 	}
+	/* What libvirt takes as a name is a name (issue 23, item 9): it is only looked up. */
+	assert_int_equal(pxe_guest_parse("my guest", &g, &err), 0);
+	assert_int_equal(g.kind, PXE_GUEST_NAME);
+	assert_int_equal(pxe_guest_parse("-rf", &g, &err), 0);
+	assert_string_equal(g.name, "-rf");
 	assert_int_equal(pxe_guest_parse("1B4E28BA-2FA1-11D2-883F-0016D3CCA427", &g, &err), 0);
 	pxe_guest_file(&g, file, sizeof(file));
 	assert_string_equal(file, "1b4e28ba-2fa1-11d2-883f-0016d3cca427");
