@@ -55,7 +55,7 @@ LIB_SRCS := $(sort $(wildcard lib/reipl/*.c))
 INITRD_SRCS := $(sort $(wildcard lib/initrd/*.c))
 PXE_SRCS := $(sort $(wildcard lib/pxe/*.c))
 # The command line tool's libraries; the s390x init needs none.
-CLI_LIBS := -larchive -lvirt -lselinux -lxml2 -lsmartcols
+CLI_LIBS := -larchive -lvirt -lselinux -lxml2 -lsmartcols -lsystemd
 XML_CFLAGS := -I/usr/include/libxml2 -I/usr/include/libsmartcols
 CLI_SRCS := $(sort $(wildcard cli/*.c))
 INIT_SRCS := $(sort $(wildcard init/*.c))

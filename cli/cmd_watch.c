@@ -15,6 +15,8 @@
 #include <string.h>
 #include <syslog.h>
 
+#include <systemd/sd-daemon.h>
+
 #include "cli.h"
 #include "pxe/events.h"
 #include "pxe/guest.h"
@@ -216,6 +218,9 @@ int cmd_watch(const struct cli_ctx *ctx, int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	say(LOG_INFO, "started: TFTP root %s, libvirt %s", w.root, w.uri ? w.uri : "(default)");
 	reconcile(&w);
+	/* Type=notify: `systemctl start` returns once entries are being followed (without
+	 * systemd, NOTIFY_SOCKET is unset and this does nothing). */
+	sd_notify(0, "READY=1");
 	while (!stopping) {
 		if (pxe_events_wait(w.events, &err)) {
 			/* Its unit restarts it; the restart reconciles what was missed. */
@@ -224,6 +229,7 @@ int cmd_watch(const struct cli_ctx *ctx, int argc, char **argv)
 			break;
 		}
 	}
+	sd_notify(0, "STOPPING=1");
 	if (stopping)
 		say(LOG_INFO, "stopped by signal %d", (int)stopping);
 	pxe_events_close(w.events);

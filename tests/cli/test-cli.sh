@@ -321,6 +321,25 @@ refused "watch with an argument" "watch: unexpected argument 'x'" "$cli" watch x
 refused "watch unknown option" "watch: unknown option '--frob' (see 'reboot-s390x watch --help')" "$cli" watch --frob
 refused "watch --root without a value" "watch: option '--root' requires an argument" "$cli" watch --root
 refused "watch unknown short option" "watch: unknown option '-x' (see 'reboot-s390x watch --help')" "$cli" watch -x
+# Type=notify: watch tells systemd it is ready once it follows the events, after its
+# start-up settling (issue 23, item 10). A socket of the test's own stands for systemd's.
+mkdir -p "$work/notify-root"
+ready=$(timeout 20 python3 -c '
+import os, socket, subprocess, sys
+path = sys.argv[1]
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(path)
+s.settimeout(15)
+env = dict(os.environ, NOTIFY_SOCKET=path)
+p = subprocess.Popen(sys.argv[2:], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+try:
+    print(s.recv(4096).decode())
+except OSError:
+    print("nothing")
+p.terminate()
+p.wait()
+' "$work/notify.sock" "$cli" watch --root "$work/notify-root" --connect test:///default)
+check "watch notifies systemd that it is ready (READY=1)" '[[ $ready == *READY=1* ]]' "got: $ready"
 # A root that cannot be opened ends watch at once (issue 23, item 7); before, it followed
 # nothing for ever (the time limit stands for that).
 refused "watch --root that does not exist" "watch: TFTP root $work/no-such-root: No such file or directory" \
