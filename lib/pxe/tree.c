@@ -24,6 +24,32 @@
 
 #define CFG_DIR "pxelinux.cfg"
 
+/*
+ * The mode a file gets when we replace one: its own, made readable to all (a TFTP server
+ * that cannot read it serves nothing). Another writer's group bits stay (Foreman's proxy
+ * writes these files too); a new file is 0644.
+ */
+static mode_t mode_of(const struct stat *old)
+{
+	return old ? ((old->st_mode & 0777) | 0444) & ~(mode_t)0111 : 0644;
+}
+
+/* Give @fd the SELinux context of the file it replaces, @oldfd (no-op without SELinux or
+ * when that file has none). 1 when it did, 0 when there was nothing to keep. */
+static int keep_label(int fd, int oldfd, const char *what, struct reipl_error *err)
+{
+	char *con = NULL;
+	int rc = 0;
+
+	if (is_selinux_enabled() <= 0 || fgetfilecon(oldfd, &con) < 0)
+		return 0;
+	if (fsetfilecon(fd, con) != 0)
+		rc = reipl_fail(err, -errno, "cannot keep the SELinux context of %s: %s", what,
+				strerror(errno));
+	freecon(con);
+	return rc ? rc : 1;
+}
+
 /* Give @fd the SELinux context the policy wants for @path (no-op without SELinux). */
 static int restore_label(int fd, const char *root, const char *name, mode_t mode,
 			 struct reipl_error *err)
@@ -236,7 +262,7 @@ static bool same_content(int dirfd, const char *name, const char *data, size_t l
 	if (fd < 0)
 		return false;
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size == len &&
-	    (st.st_mode & 07777) == 0644) {
+	    (st.st_mode & 07777) == mode_of(&st)) {
 		same = true;
 		while (same && got < len) {
 			size_t want = len - got < sizeof(buf) ? len - got : sizeof(buf);
@@ -259,7 +285,8 @@ static int write_at(const struct pxe_tree *t, int dirfd, const char *dir, const 
 {
 	char tmp[96], label[96], where[4200];
 	struct stat st;
-	int fd = -1, rc, tries;
+	int fd = -1, oldfd = -1, rc, tries;
+	bool existed = false;
 	size_t done = 0;
 
 	*changed = false;
@@ -275,6 +302,7 @@ static int write_at(const struct pxe_tree *t, int dirfd, const char *dir, const 
 					  *dir ? "/" : "", name);
 		if (same_content(dirfd, name, data, len))
 			return 0;
+		existed = true;
 	}
 	for (tries = 0; tries < 100 && fd < 0; tries++) {
 		snprintf(tmp, sizeof(tmp), ".%s.%ld.%d", name, (long)getpid(), tries);
@@ -297,12 +325,26 @@ static int write_at(const struct pxe_tree *t, int dirfd, const char *dir, const 
 		}
 		done += (size_t)n;
 	}
-	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) {
+	/* A file someone else wrote keeps its owner, group, mode and label: the next in-place
+	 * write by that owner (Foreman's proxy) must still be allowed. */
+	if (fchmod(fd, mode_of(existed ? &st : NULL)) != 0 || fsync(fd) != 0) {
 		rc = reipl_fail(err, -errno, "cannot write %s/%s: %s", where, tmp, strerror(errno));
 		goto fail;
 	}
-	rc = restore_label(fd, t->root, label, S_IFREG | 0644, err);
-	if (rc)
+	if (existed && (st.st_uid != geteuid() || st.st_gid != getegid()) &&
+	    fchown(fd, st.st_uid, st.st_gid) != 0) {
+		rc = reipl_fail(err, -errno, "cannot give %s/%s its owner %u:%u back: %s", where,
+				name, (unsigned)st.st_uid, (unsigned)st.st_gid, strerror(errno));
+		goto fail;
+	}
+	if (existed)
+		oldfd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	rc = oldfd >= 0 ? keep_label(fd, oldfd, name, err) : 0;
+	if (oldfd >= 0)
+		close(oldfd);
+	if (rc == 0)
+		rc = restore_label(fd, t->root, label, S_IFREG | mode_of(existed ? &st : NULL), err);
+	if (rc < 0)
 		goto fail;
 	if (close(fd) != 0) {
 		fd = -1;

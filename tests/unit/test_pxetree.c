@@ -105,6 +105,42 @@ static void test_write(void **state)
 	pxe_tree_close(&t);
 }
 
+/*
+ * A file another writer owns keeps its owner, group and mode (made readable to all) when
+ * we replace it (issue 23, item 5): Foreman's proxy writes these files in place.
+ */
+static void test_write_keeps_owner(void **state)
+{
+	struct reipl_error err;
+	struct pxe_tree t;
+	struct stat st;
+	char path[256];
+	bool changed;
+
+	(void)state;
+	assert_int_equal(pxe_tree_open(root, true, &t, &err), 0);
+	assert_int_equal(pxe_tree_write(&t, "01-52-54-00-00-00-01", "A\n", 2, &changed, &err), 0);
+	snprintf(path, sizeof(path), "%s/pxelinux.cfg/01-52-54-00-00-00-01", root);
+	assert_int_equal(chmod(path, 0664), 0);
+	if (geteuid() == 0)
+		assert_int_equal(chown(path, 4242, 4243), 0);
+	assert_int_equal(pxe_tree_write(&t, "01-52-54-00-00-00-01", "B\n", 2, &changed, &err), 0);
+	assert_true(changed);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0664);
+	if (geteuid() == 0) {
+		assert_int_equal(st.st_uid, 4242);
+		assert_int_equal(st.st_gid, 4243);
+	}
+	/* The same content and a mode that serves: nothing to do, group bits included. */
+	assert_int_equal(pxe_tree_write(&t, "01-52-54-00-00-00-01", "B\n", 2, &changed, &err), 0);
+	assert_false(changed);
+	assert_int_equal(pxe_tree_remove(&t, "01-52-54-00-00-00-01", &err), 0);
+	pxe_tree_close(&t);
+	if (geteuid() != 0)
+		print_message("SKIP %s (owner part): needs root: chown to another user\n", __func__);
+}
+
 /* The rules `pxe local` and `pxe list` take from the library, on a real tree. */
 static void test_entry_rules(void **state)
 {
@@ -653,6 +689,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_write, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_write_keeps_owner, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_remove_all, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_entry_rules, setup, teardown),
