@@ -212,7 +212,8 @@ int pxe_once_apply(const struct pxe_tree *t, const char *name, enum pxe_once_act
 		rc = pxe_once_local(text, size, next, sizeof(next), err);
 	else
 		return 0;
-	if (rc || (rc = pxe_tree_write(t, name, next, strlen(next), &changed, err)))
+	/* Only over the file as it was read: an admin's write meanwhile stays. */
+	if (rc || (rc = pxe_tree_replace(t, name, text, size, next, strlen(next), &changed, err)))
 		return rc;
 	*new = action == PXE_ONCE_ARM ? pxe_once_state_name(PXE_ONCE_STARTED) : "local";
 	return 0;

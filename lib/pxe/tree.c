@@ -280,8 +280,23 @@ static bool same_content(int dirfd, const char *name, const char *data, size_t l
  * Replace @name in @dirfd (pxelinux.cfg/ when @dir is CFG_DIR, else the root, @dir "")
  * atomically: see pxe_tree_write.
  */
+/* @name in @dirfd holds exactly @expect (@len bytes). */
+static bool holds(int dirfd, const char *name, const char *expect, size_t len)
+{
+	char buf[4096];
+	ssize_t n;
+	int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd < 0)
+		return false;
+	n = len < sizeof(buf) ? read(fd, buf, sizeof(buf)) : -1;
+	close(fd);
+	return n >= 0 && (size_t)n == len && memcmp(buf, expect, len) == 0;
+}
+
 static int write_at(const struct pxe_tree *t, int dirfd, const char *dir, const char *name,
-		    const char *data, size_t len, bool *changed, struct reipl_error *err)
+		    const char *expect, size_t expect_len, const char *data, size_t len,
+		    bool *changed, struct reipl_error *err)
 {
 	char tmp[96], label[96], where[4200];
 	struct stat st;
@@ -352,6 +367,13 @@ static int write_at(const struct pxe_tree *t, int dirfd, const char *dir, const 
 		goto fail;
 	}
 	fd = -1;
+	/* The last look before the rename: a newer write always wins. */
+	if (expect && !holds(dirfd, name, expect, expect_len)) {
+		rc = reipl_fail(err, -ESTALE,
+				"%s%s%s changed while it was being rewritten: the newer write stays",
+				dir, *dir ? "/" : "", name);
+		goto fail;
+	}
 	if (renameat(dirfd, tmp, dirfd, name) != 0) {
 		rc = reipl_fail(err, -errno, "cannot rename %s to %s in %s: %s", tmp, name, where,
 				strerror(errno));
@@ -375,7 +397,20 @@ int pxe_tree_write(const struct pxe_tree *t, const char *name, const char *data,
 	*changed = false;
 	if ((rc = pxe_tree_check_name(name, err)) || (rc = need_dir(t, err)))
 		return rc;
-	return write_at(t, t->cfgfd, CFG_DIR, name, data, len, changed, err);
+	return write_at(t, t->cfgfd, CFG_DIR, name, NULL, 0, data, len, changed, err);
+}
+
+int pxe_tree_replace(const struct pxe_tree *t, const char *name, const char *expect,
+		     size_t expect_len, const char *data, size_t len, bool *changed,
+		     struct reipl_error *err)
+{
+	int rc;
+
+	*changed = false;
+	if ((rc = pxe_tree_check_name(name, err)) || (rc = need_dir(t, err)))
+		return rc;
+	return write_at(t, t->cfgfd, CFG_DIR, name, expect, expect_len, data, len, changed,
+			err);
 }
 
 int pxe_tree_put(const struct pxe_tree *t, const char *name, const char *data, size_t len,
@@ -386,7 +421,7 @@ int pxe_tree_put(const struct pxe_tree *t, const char *name, const char *data, s
 	*changed = false;
 	if ((rc = pxe_tree_check_name(name, err)))
 		return rc;
-	return write_at(t, t->rootfd, "", name, data, len, changed, err);
+	return write_at(t, t->rootfd, "", name, NULL, 0, data, len, changed, err);
 }
 
 int pxe_tree_remove(const struct pxe_tree *t, const char *name, struct reipl_error *err)

@@ -61,11 +61,22 @@ int pxe_tree_open_file(const struct pxe_tree *t, const char *path);
 
 /*
  * Replace pxelinux.cfg/@name atomically: a temporary file in the same directory, written,
- * labelled for SELinux where it is enabled, mode 0644, fsync'ed, renamed over the old
- * one, and the directory fsync'ed. A reader sees the old file or the new one, never a
- * part. Refuses to replace a symlink or a non-file. When the file already holds exactly
- * @data with mode 0644, nothing is touched and *@changed is false.
+ * fsync'ed, renamed over the old one, and the directory fsync'ed. A reader sees the old
+ * file or the new one, never a part. A new file is 0644 with the policy's SELinux label;
+ * a replaced one keeps its owner, group, label and mode (made readable to all). Refuses
+ * to replace a symlink or a non-file. When the file already holds exactly @data with
+ * that mode, nothing is touched and *@changed is false.
  */
+/*
+ * The same, only while pxelinux.cfg/@name still holds @expect (@expect_len bytes), as read
+ * when @data was made from it: compared once more right before the rename, so that a write
+ * made meanwhile by someone else (an admin's `pxe`, Foreman's proxy writing in place) is
+ * never undone. -ESTALE with a message when it changed; nothing is written then.
+ */
+int pxe_tree_replace(const struct pxe_tree *t, const char *name, const char *expect,
+		     size_t expect_len, const char *data, size_t len, bool *changed,
+		     struct reipl_error *err);
+
 int pxe_tree_write(const struct pxe_tree *t, const char *name, const char *data, size_t len,
 		   bool *changed, struct reipl_error *err);
 

@@ -141,6 +141,45 @@ static void test_write_keeps_owner(void **state)
 		print_message("SKIP %s (owner part): needs root: chown to another user\n", __func__);
 }
 
+/* A rewrite made from what was read never undoes a write made since (issue 23, item 4). */
+static void test_replace_only_what_was_read(void **state)
+{
+	struct reipl_error err;
+	struct pxe_tree t;
+	char buf[64], **names;
+	bool changed;
+	size_t size, n;
+
+	(void)state;
+	assert_int_equal(pxe_tree_open(root, true, &t, &err), 0);
+	assert_int_equal(pxe_tree_write(&t, "default", "old\n", 4, &changed, &err), 0);
+	/* Someone wrote "admin" after "old" was read: the rewrite of "old" is refused. */
+	assert_int_equal(pxe_tree_write(&t, "default", "admin\n", 6, &changed, &err), 0);
+	assert_int_equal(pxe_tree_replace(&t, "default", "old\n", 4, "new\n", 4, &changed, &err),
+			 -ESTALE);
+	assert_string_equal(err.msg, "pxelinux.cfg/default changed while it was being "
+				     "rewritten: the newer write stays");
+	assert_false(changed);
+	assert_int_equal(pxe_tree_read(&t, "default", buf, sizeof(buf), &size, &err), 0);
+	assert_int_equal(size, 6);
+	assert_memory_equal(buf, "admin\n", 6);
+	/* Removed meanwhile: not written back either. */
+	assert_int_equal(pxe_tree_remove(&t, "default", &err), 0);
+	assert_int_equal(pxe_tree_replace(&t, "default", "admin\n", 6, "new\n", 4, &changed, &err),
+			 -ESTALE);
+	/* No temporary file is left behind. */
+	assert_int_equal(pxe_tree_list(&t, &names, &n, &err), 0);
+	assert_int_equal(n, 0);
+	pxe_tree_free_list(names, n);
+	/* Unchanged since it was read: replaced. */
+	assert_int_equal(pxe_tree_write(&t, "default", "old\n", 4, &changed, &err), 0);
+	assert_int_equal(pxe_tree_replace(&t, "default", "old\n", 4, "new\n", 4, &changed, &err), 0);
+	assert_true(changed);
+	assert_int_equal(pxe_tree_read(&t, "default", buf, sizeof(buf), &size, &err), 0);
+	assert_memory_equal(buf, "new\n", 4);
+	pxe_tree_close(&t);
+}
+
 /* The rules `pxe local` and `pxe list` take from the library, on a real tree. */
 static void test_entry_rules(void **state)
 {
@@ -690,6 +729,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_write_keeps_owner, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_replace_only_what_was_read, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_remove_all, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_entry_rules, setup, teardown),
