@@ -6,7 +6,8 @@
 #   bench/flake.sh 20 tests/libvirt/reprovision.sh
 #   bench/flake.sh 20 tests/e2e/lanes.sh
 # Each run is under tests/runner.sh's time limit (FLAKE_LIMIT, default 3000 s); the
-# failing runs' FAIL lines are kept in a log whose path is printed at the end.
+# failing runs' FAIL lines, with the details below each, are kept in a log whose path is
+# printed at the end. Run nothing else meanwhile: a loaded host is a different test.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 n=${1:?usage: flake.sh N SUITE [ARGS...]}
@@ -21,7 +22,8 @@ for ((i = 1; i <= n; i++)); do
 	else
 		failed=$((failed + 1))
 		echo "run $i: FAIL ($(tail -n 1 <<<"$out"))"
-		{ echo "=== run $i"; grep -E '^ *FAIL ' <<<"$out"; } >>"$log"
+		# The failing checks and their details, at any depth ("  | FAIL ..." in lanes.sh).
+		{ echo "=== run $i"; grep -E -A12 '^[ |]*FAIL ' <<<"$out"; } >>"$log"
 	fi
 done
 echo "$*: $failed of $n runs failed (failing checks in $log)"
