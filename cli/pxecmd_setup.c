@@ -16,10 +16,13 @@
 #include "pxe/tree.h"
 #include "pxecmd.h"
 
-/* pxe setup: the helper files, read and checked first, then written, each atomically. */
+/* pxe setup: the helper files, read and checked first, then written all or none. */
 int pxecmd_setup(const struct pxe_opts *o)
 {
 	struct pxe_helper_file files[PXE_HELPER_FILES_MAX];
+	const char *names[PXE_HELPER_FILES_MAX], *data[PXE_HELPER_FILES_MAX];
+	size_t lens[PXE_HELPER_FILES_MAX];
+	bool changed[PXE_HELPER_FILES_MAX];
 	unsigned char *payload = NULL, *kernel = NULL, *initrd = NULL;
 	size_t payload_len = 0, kernel_len = 0, initrd_len = 0;
 	enum pxe_method method = PXE_METHOD_PAYLOAD;
@@ -79,25 +82,28 @@ int pxecmd_setup(const struct pxe_opts *o)
 	}
 	n = pxe_helper_files(method, files);
 	for (i = 0; i < n; i++) {
-		const char *data = files[i].source == PXE_FROM_PAYLOAD	? (const char *)payload
-				   : files[i].source == PXE_FROM_KERNEL ? (const char *)kernel
-				   : files[i].source == PXE_FROM_INITRD ? (const char *)initrd
-									: PXE_PLACEHOLDER_INITRD;
-		size_t len = files[i].source == PXE_FROM_PAYLOAD  ? payload_len
-			     : files[i].source == PXE_FROM_KERNEL ? kernel_len
-			     : files[i].source == PXE_FROM_INITRD ? initrd_len
-								  : strlen(PXE_PLACEHOLDER_INITRD);
+		names[i] = files[i].name;
+		data[i] = files[i].source == PXE_FROM_PAYLOAD  ? (const char *)payload
+			  : files[i].source == PXE_FROM_KERNEL ? (const char *)kernel
+			  : files[i].source == PXE_FROM_INITRD ? (const char *)initrd
+							       : PXE_PLACEHOLDER_INITRD;
+		lens[i] = files[i].source == PXE_FROM_PAYLOAD  ? payload_len
+			  : files[i].source == PXE_FROM_KERNEL ? kernel_len
+			  : files[i].source == PXE_FROM_INITRD ? initrd_len
+							       : strlen(PXE_PLACEHOLDER_INITRD);
+	}
+	/* All the helper files or none (a full disk must not leave half a setup). */
+	if (pxe_tree_put_all(&t, names, data, lens, (size_t)n, changed, &err)) {
+		cli_error("pxe setup: %s", err.msg);
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
 		static const char *const what[] = { "the payload", "the kernel",
 						    "the reboot initrd",
 						    "a placeholder initrd for the payload" };
-		bool changed;
 
-		if (pxe_tree_put(&t, files[i].name, data, len, &changed, &err)) {
-			cli_error("pxe setup: %s", err.msg);
-			goto out;
-		}
 		printf("%s: %s%s\n", files[i].name, what[files[i].source],
-		       changed ? "" : " (unchanged)");
+		       changed[i] ? "" : " (unchanged)");
 	}
 	rc = EXIT_SUCCESS;
 out:

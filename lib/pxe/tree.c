@@ -294,17 +294,22 @@ static bool holds(int dirfd, const char *name, const char *expect, size_t len)
 	return n >= 0 && (size_t)n == len && memcmp(buf, expect, len) == 0;
 }
 
-static int write_at(const struct pxe_tree *t, int dirfd, const char *dir, const char *name,
-		    const char *expect, size_t expect_len, const char *data, size_t len,
-		    bool *changed, struct reipl_error *err)
+/*
+ * Stage a replacement of @name in @dirfd (pxelinux.cfg/ when @dir is CFG_DIR, else the
+ * root, @dir ""): a complete temporary file beside it, named in @tmp, with the owner,
+ * group, mode and label it will have. @tmp is "" when @name already holds @data (nothing
+ * to do). On failure nothing is left behind.
+ */
+static int stage_at(const struct pxe_tree *t, int dirfd, const char *dir, const char *name,
+		    const char *data, size_t len, char tmp[96], struct reipl_error *err)
 {
-	char tmp[96], label[96], where[4200];
+	char label[96], where[4200];
 	struct stat st;
 	int fd = -1, oldfd = -1, rc, tries;
 	bool existed = false;
 	size_t done = 0;
 
-	*changed = false;
+	tmp[0] = '\0';
 	snprintf(where, sizeof(where), "%s%s%s", t->root, *dir ? "/" : "", dir);
 	snprintf(label, sizeof(label), "%s%.80s", *dir ? "" : "/", name);
 	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
@@ -320,22 +325,27 @@ static int write_at(const struct pxe_tree *t, int dirfd, const char *dir, const 
 		existed = true;
 	}
 	for (tries = 0; tries < 100 && fd < 0; tries++) {
-		snprintf(tmp, sizeof(tmp), ".%s.%ld.%d", name, (long)getpid(), tries);
+		snprintf(tmp, 96, ".%s.%ld.%d", name, (long)getpid(), tries);
 		fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-		if (fd < 0 && errno != EEXIST)
-			return reipl_fail(err, -errno, "cannot create a file in %s: %s", where,
-					  strerror(errno));
+		if (fd < 0 && errno != EEXIST) {
+			rc = reipl_fail(err, -errno, "cannot create a file in %s: %s", where,
+					strerror(errno));
+			tmp[0] = '\0';
+			return rc;
+		}
 	}
-	if (fd < 0)
+	if (fd < 0) {
+		tmp[0] = '\0';
 		return reipl_fail(err, -EEXIST, "cannot create a temporary file in %s", where);
+	}
 	while (done < len) {
 		ssize_t n = write(fd, data + done, len - done);
 
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			rc = reipl_fail(err, -errno, "cannot write %s/%s: %s", where, tmp,
-					strerror(errno));
+			rc = reipl_fail(err, n < 0 ? -errno : -EIO, "cannot write %s/%s: %s", where,
+					tmp, n < 0 ? strerror(errno) : "short write");
 			goto fail;
 		}
 		done += (size_t)n;
@@ -361,32 +371,63 @@ static int write_at(const struct pxe_tree *t, int dirfd, const char *dir, const 
 		rc = restore_label(fd, t->root, label, S_IFREG | mode_of(existed ? &st : NULL), err);
 	if (rc < 0)
 		goto fail;
-	if (close(fd) != 0) {
-		fd = -1;
+	rc = close(fd);
+	fd = -1;
+	if (rc != 0) {
 		rc = reipl_fail(err, -errno, "cannot write %s/%s: %s", where, tmp, strerror(errno));
 		goto fail;
 	}
-	fd = -1;
-	/* The last look before the rename: a newer write always wins. */
-	if (expect && !holds(dirfd, name, expect, expect_len)) {
-		rc = reipl_fail(err, -ESTALE,
-				"%s%s%s changed while it was being rewritten: the newer write stays",
-				dir, *dir ? "/" : "", name);
-		goto fail;
-	}
-	if (renameat(dirfd, tmp, dirfd, name) != 0) {
-		rc = reipl_fail(err, -errno, "cannot rename %s to %s in %s: %s", tmp, name, where,
-				strerror(errno));
-		goto fail;
-	}
-	fsync(dirfd);
-	*changed = true;
 	return 0;
 fail:
 	if (fd >= 0)
 		close(fd);
 	unlinkat(dirfd, tmp, 0);
+	tmp[0] = '\0';
 	return rc;
+}
+
+/*
+ * Put a staged @tmp in place of @name, when @name still holds @expect (unless NULL). On
+ * failure the staged file is removed and @name is as it was.
+ */
+static int commit_at(const struct pxe_tree *t, int dirfd, const char *dir, const char *name,
+		     const char *tmp, const char *expect, size_t expect_len,
+		     struct reipl_error *err)
+{
+	int rc;
+
+	/* The last look before the rename: a newer write always wins. */
+	if (expect && !holds(dirfd, name, expect, expect_len)) {
+		rc = reipl_fail(err, -ESTALE,
+				"%s%s%s changed while it was being rewritten: the newer write stays",
+				dir, *dir ? "/" : "", name);
+		unlinkat(dirfd, tmp, 0);
+		return rc;
+	}
+	if (renameat(dirfd, tmp, dirfd, name) != 0) {
+		rc = reipl_fail(err, -errno, "cannot rename %s to %s in %s%s%s: %s", tmp, name,
+				t->root, *dir ? "/" : "", dir, strerror(errno));
+		unlinkat(dirfd, tmp, 0);
+		return rc;
+	}
+	fsync(dirfd);
+	return 0;
+}
+
+static int write_at(const struct pxe_tree *t, int dirfd, const char *dir, const char *name,
+		    const char *expect, size_t expect_len, const char *data, size_t len,
+		    bool *changed, struct reipl_error *err)
+{
+	char tmp[96];
+	int rc;
+
+	*changed = false;
+	if ((rc = stage_at(t, dirfd, dir, name, data, len, tmp, err)) || !tmp[0])
+		return rc;
+	if ((rc = commit_at(t, dirfd, dir, name, tmp, expect, expect_len, err)))
+		return rc;
+	*changed = true;
+	return 0;
 }
 
 int pxe_tree_write(const struct pxe_tree *t, const char *name, const char *data, size_t len,
@@ -422,6 +463,38 @@ int pxe_tree_put(const struct pxe_tree *t, const char *name, const char *data, s
 	if ((rc = pxe_tree_check_name(name, err)))
 		return rc;
 	return write_at(t, t->rootfd, "", name, NULL, 0, data, len, changed, err);
+}
+
+int pxe_tree_put_all(const struct pxe_tree *t, const char *const *names,
+		     const char *const *data, const size_t *lens, size_t n, bool *changed,
+		     struct reipl_error *err)
+{
+	char (*tmp)[96];
+	size_t i, j;
+	int rc = 0;
+
+	for (i = 0; i < n; i++) {
+		changed[i] = false;
+		if ((rc = pxe_tree_check_name(names[i], err)))
+			return rc;
+	}
+	tmp = calloc(n ? n : 1, sizeof(*tmp));
+	if (!tmp)
+		return reipl_fail(err, -ENOMEM, "out of memory");
+	/* Every file complete beside its place first: a full disk stops us here, with
+	 * nothing replaced. */
+	for (i = 0; i < n && !rc; i++)
+		rc = stage_at(t, t->rootfd, "", names[i], data[i], lens[i], tmp[i], err);
+	/* Then the renames, which need no space. */
+	for (j = 0; j < n && !rc; j++)
+		if (tmp[j][0] && !(rc = commit_at(t, t->rootfd, "", names[j], tmp[j], NULL, 0, err)))
+			changed[j] = true;
+	/* What was staged and not put in place goes. */
+	for (i = 0; i < n; i++)
+		if (tmp[i][0] && !changed[i])
+			unlinkat(t->rootfd, tmp[i], 0);
+	free(tmp);
+	return rc;
 }
 
 int pxe_tree_remove(const struct pxe_tree *t, const char *name, struct reipl_error *err)

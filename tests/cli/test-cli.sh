@@ -561,6 +561,21 @@ cmp -s "$payload_img" "$sroot/kernel-reboot.img" && cmp -s "$payload_img" "$sroo
 	fail "pxe setup wrote the payload under every name, mode 0644" "$(ls -l "$sroot")"
 succeeds "pxe setup again changes nothing" "initrd-reboot.img: a placeholder initrd for the payload (unchanged)" \
 	"$cli" pxe --root "$sroot" setup --payload "$payload_img"
+# All or none (issue 23, item 8): a 150 KB tmpfs stands for a full disk. Two copies of
+# the payload (66 KB each) fit, the third does not: none may be left.
+froot=$work/setup-full
+mkdir -p "$froot"
+if ((EUID == 0)); then
+	full=$(unshare --mount --propagation private bash -c '
+		mount -t tmpfs -o size=150k tmpfs "$1" || exit 99
+		"$2" pxe --root "$1" setup --payload "$3" 2>&1
+		echo "status=$?"
+		ls -A "$1"' _ "$froot" "$cli" "$payload_img")
+	check "pxe setup on a full disk writes none of its files" \
+		'[[ $full == *"No space left on device"*"status=1" ]]' "$full"
+else
+	skip "pxe setup on a full disk writes none of its files" "needs root: a small tmpfs stands for a full disk"
+fi
 refused "pxe setup with no payload" "pxe setup: /etc/hostname is not the reboot-s390x payload" \
 	"$cli" pxe --root "$sroot" setup --payload /etc/hostname
 refused "pxe setup --method linux without kernel" "pxe setup: --method linux needs --kernel <file>, an s390x kernel to copy" \

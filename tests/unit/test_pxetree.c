@@ -12,6 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -177,6 +180,63 @@ static void test_replace_only_what_was_read(void **state)
 	assert_true(changed);
 	assert_int_equal(pxe_tree_read(&t, "default", buf, sizeof(buf), &size, &err), 0);
 	assert_memory_equal(buf, "new\n", 4);
+	pxe_tree_close(&t);
+}
+
+/* Dot files in the TFTP root: temporary files left behind. */
+static int dot_files(void)
+{
+	struct dirent *d;
+	DIR *dir = opendir(root);
+	int n = 0;
+
+	assert_non_null(dir);
+	while ((d = readdir(dir)))
+		n += d->d_name[0] == '.' && strcmp(d->d_name, ".") && strcmp(d->d_name, "..");
+	closedir(dir);
+	return n;
+}
+
+/*
+ * pxe setup's files: all or none (issue 23, item 8). A write that fails on the third
+ * file (a file size limit stands for a full disk) replaces neither of the first two.
+ */
+static void test_put_all_or_none(void **state)
+{
+	static char big[4096];
+	const char *names[] = { "a.img", "b.img", "c.img" };
+	const char *data[] = { "new-a", "new-b", big };
+	const size_t lens[] = { 5, 5, sizeof(big) };
+	struct reipl_error err;
+	struct rlimit old, small;
+	struct pxe_tree t;
+	bool changed[3];
+	int rc;
+
+	(void)state;
+	memset(big, 'x', sizeof(big));
+	fixture_write(root, "a.img", "old-a");
+	fixture_write(root, "b.img", "old-b");
+	assert_int_equal(pxe_tree_open(root, false, &t, &err), -ENOENT);
+	signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+	small = old;
+	small.rlim_cur = 1024; /* the soft limit only: it can be raised again */
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+	rc = pxe_tree_put_all(&t, names, data, lens, 3, changed, &err);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+	assert_int_equal(rc, -EFBIG);
+	assert_false(changed[0] || changed[1] || changed[2]);
+	assert_string_equal(fixture_read(root, "a.img"), "old-a");
+	assert_string_equal(fixture_read(root, "b.img"), "old-b");
+	assert_int_equal(dot_files(), 0);
+	/* With room: every file, and a second time none. */
+	assert_int_equal(pxe_tree_put_all(&t, names, data, lens, 3, changed, &err), 0);
+	assert_true(changed[0] && changed[1] && changed[2]);
+	assert_string_equal(fixture_read(root, "b.img"), "new-b");
+	assert_int_equal(pxe_tree_put_all(&t, names, data, lens, 3, changed, &err), 0);
+	assert_false(changed[0] || changed[1] || changed[2]);
+	assert_int_equal(dot_files(), 0);
 	pxe_tree_close(&t);
 }
 
@@ -730,6 +790,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_write_keeps_owner, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_replace_only_what_was_read, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_put_all_or_none, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_remove_all, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_entry_rules, setup, teardown),
