@@ -19,7 +19,50 @@ struct pxe_events {
 	bool lost;
 	pxe_events_fn *fn;
 	void *arg;
+	/* What was known of each domain while it existed (UUID, MACs): a transient domain,
+	 * or one undefined while it ran, is gone with its stop, and its MAC files must still
+	 * be found then. Forgotten when used so. */
+	struct pxe_domain *known;
+	size_t nknown, capknown;
 };
+
+/* Remember @d (replacing what was known of its UUID). */
+static void remember(struct pxe_events *e, const struct pxe_domain *d)
+{
+	size_t i;
+
+	for (i = 0; i < e->nknown; i++)
+		if (strcmp(e->known[i].uuid, d->uuid) == 0)
+			break;
+	if (i == e->nknown) {
+		if (e->nknown == e->capknown) {
+			size_t cap = e->capknown ? 2 * e->capknown : 16;
+			struct pxe_domain *k = realloc(e->known, cap * sizeof(*k));
+
+			if (!k) /* then it is not remembered: as before, only its UUID file */
+				return;
+			e->known = k;
+			e->capknown = cap;
+		}
+		e->nknown++;
+	}
+	e->known[i] = *d;
+}
+
+/* What was known of domain @uuid, into @d, and forget it: false when nothing was. */
+static bool recall(struct pxe_events *e, const char *uuid, struct pxe_domain *d)
+{
+	size_t i;
+
+	for (i = 0; i < e->nknown; i++) {
+		if (strcmp(e->known[i].uuid, uuid) == 0) {
+			*d = e->known[i];
+			e->known[i] = e->known[--e->nknown];
+			return true;
+		}
+	}
+	return false;
+}
 
 static void deliver(struct pxe_events *e, virDomainPtr dom, enum pxe_vm_event ev)
 {
@@ -152,6 +195,7 @@ void pxe_events_close(struct pxe_events *e)
 		virConnectUnregisterCloseCallback(e->conn, on_close);
 		virConnectClose(e->conn);
 	}
+	free(e->known);
 	free(e);
 }
 
@@ -229,7 +273,11 @@ int pxe_events_domain(struct pxe_events *e, const char *name, struct pxe_domain 
 {
 	/* No domain capabilities: what a file name needs is there, and an event is answered
 	 * before the guest's firmware asks for its file again. */
-	return pxe_libvirt_describe(e->conn, NULL, name, d, err);
+	int rc = pxe_libvirt_describe(e->conn, NULL, name, d, err);
+
+	if (rc == 0)
+		remember(e, d);
+	return rc;
 }
 
 int pxe_events_cold_start(struct pxe_events *e, const char *name, struct reipl_error *err)
@@ -272,8 +320,9 @@ int pxe_events_settle(struct pxe_events *e, const char *root, const char *name, 
 	int n, i, rc;
 
 	*restart = PXE_SETTLE_NONE;
-	if (pxe_events_domain(e, uuid && *uuid ? uuid : name, &dom, err)) {
-		/* A transient domain gone with its stop: no MACs to ask, its UUID file still. */
+	if (pxe_events_domain(e, uuid && *uuid ? uuid : name, &dom, err) &&
+	    !recall(e, uuid ? uuid : "", &dom)) {
+		/* Gone with its stop and never seen while it existed: its UUID file only. */
 		memset(&dom, 0, sizeof(dom));
 		snprintf(dom.uuid, sizeof(dom.uuid), "%s", uuid ? uuid : "");
 	}

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * test_events.c - the install-once event path (lib/pxe/events.c) against libvirt's own
+ * test driver (test:///default, in this process): real lifecycle events, no QEMU, in
+ * milliseconds.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libvirt/libvirt.h>
+
+#include "fixture.h"
+#include "pxe/entry.h"
+#include "pxe/events.h"
+#include "pxe/once.h"
+#include "pxe/pxecfg.h"
+#include "pxe/tree.h"
+
+/* The events delivered, as the watch receives them. */
+struct seen {
+	char name[64], uuid[37];
+	enum pxe_vm_event ev;
+	int count;
+};
+
+static void on_event(void *arg, const char *name, const char *uuid, enum pxe_vm_event ev)
+{
+	struct seen *s = arg;
+
+	snprintf(s->name, sizeof(s->name), "%s", name);
+	snprintf(s->uuid, sizeof(s->uuid), "%s", uuid);
+	s->ev = ev;
+	s->count++;
+}
+
+/* Wait (a few seconds at most) for event number @count. */
+static void pump(struct pxe_events *e, struct seen *s, int count)
+{
+	struct reipl_error err;
+	int i;
+
+	for (i = 0; i < 40 && s->count < count; i++)
+		assert_int_equal(pxe_events_wait(e, &err), 0);
+	assert_int_equal(s->count, count);
+}
+
+/* The state of pxelinux.cfg/@name in @root. */
+static enum pxe_once_state state_of(const char *root, const char *name, bool *local)
+{
+	char text[PXE_CFG_BUFFER];
+	struct reipl_error err;
+	struct pxe_tree t;
+	size_t size;
+
+	assert_int_equal(pxe_tree_open(root, false, &t, &err), 0);
+	assert_int_equal(pxe_tree_read(&t, name, text, sizeof(text), &size, &err), 0);
+	pxe_tree_close(&t);
+	text[size < sizeof(text) ? size : sizeof(text) - 1] = '\0';
+	*local = strstr(text, "# reboot-s390x: local") != NULL;
+	return pxe_once_state(text, size);
+}
+
+/*
+ * A transient domain, known by its MAC: its install-once file turns local when the
+ * installer shuts the guest down, though the domain is gone with its stop and libvirt
+ * can no longer say which MACs it had (issue 23, item 2).
+ */
+static void test_transient_domain_by_mac(void **state)
+{
+	static const char xml[] =
+		"<domain type='test'><name>rs390x-transient</name>"
+		"<uuid>3e0d7b1a-9c2f-4e6d-8a5b-1f2e3d4c5b6a</uuid><memory>65536</memory>"
+		"<os><type>hvm</type></os><devices><interface type='network'>"
+		"<source network='default'/><mac address='52:54:00:00:00:c3'/></interface>"
+		"</devices></domain>";
+	char root[] = "/tmp/test-events.XXXXXX", install[PXE_FILE_MAX], local[PXE_FILE_MAX],
+	     once[PXE_CFG_BUFFER];
+	const char *file = "01-52-54-00-00-00-c3";
+	struct pxe_once_change changes[4];
+	enum pxe_settle_restart restart;
+	struct reipl_error err;
+	struct pxe_events *e;
+	struct seen seen = { 0 };
+	struct pxe_tree t;
+	virConnectPtr conn;
+	virDomainPtr dom;
+	bool changed, is_local;
+
+	(void)state;
+	assert_int_equal(pxe_entry_install("inst/vmlinuz", "inst/initrd.img", "console=ttysclp0",
+					   install, sizeof(install), &err),
+			 0);
+	assert_int_equal(pxe_entry_local("ccw 0.0.0002", "reboot-kernel.img", "reboot-initrd.img",
+					 NULL, local, sizeof(local), &err),
+			 0);
+	assert_int_equal(pxe_once_compose(install, local, once, sizeof(once), &err), 0);
+	assert_non_null(mkdtemp(root));
+	assert_int_equal(pxe_tree_open(root, true, &t, &err), 0);
+	assert_int_equal(pxe_tree_write(&t, file, once, strlen(once), &changed, &err), 0);
+	pxe_tree_close(&t);
+
+	assert_int_equal(pxe_events_open("test:///default", on_event, &seen, &e, &err), 0);
+	conn = virConnectOpen("test:///default");
+	assert_non_null(conn);
+	dom = virDomainCreateXML(conn, xml, 0);
+	assert_non_null(dom);
+	pump(e, &seen, 1);
+	assert_int_equal(seen.ev, PXE_VM_STARTED);
+	assert_int_equal(pxe_events_settle(e, root, seen.name, seen.uuid, seen.ev, changes, 4,
+					   &restart, &err),
+			 1);
+	assert_int_equal(state_of(root, file, &is_local), PXE_ONCE_STARTED);
+
+	/* The installer shuts the guest down: the transient domain is gone with it. */
+	assert_int_equal(virDomainShutdown(dom), 0);
+	pump(e, &seen, 2);
+	assert_int_equal(seen.ev, PXE_VM_SHUTDOWN);
+	assert_null(virDomainLookupByName(conn, "rs390x-transient"));
+	assert_int_equal(pxe_events_settle(e, root, seen.name, seen.uuid, seen.ev, changes, 4,
+					   &restart, &err),
+			 1);
+	assert_int_equal(changes[0].action, PXE_ONCE_FLIP);
+	assert_int_equal(state_of(root, file, &is_local), PXE_ONCE_NONE);
+	assert_true(is_local);
+
+	virDomainFree(dom);
+	virConnectClose(conn);
+	pxe_events_close(e);
+	assert_int_equal(pxe_tree_open(root, false, &t, &err), 0);
+	assert_int_equal(pxe_tree_remove(&t, file, &err), 0);
+	pxe_tree_close(&t);
+	fixture_remove(strdup(root));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_transient_domain_by_mac),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
