@@ -78,7 +78,7 @@ if ((LIBVIRT)); then
 	}
 	# start_guest LOG: start the domain, wait until it is off again.
 	start_guest() {
-		lab_run "$dom" 180
+		lab_run "$dom" 180 "$work/console.log"
 		cp "$work/console.log" "$1"
 	}
 else

@@ -51,6 +51,38 @@ file_of() { echo "$tree/pxelinux.cfg/$(virsh domuuid "$1" | head -n 1)"; }
 # second line of the file: "# reboot-s390x: <role>"
 role_of() { sed -n '2s/^# reboot-s390x: //p' "$(file_of "$1")"; }
 
+# reprovision_run LOG CONSOLE ARGS...: `reprovision ARGS` with its output in LOG, and its
+# status in rc. When the guest's firmware gave up on its TFTP transfer (lab_tftp_fault:
+# the emulator's, not ours; reprovision rightly leaves the install entry then), say so
+# and run it again, up to twice.
+reprovision_run() {
+	local log=$1 console=$2 try
+	shift 2
+	for try in 1 2 3; do
+		timeout 300 "$cli" reprovision "$@" >"$log" 2>&1
+		rc=$?
+		((rc != 0)) && lab_tftp_fault "$console" || return 0
+		echo "note: $(basename "$console"): the firmware's TFTP client gave up (try $try): again"
+	done
+}
+
+# start_until DOM CONSOLE PATTERN: start DOM and wait until its console shows PATTERN;
+# started again when its firmware gave up on its TFTP transfer (as above).
+start_until() {
+	local try t
+	for try in 1 2 3; do
+		virsh -q start "$1" >/dev/null
+		for ((t = 0; t < 480; t++)); do
+			grep -aq -- "$3" "$2" 2>/dev/null && return 0
+			lab_tftp_fault "$2" && [[ $(virsh domstate "$1" 2>/dev/null) != running ]] && break
+			sleep 0.25
+		done
+		lab_tftp_fault "$2" || return 1
+		echo "note: $1: the firmware's TFTP client gave up (try $try): started again"
+	done
+	return 1
+}
+
 lab_start_daemons || exit 1
 "$top/tests/e2e/fetch-s390x.sh" "$work/pkgs" "linux-image-s390x=boot/vmlinuz-*" busybox-static || exit 1
 tree=$work/tftp
@@ -70,10 +102,8 @@ local_opts=(--method payload --target "ccw 0.0.0002")
 installer=(--kernel installer/vmlinuz --initrd installer/initrd.img)
 
 ### 1. the installer powers off; --start-again boots the disk
-timeout 300 "$cli" reprovision --root "$tree" --connect $URI "${doms[0]}" "${installer[@]}" \
-	--append "console=ttysclp0 quiet" "${local_opts[@]}" --start-again --timeout 240 \
-	>"$work/re1.log" 2>&1
-rc=$?
+reprovision_run "$work/re1.log" "$work/console1.log" --root "$tree" --connect $URI "${doms[0]}" "${installer[@]}" \
+	--append "console=ttysclp0 quiet" "${local_opts[@]}" --start-again --timeout 240
 check "reprovision: exit 0 when the installer powered off" "((rc == 0))" "$work/re1.log"
 check "reprovision: the installer's shutdown turned the entry local" \
 	"grep -q 'install once, started -> local (the installer shut the guest down)' '$work/re1.log'" "$work/re1.log"
@@ -82,15 +112,13 @@ lab_wait_off "${doms[0]}" 120
 # The console log starts afresh with each start of the domain.
 check "started again, it booted the disk it was given" \
 	"grep -q 'started again: it boots its disk' '$work/re1.log' && grep -aq 'installed system booted from disk' '$work/console1.log' && ! grep -aq 'demo installer' '$work/console1.log'" "$work/console1.log"
-lab_run "${doms[0]}" 120
+lab_run "${doms[0]}" 120 "$work/console1.log"
 check "a later cold start boots the disk, not the installer" \
 	"grep -aq 'installed system booted from disk' '$work/console1.log' && ! grep -aq 'demo installer' '$work/console1.log'" "$work/console1.log"
 
 ### 2. the installer reboots the guest itself
-timeout 300 "$cli" reprovision --root "$tree" --connect $URI "${doms[0]}" "${installer[@]}" \
-	--append "console=ttysclp0 quiet demo.end=reboot" "${local_opts[@]}" --timeout 240 \
-	>"$work/re2.log" 2>&1
-rc=$?
+reprovision_run "$work/re2.log" "$work/console1.log" --root "$tree" --connect $URI "${doms[0]}" "${installer[@]}" \
+	--append "console=ttysclp0 quiet demo.end=reboot" "${local_opts[@]}" --timeout 240
 check "reprovision: exit 0 when the installer rebooted" "((rc == 0))" "$work/re2.log"
 check "reprovision: the guest's own reboot turned the entry local" \
 	"grep -q 'install once, started -> local (the installer rebooted the guest)' '$work/re2.log'" "$work/re2.log"
@@ -101,17 +129,15 @@ check "the reboot landed on the disk (one install, then the disk)" \
 	"(( \$(grep -ac 'demo installer: started' '$work/console1.log') == 1 )) && grep -aq 'installed system booted from disk' '$work/console1.log'" "$work/console1.log"
 
 ### 3. QEMU 10.0, the fallback method: the installer reboots, the firmware falls back to the disk
-timeout 300 "$cli" reprovision --root "$tree" --connect $URI "${doms[3]}" "${installer[@]}" \
-	--append "console=ttysclp0 quiet demo.end=reboot" --method fallback --timeout 240 \
-	>"$work/re5.log" 2>&1
-rc=$?
+reprovision_run "$work/re5.log" "$work/console4.log" --root "$tree" --connect $URI "${doms[3]}" "${installer[@]}" \
+	--append "console=ttysclp0 quiet demo.end=reboot" --method fallback --timeout 240
 check "QEMU 10.0: reprovision exits 0 when the installer rebooted" "((rc == 0))" "$work/re5.log"
 check "QEMU 10.0: the reboot turned the entry local, the guest held and reset" \
 	"grep -q 'install once, started -> local (the installer rebooted the guest)' '$work/re5.log' && grep -q '${doms[3]}: held while its entry turned local, then reset' '$work/re5.log' && [[ \$(role_of ${doms[3]}) == 'local, method fallback' ]]" "$work/re5.log"
 lab_wait_off "${doms[3]}" 120
 check "QEMU 10.0: one install, then the firmware fell back to the disk" \
 	"(( \$(grep -ac 'demo installer: started' '$work/console4.log') == 1 )) && grep -aq 'Failed to IPL from this network!' '$work/console4.log' && grep -aq 'installed system booted from disk' '$work/console4.log'" "$work/console4.log"
-lab_run "${doms[3]}" 120
+lab_run "${doms[3]}" 120 "$work/console4.log"
 check "QEMU 10.0: a later cold start boots the disk, not the installer" \
 	"grep -aq 'installed system booted from disk' '$work/console4.log' && ! grep -aq 'demo installer' '$work/console4.log'" "$work/console4.log"
 
@@ -148,9 +174,8 @@ check "pxe install --once for two guests" "[[ \$(role_of ${doms[1]}) == 'install
 # The second starts once the first has loaded its installer: two guests loading 9 MB over
 # TFTP at once load the host most, and that is when the firmware's TFTP client fails
 # (see the README: "TFTP error missing block").
-virsh -q start "${doms[1]}" >/dev/null
-wait_for "$work/console2.log" 'demo installer: holding' 120
-virsh -q start "${doms[2]}" >/dev/null
+start_until "${doms[1]}" "$work/console2.log" 'demo installer: holding'
+start_until "${doms[2]}" "$work/console3.log" 'demo installer: started'
 wait_for "$work/watch1.log" "domain ${doms[2]} started: .* install once -> install once, started" 30
 check "watch armed both when they started" \
 	"grep -q 'domain ${doms[1]} started: .* install once -> install once, started' '$work/watch1.log'" "$work/watch1.log"
@@ -167,7 +192,7 @@ check "watch turned both local: one installer powered off, the other rebooted" \
 	"$(cat "$work/watch2.log"; lab_diagnose "${doms[1]}" "${doms[2]}"; echo "${doms[1]}'s console:"; tail -n 15 "$work/console2.log")"
 check "watch held the rebooted guest, reset it, and it booted its disk after one install" \
 	"grep -q 'domain ${doms[2]} held while its entry turned local, then reset' '$work/watch2.log' && (( \$(grep -ac 'demo installer: started' '$work/console3.log') == 1 )) && grep -aq 'installed system booted from disk' '$work/console3.log'" "$work/console3.log"
-lab_run "${doms[2]}" 120
+lab_run "${doms[2]}" 120 "$work/console3.log"
 check "and the next start boots the disk" \
 	"grep -aq 'installed system booted from disk' '$work/console3.log' && ! grep -aq 'demo installer' '$work/console3.log'" "$work/console3.log"
 

@@ -46,7 +46,7 @@ check "pxe wrote the domain's UUID file" "[[ -f '$tree/pxelinux.cfg/$uuid' ]]"
 check "doctor is content with the setup" "grep -q 'Everything looks right.' '$work/doctor.log' || { cat '$work/doctor.log'; false; }"
 
 # The guest stops in a disabled wait on the blank disk: 120 s is a limit, not a wait.
-lab_run "$dom" 60
+lab_run "$dom" 60 "$work/console.log"
 check "the firmware fetched the UUID file over libvirt's TFTP" \
 	"grep -q 'TFTP: Received /pxelinux.cfg/$uuid' '$work/console.log'"
 check "the helper set the disk" "grep -q '^Device:      0.0.0002' '$work/console.log'"
@@ -72,7 +72,7 @@ check "boot-order again changes nothing" "grep -q '(unchanged)' '$work/bootorder
 check "doctor: every method" "grep -q 'methods it can use: fallback, payload, linux' '$work/doctor10.log' || { cat '$work/doctor10.log'; false; }"
 "$cli" pxe --root "$tree" --connect qemu:///system local "$dom10" >"$work/local10.log" 2>&1
 check "auto picks the fallback" "grep -q 'method fallback' '$work/local10.log' || { cat '$work/local10.log'; false; }"
-lab_run "$dom10" 60
+lab_run "$dom10" 60 "$work/console10.log"
 check "QEMU 10.0 fell back from the network to the disk" \
 	"grep -q 'Failed to IPL from this network!' '$work/console10.log' && grep -q 'Using virtio-blk.' '$work/console10.log'"
 check "no helper ran" "! grep -q 'TFTP: Received reboot' '$work/console10.log'"
