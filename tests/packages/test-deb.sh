@@ -44,10 +44,10 @@ cp "${debs[@]}" "$root/debs/"
 # The maintainer scripts talk to systemd only where it runs (/run/systemd/system): a
 # systemctl of the test's own stands in for it, logs every call and answers is-enabled
 # and is-active from /systemd-state ("enabled", "running").
-# (systemd itself is not in the root: the stub takes its place in /usr/bin)
-[[ ! -e $root/usr/bin/systemctl ]] || { fail "the throw-away root has systemd: no room for the stub"; summary; exit 1; }
+# (systemd itself is not in the root: the recording systemctl takes its place in /usr/bin)
+[[ ! -e $root/usr/bin/systemctl ]] || { fail "the throw-away root has systemd: no room for the recording systemctl"; summary; exit 1; }
 mkdir -p "$root/run/systemd/system"
-cat >"$root/usr/bin/systemctl" <<'EOF_STUB'
+cat >"$root/usr/bin/systemctl" <<'EOF_SYSTEMCTL'
 #!/bin/sh
 echo "systemctl $*" >>/systemctl.log
 state=$(cat /systemd-state 2>/dev/null)
@@ -56,7 +56,7 @@ case " $* " in
 *" is-active "*) case $state in *running*) exit 0 ;; *) exit 3 ;; esac ;;
 esac
 exit 0
-EOF_STUB
+EOF_SYSTEMCTL
 chmod 0755 "$root/usr/bin/systemctl"
 # calls: the systemctl calls on watch's unit logged since the log was last emptied
 calls() { grep -E "(start|stop|restart|enable|disable).*reboot-s390x-watch" "$root/systemctl.log" 2>/dev/null; }
