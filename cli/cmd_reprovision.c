@@ -15,10 +15,12 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "pxecmd.h"
 #include "pxe/events.h"
 #include "pxe/guest.h"
 #include "pxe/libvirt.h"
 #include "pxe/once.h"
+#include "pxe/plan.h"
 #include "pxe/pxecfg.h"
 #include "pxe/tree.h"
 
@@ -70,6 +72,8 @@ struct follow {
 	/* What the installer did: set from the event callback, read by the loop. */
 	enum pxe_vm_event last;
 	bool have_event;
+	/* What a write tried again did: turned the entry local, or found it changed. */
+	bool retried_flip, retry_stopped;
 };
 
 static void on_event(void *arg, const char *name, const char *uuid, enum pxe_vm_event ev)
@@ -87,38 +91,51 @@ static void on_event(void *arg, const char *name, const char *uuid, enum pxe_vm_
 	f->have_event = true;
 }
 
+/* One change to the domain's files, as it is printed; true when its entry turned local. */
+static bool said(const struct pxe_once_change *c, bool *stop)
+{
+	if (c->rc == -ESTALE) {
+		cli_error("reprovision: pxelinux.cfg/%s: %s", c->file, c->msg);
+		*stop = true;
+	} else if (c->rc) {
+		cli_warn("reprovision: pxelinux.cfg/%s: %s (tried again until it works)", c->file,
+			 c->msg);
+	} else if (c->action == PXE_ONCE_FLIP) {
+		printf("pxelinux.cfg/%s: %s -> %s (%s)\n", c->file, c->old, c->new, c->why);
+		return true;
+	}
+	return false;
+}
+
 /* Apply what the domain did to its entry; true when the entry turned local. */
 static bool apply(struct follow *f, enum pxe_vm_event ev, bool *stop)
 {
-	struct pxe_once_change changes[8];
+	struct pxe_once_change changes[PXE_SETTLE_CHANGES_MAX];
 	enum pxe_settle_restart restart;
 	struct reipl_error err;
 	bool flipped = false;
 	int n, i;
 
 	*stop = ev == PXE_VM_DESTROYED || ev == PXE_VM_CRASHED;
-	n = pxe_events_settle(f->events, f->root, f->domain, f->uuid, ev, changes, 8, &restart,
-			      &err);
+	n = pxe_events_settle(f->events, f->root, f->domain, f->uuid, ev, changes,
+			      PXE_SETTLE_CHANGES_MAX, &restart, &err);
 	if (n < 0) {
 		cli_error("reprovision: %s", err.msg);
 		*stop = true;
 		return false;
 	}
-	for (i = 0; i < n; i++) {
-		const struct pxe_once_change *c = &changes[i];
-
-		if (c->rc) {
-			cli_error("reprovision: pxelinux.cfg/%s: %s", c->file, c->msg);
-			*stop = true;
-		} else if (c->action == PXE_ONCE_FLIP) {
-			printf("pxelinux.cfg/%s: %s -> %s (%s)\n", c->file, c->old, c->new, c->why);
-			flipped = true;
-		}
-	}
+	for (i = 0; i < n; i++)
+		flipped |= said(&changes[i], stop);
+	if (pxe_events_pending(f->events))
+		*stop = false; /* a write to be tried again: followed on */
 	if (restart == PXE_SETTLE_RESET)
 		printf("%s: held while its entry turned local, then reset: its firmware reads the "
 		       "local entry\n",
 		       f->domain);
+	else if (restart == PXE_SETTLE_HELD)
+		cli_warn("reprovision: %s is held (paused) until its entry turns local: resumed "
+			 "now, it would install again",
+			 f->domain);
 	else if (restart == PXE_SETTLE_RESET_FAILED)
 		cli_warn("reprovision: %s (its firmware may have read the install entry again: "
 			 "'virsh reset %s' boots the local one)",
@@ -131,6 +148,20 @@ static bool apply(struct follow *f, enum pxe_vm_event ev, bool *stop)
 	return flipped;
 }
 
+/* A write tried again (pxe_events_retry): printed, and the loop told when it is done. */
+static void on_retry(void *arg, const char *name, const char *when,
+		     const struct pxe_once_change *c)
+{
+	struct follow *f = arg;
+	bool stop = false;
+
+	(void)name, (void)when;
+	if (said(c, &stop))
+		f->retried_flip = true;
+	if (stop)
+		f->retry_stopped = true;
+}
+
 static void progress(const struct follow *f, time_t started, const char *what, bool tty)
 {
 	if (!tty)
@@ -141,11 +172,16 @@ static void progress(const struct follow *f, time_t started, const char *what, b
 }
 
 /* The one command that finishes what was left: the local entry, as it was planned. */
-static void left(const struct follow *f, char *const *local_args, int nlocal, const char *why)
+static void left(const struct follow *f, const struct pxe_write_request *r, const char *why)
 {
+	const char *const opts[][2] = {
+		{ "--method", r->method },
+		{ "--target", r->target },
+		{ "--payload", r->payload },
+	};
 	char name[64];
 	struct pxe_guest g;
-	int i;
+	size_t i;
 
 	if (pxe_guest_parse(f->uuid, &g, NULL) == 0)
 		pxe_guest_file(&g, name, sizeof(name));
@@ -164,8 +200,11 @@ static void left(const struct follow *f, char *const *local_args, int nlocal, co
 		cli_put_shell_word(stderr, f->uri);
 	}
 	fputs(" local ", stderr);
-	for (i = 0; i < nlocal; i++) {
-		cli_put_shell_word(stderr, local_args[i]);
+	for (i = 0; i < sizeof(opts) / sizeof(opts[0]); i++) {
+		if (!opts[i][1])
+			continue;
+		fprintf(stderr, "%s ", opts[i][0]);
+		cli_put_shell_word(stderr, opts[i][1]);
 		fputc(' ', stderr);
 	}
 	/* (after "--": a domain name may start with '-') */
@@ -203,9 +242,8 @@ int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *install[32], *local[8];
-	int ninstall = 0, nlocal = 0, c, rc = EXIT_FAILURE;
-	const char *kernel = NULL, *initrd = NULL;
+	struct pxe_write_request r = { .once = true };
+	int c, rc = EXIT_FAILURE;
 	struct follow f = { 0 };
 	struct pxe_vm_status status;
 	struct reipl_error err;
@@ -214,8 +252,8 @@ int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
 	time_t started;
 	struct sigaction sa = { 0 };
 
+	(void)ctx;
 	f.root = cli_tftp_root();
-	install[ninstall++] = "install";
 	cli_getopt_begin();
 	while ((c = cli_getopt(argc, argv, ":fh", longopts)) != -1) {
 		switch (c) {
@@ -226,29 +264,25 @@ int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
 			f.uri = optarg;
 			break;
 		case O_KERNEL:
+			r.kernel = optarg;
+			break;
 		case O_INITRD:
+			r.initrd = optarg;
+			break;
 		case O_APPEND:
-			install[ninstall++] = c == O_KERNEL   ? "--kernel"
-					      : c == O_INITRD ? "--initrd"
-							      : "--append";
-			install[ninstall++] = optarg;
-			if (c == O_KERNEL)
-				kernel = optarg;
-			if (c == O_INITRD)
-				initrd = optarg;
+			r.append = optarg;
 			break;
 		case O_TARGET:
+			r.target = optarg;
+			break;
 		case O_METHOD:
+			r.method = optarg;
+			break;
 		case O_PAYLOAD:
-			local[nlocal++] = c == O_TARGET	  ? "--target"
-					  : c == O_METHOD ? "--method"
-							  : "--payload";
-			local[nlocal++] = optarg;
-			install[ninstall++] = local[nlocal - 2];
-			install[ninstall++] = optarg;
+			r.payload = optarg;
 			break;
 		case 'f':
-			install[ninstall++] = "--force";
+			r.force = true;
 			break;
 		case O_START_AGAIN:
 			start_again = true;
@@ -270,8 +304,6 @@ int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
 		default:
 			return cli_getopt_fail("reprovision", argv, c);
 		}
-		if (ninstall > 28 || nlocal > 6)
-			return cli_error("reprovision: an option is given twice");
 	}
 	if (optind - 1 >= argc)
 		return cli_error("reprovision: no domain given");
@@ -279,7 +311,7 @@ int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
 		return cli_error("reprovision: one domain at a time ('%s' is a second)",
 				 argv[optind]);
 	f.domain = argv[optind - 1];
-	if (!kernel || !initrd)
+	if (!r.kernel || !r.initrd)
 		return cli_error(
 			"reprovision: --kernel and --initrd (the installer's) are required");
 
@@ -291,27 +323,9 @@ int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
 		return cli_error("reprovision: %s", err.msg);
 	}
 	memcpy(f.uuid, status.uuid, sizeof(f.uuid));
-	{
-		/* pxe_argv[0] is the command's name, as cli_getopt wants before argv. */
-		char *pxe_argv[48];
-		int n = 1, i;
-
-		pxe_argv[0] = "pxe";
-		pxe_argv[n++] = "--root";
-		pxe_argv[n++] = (char *)f.root;
-		if (f.uri) {
-			pxe_argv[n++] = "--connect";
-			pxe_argv[n++] = (char *)f.uri;
-		}
-		for (i = 0; i < ninstall; i++)
-			pxe_argv[n++] = install[i];
-		pxe_argv[n++] = "--once";
-		pxe_argv[n++] = "--"; /* a domain's name may start with '-' */
-		pxe_argv[n++] = (char *)f.domain;
-		if (cmd_pxe(ctx, n - 1, pxe_argv + 1) != EXIT_SUCCESS) {
-			pxe_events_close(f.events);
-			return EXIT_FAILURE;
-		}
+	if (pxecmd_write_guests("reprovision", f.root, f.uri, &r, &f.domain, 1)) {
+		pxe_events_close(f.events);
+		return EXIT_FAILURE;
 	}
 	fflush(stdout);
 
@@ -320,7 +334,7 @@ int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	if (pxe_events_cold_start(f.events, f.domain, &err)) {
 		cli_error("reprovision: %s", err.msg);
-		left(&f, local, nlocal, "it did not start");
+		left(&f, &r, "it did not start");
 		pxe_events_close(f.events);
 		return EXIT_FAILURE;
 	}
@@ -332,43 +346,47 @@ int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
 		if (interrupted) {
 			if (tty)
 				fputc('\n', stderr);
-			left(&f, local, nlocal, "interrupted");
+			left(&f, &r, "interrupted");
 			break;
 		}
 		if (time(NULL) - started >= timeout) {
 			if (tty)
 				fputc('\n', stderr);
-			left(&f, local, nlocal, "the time limit passed");
+			left(&f, &r, "the time limit passed");
 			break;
 		}
 		if (pxe_events_wait(f.events, &err)) {
 			cli_error("reprovision: %s", err.msg);
-			left(&f, local, nlocal, "libvirt stopped answering");
+			left(&f, &r, "libvirt stopped answering");
 			break;
 		}
 		progress(&f, started, f.seen_start ? "installing" : "starting", tty);
-		if (!f.have_event)
-			continue;
-		f.have_event = false;
-		if (tty)
-			fputc('\n', stderr);
-		printf("%s: %s after %lds\n", f.domain, pxe_vm_event_name(f.last),
-		       (long)(time(NULL) - started));
-		fflush(stdout);
-		flipped = apply(&f, f.last, &stop);
-		if (flipped) {
+		pxe_events_retry(f.events, f.root, false, on_retry, &f);
+		if (f.retry_stopped) {
+			left(&f, &r, "its entry was changed by someone else");
+			break;
+		}
+		if (f.have_event) {
+			f.have_event = false;
+			if (tty)
+				fputc('\n', stderr);
+			printf("%s: %s after %lds\n", f.domain, pxe_vm_event_name(f.last),
+			       (long)(time(NULL) - started));
+			fflush(stdout);
+			flipped = apply(&f, f.last, &stop);
+		}
+		if (flipped || f.retried_flip) {
 			rc = EXIT_SUCCESS;
 			if (f.last == PXE_VM_SHUTDOWN && start_again) {
-				if (pxe_events_cold_start(f.events, f.domain, &err)) {
+				if (pxe_events_cold_start(f.events, f.domain, &err))
 					rc = cli_error("reprovision: %s", err.msg);
-				} else {
+				else
 					printf("%s: started again: it boots its disk\n", f.domain);
-				}
 			}
 			break;
 		}
 		if (stop)
-			left(&f, local, nlocal,
+			left(&f, &r,
 			     f.last == PXE_VM_DESTROYED ? "destroyed before its installer ended"
 							: "its installer did not end");
 	}

@@ -19,8 +19,6 @@
 
 #include "cli.h"
 #include "pxe/events.h"
-#include "pxe/guest.h"
-#include "pxe/libvirt.h"
 #include "pxe/once.h"
 #include "pxe/tree.h"
 
@@ -73,10 +71,13 @@ struct watch {
 	struct pxe_events *events;
 };
 
-static void report(const char *domain, const char *what, const struct pxe_once_change *c)
+static void report(void *arg, const char *domain, const char *what,
+		   const struct pxe_once_change *c)
 {
+	(void)arg;
 	if (c->rc)
-		say(LOG_ERR, "domain %s %s: pxelinux.cfg/%s: %s", domain, what, c->file, c->msg);
+		say(LOG_ERR, "domain %s %s: pxelinux.cfg/%s: %s%s", domain, what, c->file, c->msg,
+		    c->rc == -ESTALE ? "" : " (tried again until it works)");
 	else if (c->action == PXE_ONCE_KEEP)
 		say(LOG_INFO, "domain %s %s: pxelinux.cfg/%s stays %s (%s)", domain, what, c->file,
 		    c->old, c->why);
@@ -88,23 +89,29 @@ static void report(const char *domain, const char *what, const struct pxe_once_c
 static void on_event(void *arg, const char *name, const char *uuid, enum pxe_vm_event ev)
 {
 	const struct watch *w = arg;
-	struct pxe_once_change changes[8];
+	struct pxe_once_change changes[PXE_SETTLE_CHANGES_MAX];
 	enum pxe_settle_restart restart;
 	struct reipl_error err;
 	int n, i;
 
-	n = pxe_events_settle(w->events, w->root, name, uuid, ev, changes, 8, &restart, &err);
+	n = pxe_events_settle(w->events, w->root, name, uuid, ev, changes, PXE_SETTLE_CHANGES_MAX,
+			      &restart, &err);
 	if (n < 0) {
 		if (n != -ENOENT) /* no pxelinux.cfg/ yet: no entries */
 			say(LOG_ERR, "%s", err.msg);
 		return;
 	}
 	for (i = 0; i < n; i++)
-		report(name, pxe_vm_event_name(ev), &changes[i]);
+		report(NULL, name, pxe_vm_event_name(ev), &changes[i]);
 	if (restart == PXE_SETTLE_RESET)
 		say(LOG_NOTICE,
 		    "domain %s held while its entry turned local, then reset: its "
 		    "firmware reads the local entry",
+		    name);
+	else if (restart == PXE_SETTLE_HELD)
+		say(LOG_WARNING,
+		    "domain %s is held (paused) until its entry turns local: resumed now, it "
+		    "would install again",
 		    name);
 	else if (restart == PXE_SETTLE_RESET_FAILED)
 		say(LOG_ERR,
@@ -116,48 +123,14 @@ static void on_event(void *arg, const char *name, const char *uuid, enum pxe_vm_
 /* What happened while nobody watched: each install-once file against its domain now. */
 static void reconcile(const struct watch *w)
 {
-	struct pxe_vm_status *doms;
 	struct reipl_error err;
-	struct pxe_tree t;
-	size_t ndoms, d;
-	int files = 0, rc;
+	size_t ndoms;
+	int files = pxe_events_reconcile(w->events, w->root, report, NULL, &ndoms, &err);
 
-	if (pxe_events_list(w->events, &doms, &ndoms, &err)) {
+	if (files < 0) {
 		say(LOG_ERR, "%s", err.msg);
-		return;
+		files = 0;
 	}
-	rc = pxe_tree_open(w->root, false, &t, &err);
-	if (rc == 0) {
-		for (d = 0; d < ndoms; d++) {
-			struct pxe_once_change c = { 0 };
-			char names[8][64];
-			enum pxe_once_state states[8];
-			struct pxe_domain dom;
-			int n, i;
-
-			if (pxe_events_domain(w->events, doms[d].name, &dom, &err))
-				continue;
-			n = pxe_once_files(&t, &dom, names, states, 8);
-			for (i = 0; i < n; i++, files++) {
-				snprintf(c.file, sizeof(c.file), "%.63s", names[i]);
-				c.action = pxe_once_reconcile(states[i], doms[d].active,
-							      doms[d].stopped, &c.why);
-				c.old = c.new = pxe_once_state_name(states[i]);
-				c.rc = c.action == PXE_ONCE_KEEP
-					       ? 0
-					       : pxe_once_apply(&t, names[i], c.action, &c.old,
-								&c.new, &err);
-				if (c.rc)
-					snprintf(c.msg, sizeof(c.msg), "%.255s", err.msg);
-				report(doms[d].name, doms[d].active ? "(running)" : "(shut off)",
-				       &c);
-			}
-		}
-	} else if (rc != -ENOENT) {
-		say(LOG_ERR, "%s", err.msg);
-	}
-	pxe_tree_close(&t);
-	free(doms);
 	say(LOG_INFO, "following %zu domain%s, %d install-once entr%s", ndoms,
 	    ndoms == 1 ? "" : "s", files, files == 1 ? "y" : "ies");
 }
@@ -228,6 +201,7 @@ int cmd_watch(const struct cli_ctx *ctx, int argc, char **argv)
 			rc = EXIT_FAILURE;
 			break;
 		}
+		pxe_events_retry(w.events, w.root, false, report, NULL);
 	}
 	sd_notify(0, "STOPPING=1");
 	if (stopping)

@@ -37,6 +37,15 @@ struct pxe_opts {
 
 /* pxecmd_write.c: local and install (@local false), then remove. */
 int pxecmd_write(const struct pxe_opts *o, bool local);
+
+/*
+ * The entries @r asks for, for guests @guests[0..@n) (domain names resolved at libvirt
+ * @connect), written into the tree at @root all or none and reported; errors start with
+ * @command. pxe local/install and reprovision. EXIT_SUCCESS or EXIT_FAILURE.
+ */
+struct pxe_write_request;
+int pxecmd_write_guests(const char *command, const char *root, const char *connect,
+			const struct pxe_write_request *r, const char *const *guests, int n);
 int pxecmd_remove(const struct pxe_opts *o);
 
 /* pxecmd_show.c: what the firmware reads, for one guest, for the tree, and its faults. */
@@ -57,7 +66,7 @@ struct pxe_domain;
 struct pxe_tree;
 int pxecmd_guest(const struct pxe_opts *o, const char *text, struct pxe_guest *g,
 		 struct pxe_domain *dom);
-int pxecmd_open_tree(const struct pxe_opts *o, bool create, struct pxe_tree *t);
+int pxecmd_open_tree(const char *command, const char *root, bool create, struct pxe_tree *t);
 
 /* Print the guest as given, and as the firmware knows it where that differs: "vm (UUID)". */
 void pxecmd_put_guest(const char *given, const struct pxe_guest *g);

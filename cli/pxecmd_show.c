@@ -217,7 +217,7 @@ int pxecmd_show(const struct pxe_opts *o)
 	int n, i, j, k, rc;
 
 	if ((rc = generations(o, gens, &n)) || (rc = pxecmd_guest(o, o->guest, &g, &dom)) ||
-	    (rc = identity(o, &g, &dom, &id)) || (rc = pxecmd_open_tree(o, false, &t)))
+	    (rc = identity(o, &g, &dom, &id)) || (rc = pxecmd_open_tree("pxe", o->root, false, &t)))
 		return rc;
 	for (i = 0; i < n; i++) {
 		if (pxe_lookup(&t, &id, gens[i], &looks[i], &err)) {
@@ -270,7 +270,7 @@ int pxecmd_list(const struct pxe_opts *o)
 	size_t n, i;
 	int rc;
 
-	if ((rc = pxecmd_open_tree(o, false, &t)))
+	if ((rc = pxecmd_open_tree("pxe", o->root, false, &t)))
 		return rc;
 	if (pxe_tree_list(&t, &names, &n, &err)) {
 		pxe_tree_close(&t);

@@ -10,21 +10,10 @@
 #include <string.h>
 
 #include "pxe/events.h"
+#include "pxe/events-internal.h"
 #include "pxe/libvirt-conn.h"
 #include "pxe/tree.h"
 
-struct pxe_events {
-	virConnectPtr conn;
-	int lifecycle_id, reboot_id, timer;
-	bool lost;
-	pxe_events_fn *fn;
-	void *arg;
-	/* What was known of each domain while it existed (UUID, MACs): a transient domain,
-	 * or one undefined while it ran, is gone with its stop, and its MAC files must still
-	 * be found then. Forgotten when used so. */
-	struct pxe_domain *known;
-	size_t nknown, capknown;
-};
 
 /* Remember @d (replacing what was known of its UUID). */
 static void remember(struct pxe_events *e, const struct pxe_domain *d)
@@ -49,8 +38,7 @@ static void remember(struct pxe_events *e, const struct pxe_domain *d)
 	e->known[i] = *d;
 }
 
-/* What was known of domain @uuid, into @d, and forget it: false when nothing was. */
-static bool recall(struct pxe_events *e, const char *uuid, struct pxe_domain *d)
+bool pxe_events_recall(struct pxe_events *e, const char *uuid, struct pxe_domain *d)
 {
 	size_t i;
 
@@ -196,6 +184,7 @@ void pxe_events_close(struct pxe_events *e)
 		virConnectClose(e->conn);
 	}
 	free(e->known);
+	free(e->pending);
 	free(e);
 }
 
@@ -294,73 +283,4 @@ int pxe_events_cold_start(struct pxe_events *e, const char *name, struct reipl_e
 		rc = reipl_fail(err, -EIO, "cannot start domain '%s': %s", name, pxe_libvirt_why());
 	virDomainFree(dom);
 	return rc;
-}
-
-/* Would @ev turn one of @d's install-once files local? */
-static bool flips(const struct pxe_tree *t, const struct pxe_domain *d, enum pxe_vm_event ev)
-{
-	char names[8][64];
-	enum pxe_once_state states[8];
-	const char *why;
-	int n = pxe_once_files(t, d, names, states, 8), i;
-
-	for (i = 0; i < n; i++)
-		if (pxe_once_decide(states[i], ev, &why) == PXE_ONCE_FLIP)
-			return true;
-	return false;
-}
-
-int pxe_events_settle(struct pxe_events *e, const char *root, const char *name, const char *uuid,
-		      enum pxe_vm_event ev, struct pxe_once_change *changes, int max,
-		      enum pxe_settle_restart *restart, struct reipl_error *err)
-{
-	struct pxe_domain dom;
-	virDomainPtr held = NULL;
-	struct pxe_tree t;
-	int n, i, rc;
-
-	*restart = PXE_SETTLE_NONE;
-	if (pxe_events_domain(e, uuid && *uuid ? uuid : name, &dom, err) &&
-	    !recall(e, uuid ? uuid : "", &dom)) {
-		/* Gone with its stop and never seen while it existed: its UUID file only. */
-		memset(&dom, 0, sizeof(dom));
-		snprintf(dom.uuid, sizeof(dom.uuid), "%s", uuid ? uuid : "");
-	}
-	rc = pxe_tree_open(root, false, &t, err);
-	if (rc) {
-		pxe_tree_close(&t);
-		return rc;
-	}
-	/*
-	 * The guest's own reboot: its firmware asks for the file again within a second of the
-	 * reset, and libvirt tells us about the reset only afterwards, so the firmware may
-	 * already have read the install entry again. Hold the guest while its entry turns
-	 * local, then reset it: an external reset starts over from the network boot device,
-	 * and the firmware reads the local entry, whatever it read before.
-	 */
-	if (ev == PXE_VM_REBOOTED && flips(&t, &dom, ev)) {
-		held = virDomainLookupByUUIDString(e->conn, dom.uuid);
-		if (held && virDomainSuspend(held) != 0) {
-			virDomainFree(held);
-			held = NULL;
-		}
-	}
-	n = pxe_once_event(&t, &dom, ev, changes, max);
-	pxe_tree_close(&t);
-	if (!held)
-		return n;
-	for (i = 0; i < n; i++)
-		if (changes[i].action == PXE_ONCE_FLIP && changes[i].rc == 0)
-			*restart = PXE_SETTLE_RESET;
-	if (*restart == PXE_SETTLE_RESET && virDomainReset(held, 0) != 0) {
-		reipl_fail(err, -EIO, "cannot reset domain '%s' after its entry turned local: %s",
-			   name, pxe_libvirt_why());
-		*restart = PXE_SETTLE_RESET_FAILED;
-	}
-	if (virDomainResume(held) != 0 && *restart != PXE_SETTLE_RESET_FAILED) {
-		reipl_fail(err, -EIO, "cannot resume domain '%s': %s", name, pxe_libvirt_why());
-		*restart = PXE_SETTLE_RESET_FAILED;
-	}
-	virDomainFree(held);
-	return n;
 }

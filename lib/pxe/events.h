@@ -67,7 +67,13 @@ enum pxe_settle_restart {
 	PXE_SETTLE_NONE,	 /* nothing */
 	PXE_SETTLE_RESET,	 /* held and reset: its firmware reads the local entry */
 	PXE_SETTLE_RESET_FAILED, /* held, but the reset or the resume failed (@err says) */
+	PXE_SETTLE_HELD,	 /* held: the write that turns its entry local failed, and
+				    the guest stays paused until pxe_events_retry does it */
 };
+
+/* The most changes pxe_events_settle reports for one event: a write tried again and the
+ * event's own decision, for each install-once file of the domain. */
+#define PXE_SETTLE_CHANGES_MAX (2 * PXE_ONCE_FILES_MAX)
 
 /*
  * Domain @name (@uuid) did @ev: carry out what its install-once files in the tree at @root
@@ -76,9 +82,40 @@ enum pxe_settle_restart {
  * local, the guest is paused from before the write until it is reset, so that its
  * firmware reads the local entry for certain (it asks again within a second of the
  * reset, faster than libvirt reports the reset); @restart says how that went.
+ *
+ * A write that fails (a full disk, an NFS server away) is remembered and tried again by
+ * pxe_events_retry, and first of all at the domain's next event; a guest held for it
+ * stays paused until it is done, and a guest started meanwhile is held and reset once it
+ * is, so that no start reads the install entry that should have turned local. A file
+ * someone else changed meanwhile is never written: their write wins.
  */
 int pxe_events_settle(struct pxe_events *e, const char *root, const char *name, const char *uuid,
 		      enum pxe_vm_event ev, struct pxe_once_change *changes, int max,
 		      enum pxe_settle_restart *restart, struct reipl_error *err);
+
+/* A file of domain @name changed, or a change failed (@c->rc); @when says in which pass. */
+typedef void pxe_change_fn(void *arg, const char *name, const char *when,
+			   const struct pxe_once_change *c);
+
+/* How many failed writes wait to be tried again. */
+size_t pxe_events_pending(const struct pxe_events *e);
+
+/*
+ * Try again the failed writes that are due (every one with @all): the wait between two
+ * tries doubles from 1 s up to 30 s. Each try is reported to @fn; a guest held for its
+ * write is reset and resumed once the write is done or the file was changed by someone
+ * else. Returns how many were tried.
+ */
+int pxe_events_retry(struct pxe_events *e, const char *root, bool all, pxe_change_fn *fn,
+		     void *arg);
+
+/*
+ * What happened while nobody followed: each install-once file of each domain in the tree
+ * at @root against the domain's state now (pxe_once_reconcile), carried out and reported
+ * to @fn. *@ndomains gets how many domains libvirt has. Returns how many install-once
+ * files there are (0 without pxelinux.cfg/), or -errno with a message.
+ */
+int pxe_events_reconcile(struct pxe_events *e, const char *root, pxe_change_fn *fn, void *arg,
+			 size_t *ndomains, struct reipl_error *err);
 
 #endif

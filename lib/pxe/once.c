@@ -13,6 +13,8 @@
 #include "pxe/pxecfg.h"
 #include "pxe/tree.h"
 
+_Static_assert(PXE_ONCE_FILES_MAX == 1 + PXE_DOMAIN_MACS, "a UUID file and one per MAC");
+
 #define ROLE_WAITING "install once\n"
 #define ROLE_STARTED "install once, started\n"
 #define ROLE_INSTALL "install\n"
@@ -256,10 +258,10 @@ int pxe_once_files(const struct pxe_tree *t, const struct pxe_domain *d, char na
 int pxe_once_event(const struct pxe_tree *t, const struct pxe_domain *d, enum pxe_vm_event ev,
 		   struct pxe_once_change *changes, int max)
 {
-	char names[8][64];
-	enum pxe_once_state states[8];
+	char names[PXE_ONCE_FILES_MAX][64];
+	enum pxe_once_state states[PXE_ONCE_FILES_MAX];
 	struct reipl_error err;
-	int n = pxe_once_files(t, d, names, states, max < 8 ? max : 8), i;
+	int n = pxe_once_files(t, d, names, states, max < PXE_ONCE_FILES_MAX ? max : PXE_ONCE_FILES_MAX), i;
 
 	for (i = 0; i < n; i++) {
 		struct pxe_once_change *c = &changes[i];

@@ -39,6 +39,10 @@ enum pxe_once_action {
 	PXE_ONCE_FLIP, /* write the local entry */
 };
 
+/* The most install-once files one domain can have: its UUID file and one per MAC (the
+ * first PXE_DOMAIN_MACS interfaces are read). */
+#define PXE_ONCE_FILES_MAX 9
+
 /* The state of a file's text (any file: not ours, or not once, is PXE_ONCE_NONE). */
 enum pxe_once_state pxe_once_state(const char *text, size_t len);
 

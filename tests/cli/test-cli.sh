@@ -385,7 +385,7 @@ succeeds "pxe remove" "pxelinux.cfg/1b4e28ba-2fa1-11d2-883f-0016d3cca427: remove
 	"$cli" pxe --root "$root" remove 1b4e28ba-2fa1-11d2-883f-0016d3cca427
 succeeds "pxe remove again: nothing to do" "pxelinux.cfg/1b4e28ba-2fa1-11d2-883f-0016d3cca427: not there, nothing to remove" \
 	"$cli" pxe --root "$root" remove 1b4e28ba-2fa1-11d2-883f-0016d3cca427
-refused "pxe bad MAC" "pxe: guest '52:54:00:12:34' is neither a MAC address (52:54:00:12:34:56) nor a UUID" \
+refused "pxe bad MAC" "pxe local: guest '52:54:00:12:34' is neither a MAC address (52:54:00:12:34:56) nor a UUID" \
 	"$cli" pxe --root "$root" local 52:54:00:12:34
 refused "pxe bad target" 'pxe local: --target "ccw 0.0.0x02": Invalid device number "0.0.0x02" specified' \
 	"$cli" pxe --root "$root" local default --target "ccw 0.0.0x02"
@@ -416,7 +416,7 @@ run "$cli" pxe check -h
 run "$cli" pxe --help
 [[ $status == 0 && $out == *" remove   Remove the guests' files"* && $out == *"pxe <command> --help"* ]] &&
 	ok "pxe --help: every command in brief" || fail "pxe --help: every command in brief" "$out"
-refused "pxe unknown domain" "pxe: guest 'nodomain': libvirt has no domain named 'nodomain'" \
+refused "pxe unknown domain" "pxe local: guest 'nodomain': libvirt has no domain named 'nodomain'" \
 	"$cli" pxe --root "$root" --connect test:///default local nodomain
 ln -s ../not-a-kernel "$root/pxelinux.cfg/01-52-54-00-00-00-01"
 refused "pxe symlinked file" "pxe local: pxelinux.cfg/01-52-54-00-00-00-01 is a symlink: refusing to write through it" \
@@ -498,7 +498,7 @@ succeeds "pxe install with rd.chreipl in its append is an install" "pxelinux.cfg
 	"$cli" pxe --root "$aroot" install 52:54:00:00:00:0e --kernel k --initrd i --append "inst.repo=x rd.chreipl=ccw"
 listed "pxe list calls it an install" "$aroot" pxelinux.cfg/01-52-54-00-00-00-0e install - -
 # Several guests: all checked before any is written.
-refused "pxe local, two guests, the second bad" "pxe: guest '52:54:00:12:34' is neither a MAC address (52:54:00:12:34:56) nor a UUID" \
+refused "pxe local, two guests, the second bad" "pxe local: guest '52:54:00:12:34' is neither a MAC address (52:54:00:12:34:56) nor a UUID" \
 	"$cli" pxe --root "$aroot" local 52:54:00:00:00:21 52:54:00:12:34 --method linux
 run "$cli" pxe --root "$aroot" local 52:54:00:00:00:21 52:54:00:00:00:22 --method linux
 if ((status == 0)) && [[ $out == *"01-52-54-00-00-00-21: local"*"01-52-54-00-00-00-22: local"* ]]; then ok "pxe local with two guests"
@@ -638,7 +638,7 @@ refused "doctor --network-xml /dev/zero" "doctor: /dev/zero is not a regular fil
 	"$cli" doctor --root "$croot" --network-xml /dev/zero
 
 ### untrusted text stays one line, without escape sequences (issue 11, item 4)
-refused "a newline in an argument stays on the error line" "pxe: guest 'a\\x0ab' is not a valid libvirt domain name" \
+refused "a newline in an argument stays on the error line" "pxe local: guest 'a\\x0ab' is not a valid libvirt domain name" \
 	"$cli" pxe --root "$work" local "$(printf 'a\nb')"
 eroot=$work/escape
 mkdir -p "$eroot/pxelinux.cfg"
@@ -716,7 +716,7 @@ cat >"$work/node-default.xml" <<'XML'
   </domain>
 </node>
 XML
-refused "reprovision of a domain named default" "pxe install: $once_default" \
+refused "reprovision of a domain named default" "reprovision: $once_default" \
 	"$cli" reprovision --root "$mroot" --connect "test://$work/node-default.xml" default --kernel k --initrd i \
 	--method linux --target "ccw 0.0.0002"
 # The command reprovision prints to finish a job is pasted into a root shell: every word

@@ -140,10 +140,140 @@ static void test_transient_domain_by_mac(void **state)
 	fixture_remove(strdup(root));
 }
 
+/* What pxe_events_retry reported. */
+struct retried {
+	int count, failed;
+	struct pxe_once_change last;
+};
+
+static void on_retry(void *arg, const char *name, const char *when,
+		     const struct pxe_once_change *c)
+{
+	struct retried *r = arg;
+
+	(void)name, (void)when;
+	r->count++;
+	r->failed += c->rc != 0;
+	r->last = *c;
+}
+
+/* Take (or free, with @take false) every temporary name the tree's writer would try for
+ * pxelinux.cfg/@file, so that writing it fails as on a full disk. */
+static void block_writes(const char *root, const char *file, bool take)
+{
+	char path[4200];
+	int i;
+
+	for (i = 0; i < 100; i++) {
+		snprintf(path, sizeof(path), "%s/pxelinux.cfg/.%s.%ld.%d", root, file,
+			 (long)getpid(), i);
+		assert_int_equal(take ? mkdir(path, 0700) : rmdir(path), 0);
+	}
+}
+
+/*
+ * The write that turns an entry local fails (issue 23, item 6): it is remembered and tried
+ * again until it works; once someone else has rewritten the file, it is dropped and
+ * their file stays.
+ */
+static void test_failed_flip_is_tried_again(void **state)
+{
+	static const char xml[] =
+		"<domain type='test'><name>rs390x-retry</name>"
+		"<uuid>7a1e5c3b-2d4f-4b6a-9e8d-0c1b2a3f4e5d</uuid><memory>65536</memory>"
+		"<os><type>hvm</type></os><devices><interface type='network'>"
+		"<source network='default'/><mac address='52:54:00:00:00:d4'/></interface>"
+		"</devices></domain>";
+	char root[] = "/tmp/test-events.XXXXXX", install[PXE_FILE_MAX], local[PXE_FILE_MAX],
+	     once[PXE_CFG_BUFFER], text[PXE_CFG_BUFFER];
+	const char *file = "01-52-54-00-00-00-d4";
+	struct pxe_once_change changes[PXE_SETTLE_CHANGES_MAX];
+	enum pxe_settle_restart restart;
+	struct retried retried = { 0 };
+	struct reipl_error err;
+	struct pxe_events *e;
+	struct seen seen = { 0 };
+	struct pxe_tree t;
+	virConnectPtr conn;
+	virDomainPtr dom;
+	bool changed, is_local;
+	size_t size;
+	int round;
+
+	(void)state;
+	assert_int_equal(pxe_entry_install("inst/vmlinuz", "inst/initrd.img", "console=ttysclp0",
+					   install, sizeof(install), &err),
+			 0);
+	assert_int_equal(pxe_entry_local("ccw 0.0.0002", "reboot-kernel.img", "reboot-initrd.img",
+					 NULL, local, sizeof(local), &err),
+			 0);
+	assert_int_equal(pxe_once_compose(install, local, once, sizeof(once), &err), 0);
+	assert_non_null(mkdtemp(root));
+	assert_int_equal(pxe_events_open("test:///default", on_event, &seen, &e, &err), 0);
+	conn = virConnectOpen("test:///default");
+	assert_non_null(conn);
+	/* Round 0: the write works again later. Round 1: an admin rewrites the file first. */
+	for (round = 0; round < 2; round++) {
+		assert_int_equal(pxe_tree_open(root, true, &t, &err), 0);
+		assert_int_equal(pxe_tree_write(&t, file, once, strlen(once), &changed, &err), 0);
+		pxe_tree_close(&t);
+		dom = virDomainCreateXML(conn, xml, 0);
+		assert_non_null(dom);
+		pump(e, &seen, 2 * round + 1);
+		assert_int_equal(pxe_events_settle(e, root, seen.name, seen.uuid, seen.ev, changes,
+						   PXE_SETTLE_CHANGES_MAX, &restart, &err),
+				 1);
+		assert_int_equal(state_of(root, file, &is_local), PXE_ONCE_STARTED);
+
+		block_writes(root, file, true);
+		assert_int_equal(virDomainShutdown(dom), 0);
+		pump(e, &seen, 2 * round + 2);
+		assert_int_equal(pxe_events_settle(e, root, seen.name, seen.uuid, seen.ev, changes,
+						   PXE_SETTLE_CHANGES_MAX, &restart, &err),
+				 1);
+		assert_int_equal(changes[0].action, PXE_ONCE_FLIP);
+		assert_int_equal(changes[0].rc, -EEXIST);
+		assert_int_equal(pxe_events_pending(e), 1);
+		assert_int_equal(state_of(root, file, &is_local), PXE_ONCE_STARTED);
+		/* still failing: still due */
+		assert_int_equal(pxe_events_retry(e, root, true, on_retry, &retried), 1);
+		assert_int_equal(retried.failed, round + 1);
+		assert_int_equal(pxe_events_pending(e), 1);
+		block_writes(root, file, false);
+		if (round == 1) {
+			assert_int_equal(pxe_tree_open(root, false, &t, &err), 0);
+			assert_int_equal(pxe_tree_write(&t, file, install, strlen(install),
+							&changed, &err),
+					 0);
+			pxe_tree_close(&t);
+		}
+		assert_int_equal(pxe_events_retry(e, root, true, on_retry, &retried), 1);
+		assert_int_equal(pxe_events_pending(e), 0);
+		assert_int_equal(pxe_tree_open(root, false, &t, &err), 0);
+		assert_int_equal(pxe_tree_read(&t, file, text, sizeof(text), &size, &err), 0);
+		pxe_tree_close(&t);
+		text[size] = '\0';
+		if (round == 0) {
+			assert_int_equal(retried.last.rc, 0);
+			assert_int_equal(retried.last.action, PXE_ONCE_FLIP);
+			assert_int_equal(state_of(root, file, &is_local), PXE_ONCE_NONE);
+			assert_true(is_local);
+		} else {
+			assert_int_equal(retried.last.rc, -ESTALE);
+			assert_string_equal(text, install);
+		}
+		virDomainFree(dom);
+	}
+	virConnectClose(conn);
+	pxe_events_close(e);
+	fixture_remove(strdup(root));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_transient_domain_by_mac),
+		cmocka_unit_test(test_failed_flip_is_tried_again),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

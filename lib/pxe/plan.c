@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * plan.c - the entries of `pxe local/install` and `reprovision`, planned for every guest
+ * before any is written, then written all or none (see plan.h).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pxe/entry.h"
+#include "pxe/fwgen.h"
+#include "pxe/helpers.h"
+#include "pxe/once.h"
+#include "pxe/plan.h"
+
+static bool helper_asked(const struct pxe_write_request *r)
+{
+	return r->target || r->kernel || r->initrd || r->append;
+}
+
+/* The local method for @p: the one asked for, or auto's choice; the options must fit it. */
+static int local_method(const struct pxe_tree *t, const struct pxe_write_request *r,
+			struct pxe_plan *p, struct reipl_error *err)
+{
+	const char *payload = r->payload ? r->payload : PXE_PAYLOAD_FILE;
+	const struct pxe_domain *dom = &p->dom;
+	struct pxe_method_facts f = { 0 };
+	struct reipl_error why;
+	int rc;
+
+	p->method = PXE_METHOD_AUTO;
+	p->why[0] = '\0';
+	if (r->method && (rc = pxe_method_parse(r->method, &p->method, err)))
+		return rc;
+	if (r->payload && p->method != PXE_METHOD_AUTO && p->method != PXE_METHOD_PAYLOAD)
+		return reipl_fail(err, -EINVAL, "--payload is for --method payload, not %s",
+				  r->method);
+	if (r->payload)
+		p->method = PXE_METHOD_PAYLOAD;
+	if (p->method == PXE_METHOD_AUTO) {
+		f.have_domain = p->g.kind == PXE_GUEST_UUID && dom->uuid[0] && dom->qemu_known;
+		if (f.have_domain)
+			f.gen = pxe_fwgen_of_qemu(dom->qemu_major, dom->qemu_minor);
+		f.net_then_disk = dom->net_first && dom->disk_second;
+		f.helper_asked = helper_asked(r);
+		f.payload_target =
+			pxe_entry_payload_target(r->target, NULL) == 0 && !r->kernel && !r->initrd;
+		f.payload_in_root = pxe_check_path("payload", payload, NULL) == 0 &&
+				    faccessat(t->rootfd, payload, F_OK, 0) == 0;
+		p->method = pxe_method_choose(&f, p->why, sizeof(p->why));
+	}
+	if (p->method == PXE_METHOD_FALLBACK && helper_asked(r))
+		return reipl_fail(err, -EINVAL,
+				  "--method fallback writes no entry: the disk's own boot record "
+				  "decides, so --target, --kernel, --initrd and --append do not apply");
+	if (p->method == PXE_METHOD_PAYLOAD && (r->kernel || r->initrd))
+		return reipl_fail(err, -EINVAL, "the payload replaces --kernel and --initrd");
+	if (p->method == PXE_METHOD_PAYLOAD && pxe_entry_payload_target(r->target, &why))
+		return reipl_fail(err, -EINVAL, "--target \"%s\": %s", r->target ? r->target : "auto",
+				  why.msg);
+	return 0;
+}
+
+/* The text of @p's local entry (@r->local) or install entry. */
+static int compose(const struct pxe_tree *t, const struct pxe_write_request *r,
+		   struct pxe_plan *p, struct reipl_error *err)
+{
+	int rc;
+
+	p->kernel = r->kernel;
+	p->initrd = r->initrd;
+	p->method = PXE_METHOD_LINUX;
+	if (r->local && (rc = local_method(t, r, p, err)))
+		return rc;
+	if (r->local && p->method == PXE_METHOD_PAYLOAD) {
+		p->kernel = r->payload ? r->payload : PXE_PAYLOAD_FILE;
+		p->initrd = NULL; /* the payload entry is its own initrd */
+	} else if (r->local && p->method == PXE_METHOD_LINUX) {
+		pxe_helper_linux_names(t, &p->kernel, &p->initrd);
+		p->kernel = r->kernel ? r->kernel : p->kernel;
+		p->initrd = r->initrd ? r->initrd : p->initrd;
+	}
+	if (!r->local)
+		return pxe_entry_install(p->kernel, p->initrd, r->append, p->text, sizeof(p->text),
+					 err);
+	if (p->method == PXE_METHOD_FALLBACK) {
+		p->kernel = p->initrd = NULL;
+		p->warn_fallback = !(p->dom.net_first && p->dom.disk_second);
+		return pxe_entry_fallback(p->text, sizeof(p->text), err);
+	}
+	if (p->method == PXE_METHOD_PAYLOAD)
+		return pxe_entry_payload(p->name, p->kernel, r->target, r->append, p->text,
+					 sizeof(p->text), err);
+	return pxe_entry_local(r->target, p->kernel, p->initrd, r->append, p->text,
+			       sizeof(p->text), err);
+}
+
+/*
+ * install --once: the install entry, and the local entry it turns into, planned with the
+ * local options (--target, --method, --payload; the helper's own files and append).
+ */
+static int compose_once(const struct pxe_tree *t, const struct pxe_write_request *r,
+			struct pxe_plan *p, struct reipl_error *err)
+{
+	struct pxe_plan later;
+	struct pxe_write_request lr = *r, ir = *r;
+	char install[PXE_CFG_BUFFER];
+	int rc;
+
+	if ((rc = pxe_once_guest_check(&p->g, err)))
+		return rc;
+	lr.local = true;
+	lr.kernel = lr.initrd = lr.append = NULL;
+	ir.once = false;
+	ir.target = ir.method = ir.payload = NULL;
+	later = *p;
+	if ((rc = compose(t, &lr, &later, err)) || (rc = compose(t, &ir, p, err)))
+		return rc;
+	memcpy(install, p->text, sizeof(install));
+	p->method = later.method;
+	memcpy(p->why, later.why, sizeof(p->why));
+	return pxe_once_compose(install, later.text, p->text, sizeof(p->text), err);
+}
+
+/* What @p replaces: none, or a file of ours (any, with @r->force) the firmware can read. */
+static int read_old(const struct pxe_tree *t, const struct pxe_write_request *r,
+		    struct pxe_plan *p, struct reipl_error *err)
+{
+	size_t size;
+	int rc;
+
+	p->existed = false;
+	if (t->cfgfd < 0)
+		return 0;
+	rc = pxe_tree_read(t, p->name, p->old, sizeof(p->old), &size, err);
+	if (rc == -ENOENT)
+		return 0;
+	if (rc == -ELOOP)
+		return reipl_fail(err, rc, "pxelinux.cfg/%s is a symlink: refusing to write through it",
+				  p->name);
+	if (rc)
+		return rc;
+	if (size > sizeof(p->old))
+		return reipl_fail(err, -EFBIG,
+				  "pxelinux.cfg/%s is larger than any file the firmware reads: "
+				  "remove it first",
+				  p->name);
+	if (!r->force && !pxe_entry_is_ours(p->old, size))
+		return reipl_fail(err, -EPERM,
+				  "pxelinux.cfg/%s was not written by reboot-s390x (Foreman's?): "
+				  "--force replaces it",
+				  p->name);
+	p->existed = true;
+	p->old_len = size;
+	return 0;
+}
+
+int pxe_plan_entry(const struct pxe_tree *t, const struct pxe_write_request *r,
+		   struct pxe_plan *p, struct reipl_error *err)
+{
+	int rc;
+
+	if (p->g.kind == PXE_GUEST_NAME || p->g.kind == PXE_GUEST_IP)
+		return reipl_fail(err, -EINVAL, "'%s' is not a guest's file name", p->given);
+	pxe_guest_file(&p->g, p->name, sizeof(p->name));
+	p->warn_fallback = false;
+	p->changed = p->kernel_missing = p->initrd_missing = false;
+	if (!r->local && (!r->kernel || !r->initrd))
+		return reipl_fail(err, -EINVAL, "--kernel and --initrd are required");
+	rc = !r->local && r->once ? compose_once(t, r, p, err) : compose(t, r, p, err);
+	return rc ? rc : read_old(t, r, p, err);
+}
+
+/* Put back the files of @plans[0..@n) as they were; the first failure's message in @why. */
+static size_t put_back(const struct pxe_tree *t, const struct pxe_plan *plans, size_t n,
+		       char *why, size_t len)
+{
+	struct reipl_error err;
+	size_t failed = 0, i;
+	bool changed;
+
+	why[0] = '\0';
+	for (i = 0; i < n; i++) {
+		int rc = plans[i].existed ? pxe_tree_write(t, plans[i].name, plans[i].old,
+							   plans[i].old_len, &changed, &err)
+					  : pxe_tree_remove(t, plans[i].name, &err);
+
+		if (rc && rc != -ENOENT && failed++ == 0)
+			snprintf(why, len, "%s", err.msg);
+	}
+	return failed;
+}
+
+int pxe_plan_write(struct pxe_tree *t, const struct pxe_write_request *r, struct pxe_plan *plans,
+		   size_t n, struct reipl_error *err)
+{
+	char why[REIPL_ERROR_MAX], what[REIPL_ERROR_MAX];
+	size_t i, j, failed;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		if ((rc = pxe_plan_entry(t, r, &plans[i], err)))
+			return rc;
+		for (j = 0; j < i; j++)
+			if (strcmp(plans[j].name, plans[i].name) == 0)
+				return reipl_fail(err, -EINVAL,
+						  "'%s' and '%s' are the same file, pxelinux.cfg/%s",
+						  plans[j].given, plans[i].given, plans[i].name);
+	}
+	/* Only now, with everything checked, may pxelinux.cfg/ be created and written. */
+	if ((rc = pxe_tree_create_cfg(t, err)))
+		return rc;
+	for (i = 0; i < n; i++) {
+		struct pxe_plan *p = &plans[i];
+
+		rc = pxe_tree_write(t, p->name, p->text, strlen(p->text), &p->changed, err);
+		if (rc == 0)
+			continue;
+		if (i == 0)
+			return rc;
+		snprintf(what, sizeof(what), "%s", err->msg);
+		failed = put_back(t, plans, i, why, sizeof(why));
+		if (failed)
+			return reipl_fail(err, rc,
+					  "%s; %zu of the %zu files written before it could not be "
+					  "put back: %s",
+					  what, failed, i, why);
+		return reipl_fail(err, rc, "%s; put back the %zu file%s written before it", what, i,
+				  i == 1 ? "" : "s");
+	}
+	for (i = 0; i < n && r->local; i++) {
+		struct pxe_plan *p = &plans[i];
+
+		p->kernel_missing = p->kernel && faccessat(t->rootfd, p->kernel, F_OK, 0) != 0;
+		p->initrd_missing = p->initrd && faccessat(t->rootfd, p->initrd, F_OK, 0) != 0;
+	}
+	return 0;
+}
