@@ -4,14 +4,67 @@
  */
 #include <errno.h>
 #include <libsmartcols.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "table.h"
 
 struct cli_table {
 	struct libscols_table *tb;
 	int ncols;
+	bool json;
 };
+
+/* The length of the valid UTF-8 sequence at @s, or 0 (overlong forms, surrogates and
+ * code points above U+10FFFF are not valid). */
+static size_t utf8_len(const unsigned char *s)
+{
+	unsigned cp;
+	size_t n, i;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return n;
+}
+
+/* @s with every byte that is not part of valid UTF-8 as the text \xNN, malloc'ed: a
+ * pxelinux file's bytes are anything, and JSON strings are UTF-8. */
+static char *valid_utf8(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	char *out = malloc(4 * strlen(s) + 1), *o = out;
+	size_t n;
+
+	if (!out)
+		return NULL;
+	while (*p) {
+		if ((n = utf8_len(p))) {
+			memcpy(o, p, n);
+			o += n, p += n;
+		} else {
+			o += sprintf(o, "\\x%02x", *p++);
+		}
+	}
+	*o = '\0';
+	return out;
+}
 
 struct cli_table *cli_table_new(const char *name, bool json, const char *const *cols, int ncols)
 {
@@ -23,6 +76,7 @@ struct cli_table *cli_table_new(const char *name, bool json, const char *const *
 		return NULL;
 	}
 	t->ncols = ncols;
+	t->json = json;
 	scols_table_enable_json(t->tb, json);
 	scols_table_set_name(t->tb, name);
 	for (i = 0; i < ncols; i++) {
@@ -67,16 +121,56 @@ int cli_table_row(struct cli_table *t, const char *const *values)
 
 	if (!line)
 		return -ENOMEM;
-	for (i = 0; i < t->ncols; i++)
-		if (values[i] && values[i][0] &&
-		    scols_line_set_data(line, (size_t)i, values[i]) != 0)
+	for (i = 0; i < t->ncols; i++) {
+		char *text;
+
+		if (!values[i] || !values[i][0])
+			continue;
+		if (!(text = valid_utf8(values[i])) || scols_line_refer_data(line, (size_t)i, text)) {
+			free(text);
 			return -ENOMEM;
+		}
+	}
 	return 0;
+}
+
+/* libsmartcols prints an empty list as [ null ]; a list with nothing in it is []. */
+static void put_json(const char *s)
+{
+	const char *p;
+
+	while ((p = strchr(s, '['))) {
+		const char *q = p + 1;
+
+		q += strspn(q, " \n");
+		if (strncmp(q, "null", 4) == 0 && q[4 + strspn(q + 4, " \n")] == ']') {
+			fwrite(s, 1, (size_t)(p - s), stdout);
+			fputs("[]", stdout);
+			q += 4;
+			s = q + strspn(q, " \n") + 1;
+		} else {
+			fwrite(s, 1, (size_t)(q - s), stdout);
+			s = q;
+		}
+	}
+	fputs(s, stdout);
 }
 
 void cli_table_print(struct cli_table *t)
 {
-	scols_print_table(t->tb);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem;
+
+	if (!t->json || !(mem = open_memstream(&buf, &len))) {
+		scols_print_table(t->tb);
+	} else {
+		scols_table_set_stream(t->tb, mem);
+		scols_print_table(t->tb);
+		fclose(mem);
+		put_json(buf);
+		free(buf);
+	}
 	cli_table_free(t);
 }
 

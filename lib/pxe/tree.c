@@ -469,7 +469,7 @@ int pxe_tree_put_all(const struct pxe_tree *t, const char *const *names,
 		     const char *const *data, const size_t *lens, size_t n, bool *changed,
 		     struct reipl_error *err)
 {
-	char (*tmp)[96];
+	char (*tmp)[96], (*old)[96];
 	size_t i, j;
 	int rc = 0;
 
@@ -479,21 +479,50 @@ int pxe_tree_put_all(const struct pxe_tree *t, const char *const *names,
 			return rc;
 	}
 	tmp = calloc(n ? n : 1, sizeof(*tmp));
-	if (!tmp)
+	old = calloc(n ? n : 1, sizeof(*old));
+	if (!tmp || !old) {
+		free(tmp), free(old);
 		return reipl_fail(err, -ENOMEM, "out of memory");
+	}
 	/* Every file complete beside its place first: a full disk stops us here, with
 	 * nothing replaced. */
 	for (i = 0; i < n && !rc; i++)
 		rc = stage_at(t, t->rootfd, "", names[i], data[i], lens[i], tmp[i], err);
-	/* Then the renames, which need no space. */
-	for (j = 0; j < n && !rc; j++)
-		if (tmp[j][0] && !(rc = commit_at(t, t->rootfd, "", names[j], tmp[j], NULL, 0, err)))
+	/* Then the renames, which need no space. What each replaces keeps a second name
+	 * until all are in place, so that a failed rename puts back the ones before it. */
+	for (j = 0; j < n && !rc; j++) {
+		if (!tmp[j][0])
+			continue;
+		snprintf(old[j], sizeof(old[j]), ".%s.%ld.old", names[j], (long)getpid());
+		if (linkat(t->rootfd, names[j], t->rootfd, old[j], 0) != 0) {
+			if (errno != ENOENT) {
+				rc = reipl_fail(err, -errno, "cannot keep %s/%s while it is replaced: %s",
+						t->root, names[j], strerror(errno));
+				old[j][0] = '\0';
+				break;
+			}
+			old[j][0] = '\0'; /* a new file: nothing to keep */
+		}
+		if (!(rc = commit_at(t, t->rootfd, "", names[j], tmp[j], NULL, 0, err)))
 			changed[j] = true;
-	/* What was staged and not put in place goes. */
-	for (i = 0; i < n; i++)
+	}
+	for (i = 0; i < n; i++) {
+		if (rc && changed[i]) {
+			if (old[i][0])
+				renameat(t->rootfd, old[i], t->rootfd, names[i]);
+			else
+				unlinkat(t->rootfd, names[i], 0);
+			changed[i] = false;
+		} else if (old[i][0]) {
+			unlinkat(t->rootfd, old[i], 0);
+		}
+		/* What was staged and not put in place goes. */
 		if (tmp[i][0] && !changed[i])
 			unlinkat(t->rootfd, tmp[i], 0);
-	free(tmp);
+	}
+	if (rc)
+		fsync(t->rootfd);
+	free(tmp), free(old);
 	return rc;
 }
 

@@ -87,17 +87,18 @@ int pxe_tree_write(const struct pxe_tree *t, const char *name, const char *data,
 int pxe_tree_put(const struct pxe_tree *t, const char *name, const char *data, size_t len,
 		 bool *changed, struct reipl_error *err);
 
-/* Remove pxelinux.cfg/@name (a regular file; never a symlink). -ENOENT when absent. */
 /*
- * Several files in the root at once (pxe setup's helper files), all or none where it
- * matters: every one is written complete beside its place first, so that a full disk
- * or any other write error replaces nothing; only then are they renamed into place.
+ * Several files in the root at once (pxe setup's helper files), all or none: every one is
+ * written complete beside its place first, so that a full disk or any other write error
+ * replaces nothing; only then are they renamed into place, each replaced file kept under
+ * a second name until all are, so that a rename that fails puts back the ones before it.
  * @changed[i] says which were replaced (a file that already held its data is not).
  */
 int pxe_tree_put_all(const struct pxe_tree *t, const char *const *names,
 		     const char *const *data, const size_t *lens, size_t n, bool *changed,
 		     struct reipl_error *err);
 
+/* Remove pxelinux.cfg/@name (a regular file; never a symlink). -ENOENT when absent. */
 int pxe_tree_remove(const struct pxe_tree *t, const char *name, struct reipl_error *err);
 
 /*

@@ -820,4 +820,48 @@ if ((status == 0)) && [[ $out == *"<boot order=\"1\"/>"* && $out == *"<boot orde
 	ok "boot-order --dry-run prints the XML"
 else fail "boot-order --dry-run prints the XML" "$out$err"; fi
 
+### every --json printer: on nothing to report, and on bytes that are not UTF-8 (issue 24)
+# strict_json NAME PROG ARGS...: whatever the exit status, stdout is UTF-8 (read strictly),
+# parses as JSON, and no list holds a null (an empty list is [])
+strict_json() {
+	local name=$1
+	shift
+	"$@" >"$work/json.out" 2>/dev/null
+	if python3 - "$work/json.out" <<'PY'; then
+import json, sys
+d = json.loads(open(sys.argv[1], 'rb').read().decode('utf-8'))
+def clean(v):
+    if isinstance(v, list):
+        return all(x is not None and clean(x) for x in v)
+    if isinstance(v, dict):
+        return all(clean(x) for x in v.values())
+    return True
+sys.exit(0 if clean(d) else 1)
+PY
+		ok "$name"
+	else
+		fail "$name" "$(cat -v "$work/json.out")"
+	fi
+}
+jroot=$(mktemp -d "$work/json.XXXXXX")
+chmod 0755 "$jroot"
+mkdir -m 0755 "$jroot/pxelinux.cfg"
+strict_json "pxe list --json, nothing in the tree" "$cli" pxe --root "$jroot" list --json
+strict_json "pxe check --json, nothing in the tree" "$cli" pxe --root "$jroot" check --json
+strict_json "pxe show --json, no file and no notes" "$cli" pxe --root "$jroot" show 52:54:00:00:00:0e --json
+strict_json "doctor --json, nothing in the tree" "$cli" doctor --root "$jroot" --json
+fresh kvm-netboot
+rm -rf "$root/sys/bus/ccw/devices/"*
+strict_json "devices --json, no devices" "$cli" --sysroot "$root" devices --json
+printf 'default l\xe9\nlabel l\xe9\nkernel k\xff\xfe.img\ninitrd i\xc3\x28\nappend x=\xf4\x90\x80\x80 \xed\xa0\x80\n' \
+	>"$jroot/pxelinux.cfg/01-52-54-00-00-00-0e"
+printf 'default a\n' >"$jroot/pxelinux.cfg/01-52-54-00-00-00-0"$'\xff'
+strict_json "pxe list --json, bytes that are not UTF-8" "$cli" pxe --root "$jroot" list --json
+strict_json "pxe check --json, bytes that are not UTF-8" "$cli" pxe --root "$jroot" check --json
+strict_json "pxe show --json, bytes that are not UTF-8" "$cli" pxe --root "$jroot" show 52:54:00:00:00:0e --json
+strict_json "doctor --json, bytes that are not UTF-8" "$cli" doctor --root "$jroot" --json
+json_ok "pxe show --json: a byte that is not UTF-8 reads as \\xNN" \
+	'd["firmware"][0]["kernel"] == "k\\xff\\xfe.img" and d["firmware"][0]["initrd"] == "i\\xc3("' \
+	"$cli" pxe --root "$jroot" show 52:54:00:00:00:0e --json --firmware 7.2
+
 summary

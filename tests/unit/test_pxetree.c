@@ -242,6 +242,40 @@ static void test_put_all_or_none(void **state)
 	pxe_tree_close(&t);
 }
 
+/*
+ * The same when the third file cannot be put in place after the first two were (its
+ * old file cannot be kept aside: the name is taken): the first two are put back.
+ */
+static void test_put_all_rename_fails(void **state)
+{
+	const char *names[] = { "a.img", "b.img", "c.img" };
+	const char *data[] = { "new-a", "new-b", "new-c" };
+	const size_t lens[] = { 5, 5, 5 };
+	struct reipl_error err;
+	struct pxe_tree t;
+	char path[4200];
+	bool changed[3];
+
+	(void)state;
+	fixture_write(root, "a.img", "old-a");
+	fixture_write(root, "c.img", "old-c");
+	snprintf(path, sizeof(path), "%s/.c.img.%ld.old", root, (long)getpid());
+	assert_int_equal(mkdir(path, 0700), 0);
+	assert_int_equal(pxe_tree_open(root, false, &t, &err), -ENOENT);
+	assert_int_equal(pxe_tree_put_all(&t, names, data, lens, 3, changed, &err), -EEXIST);
+	assert_non_null(strstr(err.msg, "cannot keep"));
+	assert_false(changed[0] || changed[1] || changed[2]);
+	assert_string_equal(fixture_read(root, "a.img"), "old-a");
+	assert_int_equal(faccessat(t.rootfd, "b.img", F_OK, 0), -1);
+	assert_string_equal(fixture_read(root, "c.img"), "old-c");
+	assert_int_equal(dot_files(), 1); /* the name that was taken, nothing of ours */
+	assert_int_equal(rmdir(path), 0);
+	assert_int_equal(pxe_tree_put_all(&t, names, data, lens, 3, changed, &err), 0);
+	assert_string_equal(fixture_read(root, "c.img"), "new-c");
+	assert_int_equal(dot_files(), 0);
+	pxe_tree_close(&t);
+}
+
 /* The rules `pxe local` and `pxe list` take from the library, on a real tree. */
 static void test_entry_rules(void **state)
 {
@@ -793,6 +827,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_write_keeps_owner, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_replace_only_what_was_read, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_put_all_or_none, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_put_all_rename_fails, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_remove_all, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_entry_rules, setup, teardown),
