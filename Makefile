@@ -60,6 +60,8 @@ endif
 LIB_SRCS := $(sort $(wildcard lib/reipl/*.c))
 INITRD_SRCS := $(sort $(wildcard lib/initrd/*.c))
 PXE_SRCS := $(sort $(wildcard lib/pxe/*.c))
+# libvirt's side: domains, events, networks, doctor (lib/pxe never calls into it)
+VIRT_SRCS := $(sort $(wildcard lib/virt/*.c))
 # The command line tool's libraries, one pkg-config name each; the s390x init needs none.
 # (Asked once, when first used: a fresh machine's `make check` installs them first.)
 CLI_PKGS := libarchive libvirt libselinux libxml-2.0 smartcols libsystemd
@@ -91,7 +93,7 @@ $(BUILD)/host/%.o: %.c
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(BASE_CFLAGS) $(CLI_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/reboot-s390x: $(call objs,host,$(CLI_SRCS) $(LIB_SRCS) $(INITRD_SRCS) $(PXE_SRCS))
+$(BUILD)/reboot-s390x: $(call objs,host,$(CLI_SRCS) $(LIB_SRCS) $(INITRD_SRCS) $(PXE_SRCS) $(VIRT_SRCS))
 	$(quiet) LD $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CLI_LIBS)
 
@@ -105,7 +107,7 @@ $(BUILD)/san/%.o: %.c
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(BASE_CFLAGS) $(CLI_CFLAGS) -O1 -g $(SAN_FLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/san/reboot-s390x: $(call objs,san,$(CLI_SRCS) $(LIB_SRCS) $(INITRD_SRCS) $(PXE_SRCS))
+$(BUILD)/san/reboot-s390x: $(call objs,san,$(CLI_SRCS) $(LIB_SRCS) $(INITRD_SRCS) $(PXE_SRCS) $(VIRT_SRCS))
 	$(quiet) LD $@
 	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^ $(CLI_LIBS)
 
@@ -114,7 +116,7 @@ $(BUILD)/san/reboot-s390x-init: $(call objs,san,$(INIT_SRCS) $(LIB_SRCS))
 	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^
 
 $(BUILD)/san/tests/%: $(BUILD)/san/tests/unit/%.o $(BUILD)/san/tests/unit/fixture.o \
-		$(call objs,san,$(LIB_SRCS) $(INITRD_SRCS) $(PXE_SRCS))
+		$(call objs,san,$(LIB_SRCS) $(INITRD_SRCS) $(PXE_SRCS) $(VIRT_SRCS))
 	$(quiet) LD $@
 	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^ -lcmocka $(CLI_LIBS)
 
@@ -134,7 +136,7 @@ $(BUILD)/fuzz/%.o: %.c
 	$(Q)$(FUZZ_CC) $(BASE_CFLAGS) $(CLI_CFLAGS) $(FUZZ_FLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/fuzz/fuzz_%: $(BUILD)/fuzz/tests/fuzz/fuzz_%.o \
-		$(call objs,fuzz,$(LIB_SRCS) $(INITRD_SRCS) $(PXE_SRCS))
+		$(call objs,fuzz,$(LIB_SRCS) $(INITRD_SRCS) $(PXE_SRCS) $(VIRT_SRCS))
 	$(quiet) LD $@
 	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CLI_LIBS)
 
@@ -275,7 +277,7 @@ check-run: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS) $(BUILD)/s390x/e2e-marker-i
 		$(BUILD)/s390x/reboot-s390x-reipl $(BUILD)/s390x/e2e-sysfs-probe $(FUZZERS)
 	$(Q)tests/runner.sh --limit 300 $(UNIT_TESTS) $(foreach t,$(UNIT_TESTS),"env KERNEL_SYSFS=1 $(t)") \
 		tests/cli/test-cli.sh "env KERNEL_SYSFS=1 tests/cli/test-cli.sh" \
-		tests/cli/test-install.sh tests/docs/test-docs.sh \
+		tests/cli/test-install.sh tests/docs/test-docs.sh tests/layout/test-layout.sh \
 		--limit 900 tests/packages/test-deb.sh tests/packages/test-rpm.sh \
 		"tests/fuzz/replay.sh --runs $(FUZZ_RUNS) $(FUZZ_NAMES)" tests/e2e/test-fetch.sh \
 		--limit 3000 tests/e2e/lanes.sh \
@@ -285,7 +287,8 @@ check-run: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS) $(BUILD)/s390x/e2e-marker-i
 # documentation. What the packages' builds run, unprivileged: what needs root is skipped
 # and counted.
 check-unit: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS)
-	$(Q)tests/runner.sh --limit 300 $(UNIT_TESTS) tests/cli/test-cli.sh tests/docs/test-docs.sh
+	$(Q)tests/runner.sh --limit 300 $(UNIT_TESTS) tests/cli/test-cli.sh tests/docs/test-docs.sh \
+		tests/layout/test-layout.sh
 
 # --- the demo ---------------------------------------------------------------------------
 # The whole provisioning loop on one emulated guest; LIBVIRT=1 goes through libvirt.
@@ -356,7 +359,7 @@ uninstall:
 	-rmdir $(DESTDIR)$(LIBEXEC) $(DESTDIR)$(DRACUTMODDIR)/99reboot-s390x 2>/dev/null
 
 format:
-	clang-format -i $(LIB_SRCS) $(INITRD_SRCS) $(PXE_SRCS) $(CLI_SRCS) $(INIT_SRCS) lib/*/*.h cli/*.h \
+	clang-format -i $(LIB_SRCS) $(INITRD_SRCS) $(PXE_SRCS) $(VIRT_SRCS) $(CLI_SRCS) $(INIT_SRCS) lib/*/*.h cli/*.h \
 		$(UNIT_SRCS) $(wildcard tests/fuzz/*.c tests/fuzz/*.h payload/*.c payload/*.h payload/include/*.h) \
 		init/*.h tests/e2e/*.c tests/sysfs/*.c tests/sysfs/*.h
 

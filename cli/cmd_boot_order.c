@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "cli.h"
-#include "pxe/domain.h"
-#include "pxe/libvirt.h"
+#include "virt/domain.h"
+#include "virt/libvirt.h"
 
 #define MAX_DOMAINS 64
 

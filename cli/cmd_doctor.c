@@ -8,10 +8,10 @@
 #include <string.h>
 
 #include "cli.h"
-#include "pxe/doctor.h"
-#include "pxe/domain.h"
+#include "virt/doctor.h"
+#include "virt/domain.h"
 #include "pxe/helpers.h"
-#include "pxe/libvirt.h"
+#include "virt/libvirt.h"
 
 static void usage(void)
 {

@@ -16,9 +16,9 @@
 
 #include "cli.h"
 #include "pxecmd.h"
-#include "pxe/events.h"
+#include "virt/events.h"
 #include "pxe/guest.h"
-#include "pxe/libvirt.h"
+#include "virt/libvirt.h"
 #include "pxe/once.h"
 #include "pxe/plan.h"
 #include "pxe/pxecfg.h"

@@ -18,7 +18,7 @@
 #include <systemd/sd-daemon.h>
 
 #include "cli.h"
-#include "pxe/events.h"
+#include "virt/events.h"
 #include "pxe/once.h"
 #include "pxe/tree.h"
 

@@ -14,7 +14,7 @@
 #include "pxe/entry.h"
 #include "pxe/fwgen.h"
 #include "pxe/guest.h"
-#include "pxe/libvirt.h"
+#include "virt/libvirt.h"
 #include "pxe/lint.h"
 #include "pxe/lookup.h"
 #include "pxe/method.h"

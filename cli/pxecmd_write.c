@@ -13,7 +13,7 @@
 
 #include "cli.h"
 #include "pxe/guest.h"
-#include "pxe/libvirt.h"
+#include "virt/libvirt.h"
 #include "pxe/method.h"
 #include "pxe/plan.h"
 #include "pxe/tree.h"

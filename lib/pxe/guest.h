@@ -29,6 +29,27 @@ struct pxe_guest {
 };
 
 /*
+ * What libvirt says of a guest's domain (lib/virt fills it in; the rules here read it).
+ */
+#define PXE_DOMAIN_MACS 8
+
+struct pxe_domain {
+	char uuid[37];
+	uint8_t macs[PXE_DOMAIN_MACS][6];
+	int nmacs;
+	/* Its boot order: the devices with <boot order='N'/>, lowest first. */
+	bool net_first;	    /* an interface comes first */
+	bool disk_second;   /* and a disk (device='disk') right after it */
+	bool os_boot_dev;   /* <os><boot dev=.../>: not supported on s390x */
+	int loadparm_order; /* the boot order of the interface with the lowest, or 0 */
+	char loadparm[9];   /* that interface's <boot loadparm=...>, or "" */
+	/* Its QEMU: from the domain capabilities of its emulator (newest machine type). */
+	bool qemu_known;
+	unsigned qemu_major, qemu_minor;
+	char emulator[256];
+};
+
+/*
  * Read what a user typed: "default"; a MAC as 52:54:00:12:34:56, 52-54-00-12-34-56,
  * 525400123456 or 5254.0012.3456, any case; a UUID with or without dashes, any case;
  * else a libvirt domain name. Hex-and-separator strings that are neither MAC nor UUID,

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "pxe/doctor.h"
+#include "pxe/labels.h"
 #include "pxe/tree.h"
 
 /* Files whose SELinux context differs from what the policy wants. */

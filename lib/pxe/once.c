@@ -8,7 +8,6 @@
 
 #include "pxe/entry.h"
 #include "pxe/guest.h"
-#include "pxe/libvirt.h"
 #include "pxe/once.h"
 #include "pxe/pxecfg.h"
 #include "pxe/tree.h"

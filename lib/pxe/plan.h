@@ -11,7 +11,6 @@
 #include <stddef.h>
 
 #include "pxe/guest.h"
-#include "pxe/libvirt.h"
 #include "pxe/method.h"
 #include "pxe/pxecfg.h"
 #include "pxe/tree.h"

@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pxe/domain.h"
-#include "pxe/libvirt.h"
+#include "virt/domain.h"
+#include "virt/libvirt.h"
 #include "pxe/method.h"
 
 static const char lab_domain[] =

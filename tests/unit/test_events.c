@@ -19,7 +19,7 @@
 
 #include "fixture.h"
 #include "pxe/entry.h"
-#include "pxe/events.h"
+#include "virt/events.h"
 #include "pxe/once.h"
 #include "pxe/pxecfg.h"
 #include "pxe/tree.h"

@@ -16,7 +16,7 @@
 
 #include "pxe/entry.h"
 #include "pxe/guest.h"
-#include "pxe/libvirt.h"
+#include "virt/libvirt.h"
 #include "pxe/once.h"
 #include "pxe/pxecfg.h"
 #include "pxe/tree.h"

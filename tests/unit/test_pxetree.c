@@ -20,10 +20,11 @@
 #include <unistd.h>
 
 #include "fixture.h"
-#include "pxe/doctor.h"
+#include "virt/doctor.h"
+#include "virt/network.h"
 #include "pxe/entry.h"
 #include "pxe/helpers.h"
-#include "pxe/libvirt.h"
+#include "virt/libvirt.h"
 #include "pxe/lint.h"
 #include "pxe/lookup.h"
 #include "pxe/once.h"

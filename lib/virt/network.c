@@ -13,7 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "pxe/doctor.h"
+#include "virt/network.h"
 
 #define DNSMASQ_NS "http://libvirt.org/schemas/network/dnsmasq/1.0"
 

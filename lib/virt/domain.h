@@ -2,12 +2,12 @@
 /*
  * domain.h - a libvirt domain judged for network provisioning, and its boot order fixed.
  */
-#ifndef PXE_DOMAIN_H
-#define PXE_DOMAIN_H
+#ifndef VIRT_DOMAIN_H
+#define VIRT_DOMAIN_H
 
 #include <stdbool.h>
 
-#include "pxe/libvirt.h"
+#include "virt/libvirt.h"
 #include "pxe/lint.h"
 #include "pxe/tree.h"
 

@@ -4,14 +4,14 @@
  * (events.c) and what is done to a guest's files when it acts (settle.c). Internal to
  * lib/pxe: it names libvirt's own types.
  */
-#ifndef PXE_EVENTS_INTERNAL_H
-#define PXE_EVENTS_INTERNAL_H
+#ifndef VIRT_EVENTS_INTERNAL_H
+#define VIRT_EVENTS_INTERNAL_H
 
 #include <libvirt/libvirt.h>
 #include <stdbool.h>
 #include <time.h>
 
-#include "pxe/events.h"
+#include "virt/events.h"
 
 /*
  * A write an event called for that failed (a full disk, an NFS server away): tried again

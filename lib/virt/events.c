@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pxe/events.h"
-#include "pxe/events-internal.h"
-#include "pxe/libvirt-conn.h"
+#include "virt/events.h"
+#include "virt/events-internal.h"
+#include "virt/libvirt-conn.h"
 #include "pxe/tree.h"
 
 

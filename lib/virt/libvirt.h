@@ -2,32 +2,15 @@
 /*
  * libvirt.h - what libvirt knows about a guest and a network, through its API.
  */
-#ifndef PXE_LIBVIRT_H
-#define PXE_LIBVIRT_H
+#ifndef VIRT_LIBVIRT_H
+#define VIRT_LIBVIRT_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#include "pxe/guest.h"
 #include "reipl/reipl_error.h"
-
-#define PXE_DOMAIN_MACS 8
-
-struct pxe_domain {
-	char uuid[37];
-	uint8_t macs[PXE_DOMAIN_MACS][6];
-	int nmacs;
-	/* Its boot order: the devices with <boot order='N'/>, lowest first. */
-	bool net_first;	    /* an interface comes first */
-	bool disk_second;   /* and a disk (device='disk') right after it */
-	bool os_boot_dev;   /* <os><boot dev=.../>: not supported on s390x */
-	int loadparm_order; /* the boot order of the interface with the lowest, or 0 */
-	char loadparm[9];   /* that interface's <boot loadparm=...>, or "" */
-	/* Its QEMU: from the domain capabilities of its emulator (newest machine type). */
-	bool qemu_known;
-	unsigned qemu_major, qemu_minor;
-	char emulator[256];
-};
 
 /*
  * Look up domain @name at @uri (NULL: libvirt's default) read-only: its UUID, the MAC

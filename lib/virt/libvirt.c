@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "pxe/guest.h"
-#include "pxe/libvirt-conn.h"
-#include "pxe/libvirt.h"
+#include "virt/libvirt-conn.h"
+#include "virt/libvirt.h"
 
 /* libvirt prints every error to stderr by default; ours are reported through @err. */
 static void quiet(void *data, virErrorPtr error)

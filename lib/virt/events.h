@@ -4,13 +4,13 @@
  * did (started, rebooted itself, shut itself down, was destroyed, crashed), its state
  * now, and starting it. For `reprovision` and `watch`.
  */
-#ifndef PXE_EVENTS_H
-#define PXE_EVENTS_H
+#ifndef VIRT_EVENTS_H
+#define VIRT_EVENTS_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "pxe/libvirt.h"
+#include "virt/libvirt.h"
 #include "pxe/once.h"
 #include "reipl/reipl_error.h"
 

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pxe/domain.h"
+#include "virt/domain.h"
 #include "pxe/fwgen.h"
 #include "pxe/lookup.h"
 

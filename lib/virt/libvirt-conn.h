@@ -4,13 +4,13 @@
  * loop (events.c). Internal to lib/pxe: it names libvirt's own types, which the public
  * headers keep out of the commands.
  */
-#ifndef PXE_LIBVIRT_CONN_H
-#define PXE_LIBVIRT_CONN_H
+#ifndef VIRT_LIBVIRT_CONN_H
+#define VIRT_LIBVIRT_CONN_H
 
 #include <libvirt/libvirt.h>
 #include <stdbool.h>
 
-#include "pxe/libvirt.h"
+#include "virt/libvirt.h"
 #include "reipl/reipl_error.h"
 
 /*

@@ -13,7 +13,9 @@
 
 #include "initrd/elfcheck.h"
 #include "initrd/unpack.h"
-#include "pxe/doctor.h"
+#include "pxe/labels.h"
+#include "virt/doctor.h"
+#include "virt/network.h"
 #include "pxe/entry.h"
 #include "pxe/helpers.h"
 #include "pxe/lookup.h"

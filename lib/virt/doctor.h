@@ -2,8 +2,8 @@
 /*
  * doctor.h - a hypervisor's provisioning setup, checked end to end.
  */
-#ifndef PXE_DOCTOR_H
-#define PXE_DOCTOR_H
+#ifndef VIRT_DOCTOR_H
+#define VIRT_DOCTOR_H
 
 #include "pxe/lint.h"
 
@@ -25,12 +25,5 @@ struct pxe_doctor_input {
 int pxe_doctor(const struct pxe_doctor_input *in, struct pxe_findings *out,
 	       struct reipl_error *err);
 
-/* The SELinux labels of the files in pxelinux.cfg/ (labels.c); nothing where it is off. */
-struct pxe_tree;
-void pxe_labels_check(const struct pxe_tree *t, struct pxe_findings *out);
-
-/* The network checks alone (network.c; also used by the tests). */
-void pxe_doctor_network(const char *root, const char *xml, const char *name,
-			struct pxe_findings *out);
 
 #endif
