@@ -16,9 +16,9 @@
 static void usage(void)
 {
 	fputs("Usage:\n"
-	      " " PROGRAM " doctor --root <dir> [--network <name> [--connect <uri>] |\n"
-	      "                                  --network-xml <file>] [--init <file>]\n"
-	      "                                  [--domain <name>]... [--strict] [--json]\n"
+	      " " PROGRAM " doctor [--root <dir>] [--network <name> [--connect <uri>] |\n"
+	      "                                    --network-xml <file>] [--init <file>]\n"
+	      "                                    [--domain <name>]... [--strict] [--json]\n"
 	      "\n"
 	      "Check what s390x guests need to provision through the network: the TFTP tree\n"
 	      "(as 'pxe check' does), the reboot kernel and initrd, the libvirt network's TFTP\n"
@@ -27,7 +27,8 @@ static void usage(void)
 	      "loadparm selects. Says what to fix.\n"
 	      "\n"
 	      "Options:\n"
-	      "     --root <dir>          the TFTP root\n"
+	      "     --root <dir>          the TFTP root (default: $REBOOT_S390X_TFTP_ROOT,\n"
+	      "                           else " CLI_TFTP_ROOT ")\n"
 	      "     --network <name>      the libvirt network serving it (through libvirt)\n"
 	      "     --connect <uri>       libvirt URI (default: libvirt's)\n"
 	      "     --network-xml <file>  the network's XML, instead of asking libvirt\n"
@@ -60,7 +61,8 @@ int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct pxe_doctor_input in = { 0 };
-	const char *network = NULL, *xml_file = NULL, *connect = NULL;
+	const char *network = NULL, *xml_file = NULL, *connect = NULL, *root = cli_tftp_root();
+	struct pxe_tree t;
 	struct pxe_findings f = { 0 };
 	struct reipl_error err;
 	const char *domains[64];
@@ -75,7 +77,7 @@ int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv)
 	while ((c = cli_getopt(argc, argv, ":Jh", longopts)) != -1) {
 		switch (c) {
 		case O_ROOT:
-			in.root = optarg;
+			root = optarg;
 			break;
 		case O_NETWORK:
 			network = optarg;
@@ -111,8 +113,6 @@ int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv)
 		return cli_error("doctor: unexpected argument '%s' (see '" PROGRAM
 				 " doctor --help')",
 				 argv[optind - 1]);
-	if (!in.root)
-		return cli_error("doctor: --root <dir> is required");
 	if (network && xml_file)
 		return cli_error("doctor: give --network or --network-xml, not both");
 	if (xml_file) {
@@ -131,24 +131,22 @@ int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv)
 		in.network_name = network;
 	}
 	in.network_xml = xml;
-	if (pxe_doctor(&in, &f, &err)) {
+	if (pxe_tree_open(root, &t, &err)) {
 		free(xml);
-		pxe_findings_free(&f);
 		return cli_error("doctor: %s", err.msg);
 	}
+	rc = pxe_doctor(&t, &in, &f, &err);
 	free(xml);
-	for (i = 0; i < ndomains; i++) {
+	for (i = 0; rc == 0 && i < ndomains; i++) {
 		struct pxe_domain dom;
-		struct pxe_tree t;
-		bool tree = pxe_tree_open(in.root, false, &t, NULL) == 0;
 
-		if (pxe_libvirt_domain(connect, domains[i], &dom, &err)) {
-			pxe_tree_close(&t);
-			pxe_findings_free(&f);
-			return cli_error("doctor: %s", err.msg);
-		}
-		pxe_domain_check(domains[i], &dom, tree ? &t : NULL, &f);
-		pxe_tree_close(&t);
+		if ((rc = pxe_libvirt_domain(connect, domains[i], &dom, &err)) == 0)
+			pxe_domain_check(domains[i], &dom, &t, &f);
+	}
+	pxe_tree_close(&t);
+	if (rc) {
+		pxe_findings_free(&f);
+		return cli_error("doctor: %s", err.msg);
 	}
 	if (!json && pxe_findings_errors(&f) == 0 && pxe_findings_warnings(&f) == 0) {
 		cli_print_findings(&f);

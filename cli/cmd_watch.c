@@ -97,8 +97,7 @@ static void on_event(void *arg, const char *name, const char *uuid, enum pxe_vm_
 	n = pxe_events_settle(w->events, w->root, name, uuid, ev, changes, PXE_SETTLE_CHANGES_MAX,
 			      &restart, &err);
 	if (n < 0) {
-		if (n != -ENOENT) /* no pxelinux.cfg/ yet: no entries */
-			say(LOG_ERR, "%s", err.msg);
+		say(LOG_ERR, "%s", err.msg);
 		return;
 	}
 	for (i = 0; i < n; i++)
@@ -179,10 +178,8 @@ int cmd_watch(const struct cli_ctx *ctx, int argc, char **argv)
 	/* A root that cannot be opened (a typo in REBOOT_S390X_TFTP_ROOT) would follow
 	 * nothing for ever while every install entry stays: an error now. A root without
 	 * pxelinux.cfg/ yet is fine: it has no entries until someone writes one. */
-	if (pxe_tree_open(w.root, false, &t, &err) && t.rootfd < 0) {
-		pxe_tree_close(&t);
+	if (pxe_tree_open(w.root, &t, &err))
 		return cli_error("watch: %s", err.msg);
-	}
 	pxe_tree_close(&t);
 	if (pxe_events_open(w.uri, on_event, &w, &w.events, &err))
 		return cli_error("watch: %s", err.msg);

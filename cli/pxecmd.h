@@ -58,7 +58,7 @@ int pxecmd_setup(const struct pxe_opts *o);
 
 /*
  * Shared by the files above: a guest as the firmware names it (a domain name resolved
- * to its UUID), and the tree opened (with @create, a missing pxelinux.cfg/ is fine).
+ * to its UUID), and the tree opened (pxe_tree_open: a missing pxelinux.cfg/ is no error).
  * Both return 0, or EXIT_FAILURE after reporting.
  */
 struct pxe_guest;
@@ -66,7 +66,7 @@ struct pxe_domain;
 struct pxe_tree;
 int pxecmd_guest(const struct pxe_opts *o, const char *text, struct pxe_guest *g,
 		 struct pxe_domain *dom);
-int pxecmd_open_tree(const char *command, const char *root, bool create, struct pxe_tree *t);
+int pxecmd_open_tree(const char *command, const char *root, struct pxe_tree *t);
 
 /* Print the guest as given, and as the firmware knows it where that differs: "vm (UUID)". */
 void pxecmd_put_guest(const char *given, const struct pxe_guest *g);

@@ -35,7 +35,7 @@ int pxecmd_setup(const struct pxe_opts *o)
 	r.kernel = o->kernel;
 	r.init = o->init ? o->init : cli_installed_init();
 	/* (the helper files go into the root itself: pxelinux.cfg/ need not be there) */
-	if (pxecmd_open_tree("pxe setup", o->root, true, &t))
+	if (pxecmd_open_tree("pxe setup", o->root, &t))
 		return EXIT_FAILURE;
 	rc = pxe_setup(&t, &r, &done, &err);
 	pxe_tree_close(&t);

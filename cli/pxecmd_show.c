@@ -217,7 +217,7 @@ int pxecmd_show(const struct pxe_opts *o)
 	int n, i, j, k, rc;
 
 	if ((rc = generations(o, gens, &n)) || (rc = pxecmd_guest(o, o->guest, &g, &dom)) ||
-	    (rc = identity(o, &g, &dom, &id)) || (rc = pxecmd_open_tree("pxe", o->root, false, &t)))
+	    (rc = identity(o, &g, &dom, &id)) || (rc = pxecmd_open_tree("pxe", o->root, &t)))
 		return rc;
 	for (i = 0; i < n; i++) {
 		if (pxe_lookup(&t, &id, gens[i], &looks[i], &err)) {
@@ -270,7 +270,7 @@ int pxecmd_list(const struct pxe_opts *o)
 	size_t n, i;
 	int rc;
 
-	if ((rc = pxecmd_open_tree("pxe", o->root, false, &t)))
+	if ((rc = pxecmd_open_tree("pxe", o->root, &t)))
 		return rc;
 	if (pxe_tree_list(&t, &names, &n, &err)) {
 		pxe_tree_close(&t);
@@ -324,11 +324,16 @@ int pxecmd_check(const struct pxe_opts *o)
 	enum pxe_fwgen gens[PXE_FWGEN_COUNT];
 	struct pxe_findings f = { 0 };
 	struct reipl_error err;
+	struct pxe_tree t;
 	int rc, n;
 
 	if ((rc = generations(o, gens, &n)))
 		return rc;
-	if (pxe_lint(o->root, gens, n, &f, &err)) {
+	if (pxecmd_open_tree("pxe check", o->root, &t))
+		return EXIT_FAILURE;
+	rc = pxe_lint(&t, gens, n, &f, &err);
+	pxe_tree_close(&t);
+	if (rc) {
 		pxe_findings_free(&f);
 		return cli_error("pxe check: %s", err.msg);
 	}

@@ -53,18 +53,13 @@ void pxecmd_put_guest(const char *given, const struct pxe_guest *g)
 		printf(" (%s)", who);
 }
 
-/*
- * Open the tree; a missing pxelinux.cfg/ is fine when @create (it is made later, after
- * everything was checked). Returns 0, or EXIT_FAILURE after reporting.
- */
-int pxecmd_open_tree(const char *command, const char *root, bool create, struct pxe_tree *t)
+/* Open the tree (pxe_tree_open). Returns 0, or EXIT_FAILURE after reporting. */
+int pxecmd_open_tree(const char *command, const char *root, struct pxe_tree *t)
 {
 	struct reipl_error err;
-	int rc = pxe_tree_open(root, false, t, &err);
 
-	if (rc == 0 || (rc == -ENOENT && create && t->rootfd >= 0))
+	if (pxe_tree_open(root, t, &err) == 0)
 		return 0;
-	pxe_tree_close(t);
 	return cli_error("%s: %s", command, err.msg);
 }
 
@@ -113,7 +108,7 @@ int pxecmd_write_guests(const char *command, const char *root, const char *conne
 		if ((rc = resolve(command, connect, guests[i], &plans[i].g, &plans[i].dom)))
 			return rc;
 	}
-	if (pxecmd_open_tree(command, root, true, &t))
+	if (pxecmd_open_tree(command, root, &t))
 		return EXIT_FAILURE;
 	rc = pxe_plan_write(&t, r, plans, (size_t)n, &err);
 	pxe_tree_close(&t);
@@ -166,7 +161,7 @@ int pxecmd_remove(const struct pxe_opts *o)
 		list[i] = names[i];
 	}
 	/* (no pxelinux.cfg/ at all: every guest is without a file) */
-	if (pxecmd_open_tree("pxe", o->root, true, &t))
+	if (pxecmd_open_tree("pxe remove", o->root, &t))
 		return EXIT_FAILURE;
 	rc = pxe_tree_remove_all(&t, list, (size_t)o->nguests, removed, &err);
 	pxe_tree_close(&t);

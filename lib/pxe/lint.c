@@ -274,40 +274,29 @@ static void lint_dirs(const struct pxe_tree *t, struct pxe_findings *out)
 				 (unsigned)(st.st_mode & 07777));
 }
 
-int pxe_lint(const char *root, const enum pxe_fwgen *gens, int ngens, struct pxe_findings *out,
-	     struct reipl_error *err)
+int pxe_lint(const struct pxe_tree *t, const enum pxe_fwgen *gens, int ngens,
+	     struct pxe_findings *out, struct reipl_error *err)
 {
-	struct pxe_tree t;
 	bool have_default = false;
 	char **names;
 	size_t n, i;
 	int rc;
 
-	rc = pxe_tree_open(root, false, &t, err);
-	if (rc == -ENOENT && t.rootfd >= 0) {
+	lint_dirs(t, out);
+	if (t->cfgfd < 0) {
 		pxe_findings_add(out, "pxelinux.cfg", 0, PXE_ERROR,
 				 "missing: the firmware finds no configuration at all");
-		pxe_tree_close(&t);
-		return 0;
+		return pxe_findings_complete(out, err);
 	}
-	if (rc) {
-		pxe_tree_close(&t);
+	if ((rc = pxe_tree_list(t, &names, &n, err)))
 		return rc;
-	}
-	lint_dirs(&t, out);
-	rc = pxe_tree_list(&t, &names, &n, err);
-	if (rc) {
-		pxe_tree_close(&t);
-		return rc;
-	}
 	for (i = 0; i < n; i++) {
 		have_default |= strcmp(names[i], "default") == 0;
-		lint_file(&t, names[i], gens, ngens, out);
+		lint_file(t, names[i], gens, ngens, out);
 	}
 	if (!have_default)
 		pxe_findings_add(out, "pxelinux.cfg/default", 0, PXE_WARNING,
 				 "missing: guests without a file of their own get no boot entry");
 	pxe_tree_free_list(names, n);
-	pxe_tree_close(&t);
 	return pxe_findings_complete(out, err);
 }

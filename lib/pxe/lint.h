@@ -41,14 +41,15 @@ size_t pxe_findings_warnings(const struct pxe_findings *f);
 void pxe_findings_free(struct pxe_findings *f);
 
 /*
- * Read every file in @root/pxelinux.cfg/ the way each of the @ngens firmware generations
+ * Read every file in pxelinux.cfg/ of tree @t the way each of the @ngens firmware generations
  * @gens will and add what is wrong to @out: names the firmware never fetches, files it
  * cannot read or skips, symlinks that leave the root, entries it misreads (see
  * pxe_cfg_parse; a finding of only some generations names them), kernels and initrds
  * that are missing or not readable by the TFTP server, and a missing default file.
  * Returns 0, or -errno with a message when the tree cannot be read at all.
  */
-int pxe_lint(const char *root, const enum pxe_fwgen *gens, int ngens, struct pxe_findings *out,
+struct pxe_tree;
+int pxe_lint(const struct pxe_tree *t, const enum pxe_fwgen *gens, int ngens, struct pxe_findings *out,
 	     struct reipl_error *err);
 
 #endif

@@ -83,9 +83,10 @@ static int restore_label(int fd, const char *root, const char *name, mode_t mode
 	return rc;
 }
 
-int pxe_tree_open(const char *root, bool create, struct pxe_tree *t, struct reipl_error *err)
+int pxe_tree_open(const char *root, struct pxe_tree *t, struct reipl_error *err)
 {
 	struct stat st;
+	int e;
 
 	memset(t, 0, sizeof(*t));
 	t->cfgfd = -1;
@@ -94,22 +95,16 @@ int pxe_tree_open(const char *root, bool create, struct pxe_tree *t, struct reip
 	if (t->rootfd < 0)
 		return reipl_fail(err, -errno, "TFTP root %s: %s", root, strerror(errno));
 	t->cfgfd = openat(t->rootfd, CFG_DIR, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	if (t->cfgfd >= 0)
-		return 0;
-	if (errno != ENOENT || !create) {
-		int e = errno;
-
-		if (fstatat(t->rootfd, CFG_DIR, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-		    S_ISLNK(st.st_mode))
-			return reipl_fail(err, -ELOOP,
-					  "%s/" CFG_DIR " is a symlink: refusing to "
-					  "follow it",
-					  root);
-		if (e == ENOENT)
-			return reipl_fail(err, -ENOENT, "%s has no " CFG_DIR "/ directory", root);
-		return reipl_fail(err, -e, "%s/" CFG_DIR ": %s", root, strerror(e));
-	}
-	return pxe_tree_create_cfg(t, err);
+	if (t->cfgfd >= 0 || errno == ENOENT)
+		return 0; /* (no pxelinux.cfg/ yet: a tree without files) */
+	e = errno;
+	if (fstatat(t->rootfd, CFG_DIR, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode))
+		e = ELOOP;
+	pxe_tree_close(t);
+	if (e == ELOOP)
+		return reipl_fail(err, -ELOOP, "%s/" CFG_DIR " is a symlink: refusing to follow it",
+				  root);
+	return reipl_fail(err, -e, "%s/" CFG_DIR ": %s", root, strerror(e));
 }
 
 int pxe_tree_create_cfg(struct pxe_tree *t, struct reipl_error *err)
@@ -648,8 +643,10 @@ int pxe_tree_list(const struct pxe_tree *t, char ***names, size_t *count, struct
 	DIR *dir;
 	int fd, rc;
 
-	if ((rc = need_dir(t, err)))
-		return rc;
+	*names = NULL;
+	*count = 0;
+	if (t->cfgfd < 0)
+		return 0; /* no pxelinux.cfg/: no files */
 	fd = dup(t->cfgfd);
 	if (fd < 0 || !(dir = fdopendir(fd))) {
 		if (fd >= 0)

@@ -17,12 +17,15 @@ struct pxe_tree {
 };
 
 /*
- * Open a TFTP root and its pxelinux.cfg/. The root may be reached through symlinks
- * (/var/lib/tftpboot -> /srv/tftp is common); pxelinux.cfg itself must be a real
- * directory. With @create, a missing pxelinux.cfg/ is created (mode 0755, SELinux
- * label restored). Returns 0 or -errno with a message.
+ * Open a TFTP root and its pxelinux.cfg/: the one way every command opens a tree. The
+ * root may be reached through symlinks (/var/lib/tftpboot -> /srv/tftp is common) and
+ * must exist. A missing pxelinux.cfg/ is a tree without files (t->cfgfd is -1): reads
+ * find no file, lists are empty, and writers create it with pxe_tree_create_cfg once
+ * everything was checked; `pxe check` and `doctor` report it. pxelinux.cfg itself must
+ * be a real directory (-ELOOP for a symlink). 0 or -errno with a message; on failure
+ * nothing is left open.
  */
-int pxe_tree_open(const char *root, bool create, struct pxe_tree *t, struct reipl_error *err);
+int pxe_tree_open(const char *root, struct pxe_tree *t, struct reipl_error *err);
 
 /*
  * Create the missing pxelinux.cfg/ of a tree opened without it (mode 0755, SELinux label

@@ -217,39 +217,35 @@ static void check_payload(const struct pxe_tree *t, const char *path, const char
 	free(ref);
 }
 
-int pxe_doctor(const struct pxe_doctor_input *in, struct pxe_findings *out, struct reipl_error *err)
+int pxe_doctor(const struct pxe_tree *t, const struct pxe_doctor_input *in,
+	       struct pxe_findings *out, struct reipl_error *err)
 {
-	struct helper_files h;
-	struct pxe_tree t;
+	static const enum pxe_fwgen all[] = { PXE_FW_7_2, PXE_FW_9_2, PXE_FW_10_1 };
+	struct helper_files h = { 0 };
 	int rc, i;
 
-	static const enum pxe_fwgen all[] = { PXE_FW_7_2, PXE_FW_9_2, PXE_FW_10_1 };
-
-	rc = pxe_lint(in->root, all, PXE_FWGEN_COUNT, out, err);
+	rc = pxe_lint(t, all, PXE_FWGEN_COUNT, out, err);
 	if (rc)
 		return rc;
-	if (pxe_tree_open(in->root, false, &t, NULL) == 0) {
-		collect_helper_files(&t, &h, out);
-		for (i = 0; i < h.npayloads; i++) {
-			check_kernel(&t, h.payloads[i], out);
-			check_payload(&t, h.payloads[i], in->reference_payload, out);
-		}
-		if (h.nkernels == 0 && h.npayloads == 0)
-			pxe_findings_add(out, in->root, 0, PXE_WARNING,
-					 "no reboot kernel: copy an s390x kernel to %s/%s",
-					 in->root, PXE_SEED_KERNEL);
-		for (i = 0; i < h.nkernels; i++)
-			check_kernel(&t, h.kernels[i], out);
-		if (h.ninitrds == 0 && h.npayloads == 0)
-			pxe_findings_add(out, in->root, 0, PXE_WARNING,
-					 "no reboot initrd: run 'reboot-s390x mkinitrd -o %s/%s'",
-					 in->root, PXE_SEED_INITRD);
-		for (i = 0; i < h.ninitrds; i++)
-			check_initrd(&t, h.initrds[i], in->reference_init, out);
-		pxe_labels_check(&t, out);
+	collect_helper_files(t, &h, out);
+	for (i = 0; i < h.npayloads; i++) {
+		check_kernel(t, h.payloads[i], out);
+		check_payload(t, h.payloads[i], in->reference_payload, out);
 	}
-	pxe_tree_close(&t);
+	if (h.nkernels == 0 && h.npayloads == 0)
+		pxe_findings_add(out, t->root, 0, PXE_WARNING,
+				 "no reboot kernel: copy an s390x kernel to %s/%s", t->root,
+				 PXE_SEED_KERNEL);
+	for (i = 0; i < h.nkernels; i++)
+		check_kernel(t, h.kernels[i], out);
+	if (h.ninitrds == 0 && h.npayloads == 0)
+		pxe_findings_add(out, t->root, 0, PXE_WARNING,
+				 "no reboot initrd: run 'reboot-s390x mkinitrd -o %s/%s'", t->root,
+				 PXE_SEED_INITRD);
+	for (i = 0; i < h.ninitrds; i++)
+		check_initrd(t, h.initrds[i], in->reference_init, out);
+	pxe_labels_check(t, out);
 	if (in->network_xml)
-		pxe_doctor_network(in->root, in->network_xml, in->network_name, out);
+		pxe_doctor_network(t->root, in->network_xml, in->network_name, out);
 	return pxe_findings_complete(out, err);
 }

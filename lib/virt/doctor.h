@@ -8,7 +8,6 @@
 #include "pxe/lint.h"
 
 struct pxe_doctor_input {
-	const char *root;	       /* the TFTP root */
 	const char *network_xml;       /* the libvirt network's XML, or NULL: not checked */
 	const char *network_name;      /* how to call it in findings */
 	const char *reference_init;    /* the init this tool installs, or NULL */
@@ -22,8 +21,9 @@ struct pxe_doctor_input {
  * serves @root over TFTP with <bootp file='/'/> and dnsmasq's no-ping; SELinux labels
  * match the policy where SELinux is on.
  */
-int pxe_doctor(const struct pxe_doctor_input *in, struct pxe_findings *out,
-	       struct reipl_error *err);
+struct pxe_tree;
+int pxe_doctor(const struct pxe_tree *t, const struct pxe_doctor_input *in,
+	       struct pxe_findings *out, struct reipl_error *err);
 
 
 #endif

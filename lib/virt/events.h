@@ -77,7 +77,8 @@ enum pxe_settle_restart {
 
 /*
  * Domain @name (@uuid) did @ev: carry out what its install-once files in the tree at @root
- * need (pxe_once_event), up to @max files described in @changes; returns how many, or
+ * (a path, opened anew for each event: a long-running watch sees a pxelinux.cfg/ made
+ * after it started, and a root remounted meanwhile) need (pxe_once_event), up to @max files described in @changes; returns how many, or
  * -errno when the tree cannot be opened. When the guest's own reboot turns an entry
  * local, the guest is paused from before the write until it is reset, so that its
  * firmware reads the local entry for certain (it asks again within a second of the

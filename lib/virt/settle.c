@@ -148,11 +148,8 @@ int pxe_events_settle(struct pxe_events *e, const char *root, const char *name, 
 		memset(&dom, 0, sizeof(dom));
 		snprintf(dom.uuid, sizeof(dom.uuid), "%s", uuid ? uuid : "");
 	}
-	rc = pxe_tree_open(root, false, &t, err);
-	if (rc) {
-		pxe_tree_close(&t);
+	if ((rc = pxe_tree_open(root, &t, err)))
 		return rc;
-	}
 	/*
 	 * The guest's own reboot: its firmware asks for the file again within a second of the
 	 * reset, and libvirt tells us about the reset only afterwards, so the firmware may
@@ -228,10 +225,8 @@ int pxe_events_retry(struct pxe_events *e, const char *root, bool all, pxe_chang
 
 	if (e->npending == 0)
 		return 0;
-	if (pxe_tree_open(root, false, &t, &err)) {
-		pxe_tree_close(&t);
-		return 0;
-	}
+	if (pxe_tree_open(root, &t, &err))
+		return 0; /* (tried again at the next call) */
 	for (i = 0; i < e->npending; i++) {
 		struct pxe_pending *p = &e->pending[i];
 		char domain[256], uuid[37];
@@ -273,11 +268,7 @@ int pxe_events_reconcile(struct pxe_events *e, const char *root, pxe_change_fn *
 	if ((rc = pxe_events_list(e, &doms, &ndoms, err)))
 		return rc;
 	*ndomains = ndoms;
-	rc = pxe_tree_open(root, false, &t, err);
-	if (rc) {
-		if (rc == -ENOENT && t.rootfd >= 0)
-			rc = 0; /* no pxelinux.cfg/ yet: no entries */
-		pxe_tree_close(&t);
+	if ((rc = pxe_tree_open(root, &t, err))) {
 		free(doms);
 		return rc;
 	}

@@ -439,7 +439,8 @@ if ((status == 1)) && [[ $out == *"network $work/net.xml: warning: dnsmasq pings
 spaced=$out
 run "$cli" doctor --root="$root" --network-xml="$work/net.xml"
 if ((status == 1)) && [[ $out == "$spaced" ]]; then ok "doctor --opt=value says the same as --opt value"; else fail "doctor --opt=value says the same as --opt value" "$out"; fi
-refused "doctor without root" "doctor: --root <dir> is required" "$cli" doctor
+refused "doctor without --root reads \$REBOOT_S390X_TFTP_ROOT" "doctor: TFTP root $work/no-root: No such file or directory" \
+	env REBOOT_S390X_TFTP_ROOT="$work/no-root" "$cli" doctor
 refused "doctor --domain without a value" "doctor: option '--domain' requires an argument" "$cli" doctor --root "$root" --domain
 refused "doctor extra argument" "doctor: unexpected argument 'x' (see 'reboot-s390x doctor --help')" "$cli" doctor --root "$root" x
 refused "doctor unknown network" "doctor: libvirt has no network named 'nonet'" \

@@ -60,7 +60,7 @@ static enum pxe_once_state state_of(const char *root, const char *name, bool *lo
 	struct pxe_tree t;
 	size_t size;
 
-	assert_int_equal(pxe_tree_open(root, false, &t, &err), 0);
+	assert_int_equal(pxe_tree_open(root, &t, &err), 0);
 	assert_int_equal(pxe_tree_read(&t, name, text, sizeof(text), &size, &err), 0);
 	pxe_tree_close(&t);
 	text[size < sizeof(text) ? size : sizeof(text) - 1] = '\0';
@@ -103,7 +103,8 @@ static void test_transient_domain_by_mac(void **state)
 			 0);
 	assert_int_equal(pxe_once_compose(install, local, once, sizeof(once), &err), 0);
 	assert_non_null(mkdtemp(root));
-	assert_int_equal(pxe_tree_open(root, true, &t, &err), 0);
+	assert_int_equal(pxe_tree_open(root, &t, &err), 0);
+	assert_int_equal(pxe_tree_create_cfg(&t, &err), 0);
 	assert_int_equal(pxe_tree_write(&t, file, once, strlen(once), &changed, &err), 0);
 	pxe_tree_close(&t);
 
@@ -134,7 +135,7 @@ static void test_transient_domain_by_mac(void **state)
 	virDomainFree(dom);
 	virConnectClose(conn);
 	pxe_events_close(e);
-	assert_int_equal(pxe_tree_open(root, false, &t, &err), 0);
+	assert_int_equal(pxe_tree_open(root, &t, &err), 0);
 	assert_int_equal(pxe_tree_remove(&t, file, &err), 0);
 	pxe_tree_close(&t);
 	fixture_remove(strdup(root));
@@ -214,7 +215,8 @@ static void test_failed_flip_is_tried_again(void **state)
 	assert_non_null(conn);
 	/* Round 0: the write works again later. Round 1: an admin rewrites the file first. */
 	for (round = 0; round < 2; round++) {
-		assert_int_equal(pxe_tree_open(root, true, &t, &err), 0);
+		assert_int_equal(pxe_tree_open(root, &t, &err), 0);
+	assert_int_equal(pxe_tree_create_cfg(&t, &err), 0);
 		assert_int_equal(pxe_tree_write(&t, file, once, strlen(once), &changed, &err), 0);
 		pxe_tree_close(&t);
 		dom = virDomainCreateXML(conn, xml, 0);
@@ -241,7 +243,7 @@ static void test_failed_flip_is_tried_again(void **state)
 		assert_int_equal(pxe_events_pending(e), 1);
 		block_writes(root, file, false);
 		if (round == 1) {
-			assert_int_equal(pxe_tree_open(root, false, &t, &err), 0);
+			assert_int_equal(pxe_tree_open(root, &t, &err), 0);
 			assert_int_equal(pxe_tree_write(&t, file, install, strlen(install),
 							&changed, &err),
 					 0);
@@ -249,7 +251,7 @@ static void test_failed_flip_is_tried_again(void **state)
 		}
 		assert_int_equal(pxe_events_retry(e, root, true, on_retry, &retried), 1);
 		assert_int_equal(pxe_events_pending(e), 0);
-		assert_int_equal(pxe_tree_open(root, false, &t, &err), 0);
+		assert_int_equal(pxe_tree_open(root, &t, &err), 0);
 		assert_int_equal(pxe_tree_read(&t, file, text, sizeof(text), &size, &err), 0);
 		pxe_tree_close(&t);
 		text[size] = '\0';

@@ -145,7 +145,8 @@ static void test_apply_in_a_tree(void **state)
 	compose();
 	assert_non_null(mkdtemp(root));
 	chmod(root, 0755);
-	assert_int_equal(pxe_tree_open(root, true, &t, &err), 0);
+	assert_int_equal(pxe_tree_open(root, &t, &err), 0);
+	assert_int_equal(pxe_tree_create_cfg(&t, &err), 0);
 	assert_int_equal(pxe_once_files(&t, &dom, names, states, 4), 0);
 	assert_int_equal(
 		pxe_tree_write(&t, "01-52-54-00-00-00-01", once, strlen(once), &changed, &err), 0);

@@ -30,6 +30,31 @@
 #include "pxe/once.h"
 #include "pxe/tree.h"
 
+/* pxe_lint and pxe_doctor on the tree at @dir, opened as the commands open it. */
+static int lint_root(const char *dir, const enum pxe_fwgen *gens, int n, struct pxe_findings *f,
+		     struct reipl_error *err)
+{
+	struct pxe_tree t;
+	int rc = pxe_tree_open(dir, &t, err);
+
+	if (rc == 0)
+		rc = pxe_lint(&t, gens, n, f, err);
+	pxe_tree_close(&t);
+	return rc;
+}
+
+static int doctor_root(const char *dir, const struct pxe_doctor_input *in,
+		       struct pxe_findings *f, struct reipl_error *err)
+{
+	struct pxe_tree t;
+	int rc = pxe_tree_open(dir, &t, err);
+
+	if (rc == 0)
+		rc = pxe_doctor(&t, in, f, err);
+	pxe_tree_close(&t);
+	return rc;
+}
+
 static char root[64];
 
 static int setup(void **state)
@@ -71,9 +96,10 @@ static void test_write(void **state)
 
 	(void)state;
 	/* pxelinux.cfg/ is created when asked to. */
-	assert_int_equal(pxe_tree_open(root, false, &t, &err), -ENOENT);
+	assert_int_equal(pxe_tree_open(root, &t, &err), 0);
 	pxe_tree_close(&t);
-	assert_int_equal(pxe_tree_open(root, true, &t, &err), 0);
+	assert_int_equal(pxe_tree_open(root, &t, &err), 0);
+	assert_int_equal(pxe_tree_create_cfg(&t, &err), 0);
 	assert_int_equal(pxe_tree_write(&t, "default", "A\n", 2, &changed, &err), 0);
 	assert_true(changed);
 	snprintf(path, sizeof(path), "%s/pxelinux.cfg/default", root);
@@ -129,7 +155,8 @@ static void test_write_keeps_owner(void **state)
 
 	(void)state;
 	FIXTURE_REQUIRE_ROOT("chown to another user");
-	assert_int_equal(pxe_tree_open(root, true, &t, &err), 0);
+	assert_int_equal(pxe_tree_open(root, &t, &err), 0);
+	assert_int_equal(pxe_tree_create_cfg(&t, &err), 0);
 	assert_int_equal(pxe_tree_write(&t, "01-52-54-00-00-00-01", "A\n", 2, &changed, &err), 0);
 	snprintf(path, sizeof(path), "%s/pxelinux.cfg/01-52-54-00-00-00-01", root);
 	assert_int_equal(chmod(path, 0664), 0);
@@ -157,7 +184,8 @@ static void test_replace_only_what_was_read(void **state)
 	size_t size, n;
 
 	(void)state;
-	assert_int_equal(pxe_tree_open(root, true, &t, &err), 0);
+	assert_int_equal(pxe_tree_open(root, &t, &err), 0);
+	assert_int_equal(pxe_tree_create_cfg(&t, &err), 0);
 	assert_int_equal(pxe_tree_write(&t, "default", "old\n", 4, &changed, &err), 0);
 	/* Someone wrote "admin" after "old" was read: the rewrite of "old" is refused. */
 	assert_int_equal(pxe_tree_write(&t, "default", "admin\n", 6, &changed, &err), 0);
@@ -220,7 +248,7 @@ static void test_put_all_or_none(void **state)
 	memset(big, 'x', sizeof(big));
 	fixture_write(root, "a.img", "old-a");
 	fixture_write(root, "b.img", "old-b");
-	assert_int_equal(pxe_tree_open(root, false, &t, &err), -ENOENT);
+	assert_int_equal(pxe_tree_open(root, &t, &err), 0);
 	signal(SIGXFSZ, SIG_IGN);
 	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
 	small = old;
@@ -262,7 +290,7 @@ static void test_put_all_rename_fails(void **state)
 	fixture_write(root, "c.img", "old-c");
 	snprintf(path, sizeof(path), "%s/.c.img.%ld.old", root, (long)getpid());
 	assert_int_equal(mkdir(path, 0700), 0);
-	assert_int_equal(pxe_tree_open(root, false, &t, &err), -ENOENT);
+	assert_int_equal(pxe_tree_open(root, &t, &err), 0);
 	assert_int_equal(pxe_tree_put_all(&t, names, data, lens, 3, changed, &err), -EEXIST);
 	assert_non_null(strstr(err.msg, "cannot keep"));
 	assert_false(changed[0] || changed[1] || changed[2]);
@@ -291,7 +319,7 @@ static void test_entry_rules(void **state)
 	(void)state;
 	assert_non_null(cfg);
 	/* Opened without pxelinux.cfg/, created on the same tree when the writes begin. */
-	assert_int_equal(pxe_tree_open(root, false, &t, &err), -ENOENT);
+	assert_int_equal(pxe_tree_open(root, &t, &err), 0);
 	assert_true(t.rootfd >= 0);
 	assert_int_equal(pxe_tree_create_cfg(&t, &err), 0);
 	assert_true(t.cfgfd >= 0);
@@ -357,7 +385,7 @@ static void test_remove_all(void **state)
 	(void)state;
 	put("pxelinux.cfg/01-52-54-00-00-00-01", "default a\n", 0644);
 	put("pxelinux.cfg/default", "default d\n", 0644);
-	assert_int_equal(pxe_tree_open(root, false, &t, &err), 0);
+	assert_int_equal(pxe_tree_open(root, &t, &err), 0);
 
 	/* A directory where a guest's file would be: refused, nothing moved or removed. */
 	snprintf(path, sizeof(path), "%s/pxelinux.cfg/01-52-54-00-00-00-02", root);
@@ -396,14 +424,14 @@ static void test_remove_all(void **state)
 	/* A name given twice counts once; a tree without pxelinux.cfg/ has nothing. */
 	pxe_tree_close(&t);
 	put("pxelinux.cfg/default", "default d\n", 0644);
-	assert_int_equal(pxe_tree_open(root, false, &t, &err), 0);
+	assert_int_equal(pxe_tree_open(root, &t, &err), 0);
 	assert_int_equal(pxe_tree_remove_all(&t, twice, 3, removed, &err), 0);
 	assert_true(removed[0]);
 	assert_false(removed[1]);
 	assert_false(removed[2]);
 	assert_int_equal(rmdir(path), 0);
 	pxe_tree_close(&t);
-	assert_int_equal(pxe_tree_open(root, false, &t, &err), -ENOENT);
+	assert_int_equal(pxe_tree_open(root, &t, &err), 0);
 	assert_int_equal(pxe_tree_remove_all(&t, twice, 3, removed, &err), 0);
 	assert_false(removed[0]);
 	assert_int_equal(pxe_tree_remove_all(&t, (const char *[]){ "../x" }, 1, removed, &err),
@@ -421,7 +449,8 @@ static void test_refused(void **state)
 	size_t i;
 
 	(void)state;
-	assert_int_equal(pxe_tree_open(root, true, &t, &err), 0);
+	assert_int_equal(pxe_tree_open(root, &t, &err), 0);
+	assert_int_equal(pxe_tree_create_cfg(&t, &err), 0);
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		assert_int_equal(pxe_tree_write(&t, names[i], "x", 1, &changed, &err), -EINVAL);
 		assert_non_null(strstr(err.msg, "is not a name in pxelinux.cfg/"));
@@ -467,7 +496,7 @@ static void test_refused(void **state)
 			 root);
 		assert_int_equal(system(cmd), 0);
 	}
-	assert_int_equal(pxe_tree_open(root, true, &t, &err), -ELOOP);
+	assert_int_equal(pxe_tree_open(root, &t, &err), -ELOOP);
 	assert_non_null(strstr(err.msg, "pxelinux.cfg is a symlink: refusing to follow it"));
 	pxe_tree_close(&t);
 }
@@ -485,7 +514,8 @@ static void test_concurrent_reader(void **state)
 	(void)state;
 	memset(a, 'a', sizeof(a));
 	memset(b, 'b', sizeof(b));
-	assert_int_equal(pxe_tree_open(root, true, &t, &err), 0);
+	assert_int_equal(pxe_tree_open(root, &t, &err), 0);
+	assert_int_equal(pxe_tree_create_cfg(&t, &err), 0);
 	assert_int_equal(pxe_tree_write(&t, "default", a, sizeof(a), &changed, &err), 0);
 	pid = fork();
 	assert_true(pid >= 0);
@@ -552,7 +582,7 @@ static void test_lint_served(void **state)
 	assert_int_equal(symlink("../../../../../../etc/hostname", path), 0);
 	snprintf(path, sizeof(path), "%s/pxelinux.cfg/01-52-54-00-12-34-59", root);
 	assert_int_equal(symlink("nowhere", path), 0);
-	assert_int_equal(pxe_lint(root, all_gens, PXE_FWGEN_COUNT, &f, &err), 0);
+	assert_int_equal(lint_root(root, all_gens, PXE_FWGEN_COUNT, &f, &err), 0);
 	assert_true(found(&f, "pxelinux.cfg/01-52-54-00-12-34-57", 0, PXE_ERROR,
 			  "leads outside the TFTP root"));
 	assert_true(found(&f, "pxelinux.cfg/01-52-54-00-12-34-58", 0, PXE_ERROR,
@@ -574,7 +604,7 @@ static void test_lint_served(void **state)
 	}
 	pxe_findings_free(&f);
 	/* One generation: no prefix. */
-	assert_int_equal(pxe_lint(root, all_gens + 1, 1, &f, &err), 0);
+	assert_int_equal(lint_root(root, all_gens + 1, 1, &f, &err), 0);
 	assert_true(found(&f, "pxelinux.cfg/default", 1, PXE_WARNING,
 			  "no label: the network boot fails and the firmware IPLs"));
 	pxe_findings_free(&f);
@@ -605,7 +635,7 @@ static void test_lookup(void **state)
 	    "label b\nkernel k\ninitrd i\nappend b\n",
 	    0644);
 	put("pxelinux.cfg/default", "label d\nkernel k\ninitrd i\nappend d\n", 0644);
-	assert_int_equal(pxe_tree_open(root, false, &t, &err), 0);
+	assert_int_equal(pxe_tree_open(root, &t, &err), 0);
 	assert_int_equal(pxe_lookup(&t, &id, PXE_FW_7_2, &l, &err), 0);
 	assert_int_equal(l.nsteps, 11);
 	assert_int_equal(l.steps[0].state, PXE_STEP_SKIPPED);
@@ -659,7 +689,7 @@ static void test_lint(void **state)
 	char path[256];
 
 	(void)state;
-	assert_int_equal(pxe_lint(root, all_gens, PXE_FWGEN_COUNT, &f, &err), 0);
+	assert_int_equal(lint_root(root, all_gens, PXE_FWGEN_COUNT, &f, &err), 0);
 	assert_true(found(&f, "pxelinux.cfg", 0, PXE_ERROR, "missing"));
 	pxe_findings_free(&f);
 
@@ -674,7 +704,7 @@ static void test_lint(void **state)
 	    "label x\nkernel reboot-kernel.img\ninitrd reboot-initrd.img\nappend a\n", 0600);
 	snprintf(path, sizeof(path), "%s/pxelinux.cfg/sub", root);
 	mkdir(path, 0755);
-	assert_int_equal(pxe_lint(root, all_gens, PXE_FWGEN_COUNT, &f, &err), 0);
+	assert_int_equal(lint_root(root, all_gens, PXE_FWGEN_COUNT, &f, &err), 0);
 	assert_true(
 		found(&f, "pxelinux.cfg/01-52-54-00-12-34-56", 1, PXE_ERROR,
 		      "initrd 'reboot-initrd.img' has mode 0600: the TFTP server cannot read it"));
@@ -704,7 +734,7 @@ static void test_lint(void **state)
 	    "# pxelinux\ndefault local\nlabel local\nkernel reboot-kernel.img\n"
 	    "initrd reboot-initrd.img\nappend rd.chreipl=0.0.0002\n",
 	    0644);
-	assert_int_equal(pxe_lint(root, all_gens, PXE_FWGEN_COUNT, &f, &err), 0);
+	assert_int_equal(lint_root(root, all_gens, PXE_FWGEN_COUNT, &f, &err), 0);
 	assert_int_equal(f.count, 0);
 	pxe_findings_free(&f);
 	/* A pxelinux.cfg/ the TFTP server cannot read hides every file in it. */
@@ -713,13 +743,13 @@ static void test_lint(void **state)
 
 		snprintf(dir, sizeof(dir), "%s/pxelinux.cfg", root);
 		assert_int_equal(chmod(dir, 0700), 0);
-		assert_int_equal(pxe_lint(root, all_gens, PXE_FWGEN_COUNT, &f, &err), 0);
+		assert_int_equal(lint_root(root, all_gens, PXE_FWGEN_COUNT, &f, &err), 0);
 		assert_true(found(&f, "pxelinux.cfg", 0, PXE_ERROR,
 				  "mode 0700: the TFTP server cannot enter the directory"));
 		pxe_findings_free(&f);
 		assert_int_equal(chmod(dir, 0755), 0);
 	}
-	assert_int_equal(pxe_lint("/nonexistent", all_gens, PXE_FWGEN_COUNT, &f, &err), -ENOENT);
+	assert_int_equal(lint_root("/nonexistent", all_gens, PXE_FWGEN_COUNT, &f, &err), -ENOENT);
 	pxe_findings_free(&f);
 }
 
@@ -763,7 +793,7 @@ static void test_doctor_network(void **state)
 
 static void test_doctor_files(void **state)
 {
-	struct pxe_doctor_input in = { .root = root };
+	struct pxe_doctor_input in = { 0 };
 	struct pxe_findings f = { 0 };
 	struct reipl_error err;
 	char kernel[0x10010];
@@ -775,7 +805,7 @@ static void test_doctor_files(void **state)
 	    0644);
 	put("reboot-kernel.img", "not a kernel", 0644);
 	put("reboot-initrd.img", "not a cpio", 0644);
-	assert_int_equal(pxe_doctor(&in, &f, &err), 0);
+	assert_int_equal(doctor_root(root, &in, &f, &err), 0);
 	assert_true(
 		found(&f, "reboot-kernel.img", 0, PXE_ERROR, "does not look like an s390x kernel"));
 	assert_true(
@@ -794,7 +824,7 @@ static void test_doctor_files(void **state)
 		fwrite(kernel, 1, sizeof(kernel), k);
 		fclose(k);
 	}
-	assert_int_equal(pxe_doctor(&in, &f, &err), 0);
+	assert_int_equal(doctor_root(root, &in, &f, &err), 0);
 	assert_false(found(&f, "reboot-kernel.img", 0, PXE_ERROR, "s390x kernel"));
 	pxe_findings_free(&f);
 }
