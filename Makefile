@@ -148,7 +148,7 @@ fuzz: $(FUZZERS)
 # --- the kernel's /sys/firmware as a FUSE file system, for the tests --------------------
 # The unit and command-level tests run on plain fixture files and again, with
 # KERNEL_SYSFS=1, on fixtures whose sys/firmware follows the kernel's store()/show() rules.
-KSYSFS_SRCS := tests/sysfs/kernel-sysfs.c tests/sysfs/kernel_rules.c
+KSYSFS_SRCS := tests/sysfs/kernel_sysfs.c tests/sysfs/kernel_rules.c
 
 $(BUILD)/tests/kernel-sysfs: $(KSYSFS_SRCS) tests/sysfs/kernel_rules.h
 	$(quiet) LD $@
@@ -169,7 +169,8 @@ $(BUILD)/s390x/reboot-s390x-init: $(call objs,s390x/obj,$(INIT_SRCS) $(LIB_SRCS)
 
 # The command line tool's re-IPL commands (set, show, devices) as a static s390x program,
 # for a test guest that runs them against a real kernel (tests/e2e/kernel-sysfs.sh).
-CLI_REIPL_SRCS := cli/main.c cli/cmd_set.c cli/cmd_show.c cli/cmd_devices.c cli/report.c
+CLI_REIPL_SRCS := cli/main.c cli/cmd_set.c cli/cmd_show.c cli/cmd_devices.c cli/report.c \
+	cli/getopt.c cli/paths.c
 
 $(BUILD)/s390x/reboot-s390x-reipl: $(CLI_REIPL_SRCS) $(LIB_SRCS)
 	$(quiet) S390CC $@
@@ -177,20 +178,20 @@ $(BUILD)/s390x/reboot-s390x-reipl: $(CLI_REIPL_SRCS) $(LIB_SRCS)
 	$(Q)$(S390_CC) $(BASE_CFLAGS) -DCLI_REIPL_ONLY $(S390_CFLAGS) $(S390_LDFLAGS) -o $@ $^
 	$(Q)$(S390_STRIP) $@
 
-$(BUILD)/s390x/e2e-sysfs-probe: tests/e2e/sysfs-probe.c
+$(BUILD)/s390x/e2e-sysfs-probe: tests/e2e/sysfs_probe.c
 	$(quiet) S390CC $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(S390_CC) $(BASE_CFLAGS) $(S390_CFLAGS) $(S390_LDFLAGS) -o $@ $<
 	$(Q)$(S390_STRIP) $@
 
-$(BUILD)/tests/kernel-rules-check: tests/sysfs/kernel-rules-check.c tests/sysfs/kernel_rules.c \
+$(BUILD)/tests/kernel-rules-check: tests/sysfs/kernel_rules_check.c tests/sysfs/kernel_rules.c \
 		tests/sysfs/kernel_rules.h
 	$(quiet) LD $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -std=c11 -D_GNU_SOURCE $(WARNINGS) -O1 -g $(SAN_FLAGS) -o $@ \
-		tests/sysfs/kernel-rules-check.c tests/sysfs/kernel_rules.c
+		tests/sysfs/kernel_rules_check.c tests/sysfs/kernel_rules.c
 
-$(BUILD)/s390x/e2e-marker-init: tests/e2e/marker-init.c
+$(BUILD)/s390x/e2e-marker-init: tests/e2e/marker_init.c
 	$(quiet) S390CC $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(S390_CC) $(BASE_CFLAGS) $(S390_CFLAGS) $(S390_LDFLAGS) -o $@ $<
@@ -199,7 +200,7 @@ $(BUILD)/s390x/e2e-marker-init: tests/e2e/marker-init.c
 # The firmware-model tests' stand-in kernel: the payload's start code and console, and
 # a main that prints which file it is, its initrd and its command line.
 MARKER_KERNEL := $(BUILD)/s390x/e2e-marker-kernel.img
-MARKER_SRCS := payload/head.S tests/e2e/marker-kernel.c payload/sclp.c payload/libc.c
+MARKER_SRCS := payload/head.S tests/e2e/marker_kernel.c payload/sclp.c payload/libc.c
 MARKER_OBJS := $(patsubst %,$(BUILD)/s390x/payload/%.o,$(MARKER_SRCS))
 
 $(BUILD)/s390x/e2e-marker-kernel.elf: $(MARKER_OBJS) payload/payload.ld
@@ -311,13 +312,13 @@ INSTALLED := $(PREFIX)/sbin/reboot-s390x $(LIBEXEC)/reboot-s390x-init \
 	$(PREFIX)/share/man/man8/reboot-s390x.8 $(PREFIX)/share/man/man8/reboot-s390x-init.8 \
 	$(SYSTEMDUNITDIR)/reboot-s390x-watch.service $(BASHCOMPDIR)/reboot-s390x
 
-# The compiled-in PREFIX: report.o is rebuilt when it changes. The stamp's recipe runs
+# The compiled-in PREFIX: paths.o is rebuilt when it changes. The stamp's recipe runs
 # every time but touches it only when PREFIX differs from the one it holds.
 PREFIX_STAMP := $(BUILD)/prefix.stamp
 $(PREFIX_STAMP): FORCE
 	$(Q)mkdir -p $(@D)
 	$(Q)[ "$$(cat $@ 2>/dev/null)" = "$(PREFIX)" ] || echo "$(PREFIX)" >$@
-$(BUILD)/host/cli/report.o $(BUILD)/san/cli/report.o: $(PREFIX_STAMP)
+$(BUILD)/host/cli/paths.o $(BUILD)/san/cli/paths.o: $(PREFIX_STAMP)
 .PHONY: FORCE
 FORCE:
 

@@ -11,6 +11,7 @@
 #include "virt/doctor.h"
 #include "virt/domain.h"
 #include "pxe/helpers.h"
+#include "pxe/readfile.h"
 #include "virt/libvirt.h"
 
 static void usage(void)
@@ -120,7 +121,7 @@ int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv)
 		size_t len;
 
 		/* A regular file of at most 1 MiB: never /dev/zero or a FIFO. */
-		if (pxe_helper_read(xml_file, 1u << 20, &data, &len, &err))
+		if (pxe_read_file(xml_file, 1u << 20, &data, &len, &err))
 			return cli_error("doctor: %s", err.msg);
 		data[len] = '\0';
 		xml = (char *)data;

@@ -2,7 +2,7 @@
 /*
  * cmd_pxe.c - reboot-s390x pxe: per-guest pxelinux.cfg files, as the firmware reads them.
  * This file parses the command line, says which options each subcommand takes (one table
- * serves the checks and every --help), and hands over to pxecmd_*.c.
+ * serves the checks and every --help), and hands over to cmd_pxe_*.c.
  */
 #include <getopt.h>
 #include <stddef.h>
@@ -13,7 +13,7 @@
 #include "cli.h"
 #include "pxe/entry.h"
 #include "pxe/helpers.h"
-#include "pxecmd.h"
+#include "cmd_pxe.h"
 
 /* The subcommands, as bits: which options each takes. */
 enum {
@@ -464,18 +464,18 @@ int cmd_pxe(const struct cli_ctx *ctx, int argc, char **argv)
 		o.root = cli_tftp_root();
 	switch (c->bit) {
 	case LOCAL:
-		return pxecmd_write(&o, true);
+		return cmd_pxe_write(&o, true);
 	case INSTALL:
-		return pxecmd_write(&o, false);
+		return cmd_pxe_write(&o, false);
 	case SHOW:
-		return pxecmd_show(&o);
+		return cmd_pxe_show(&o);
 	case SETUP:
-		return pxecmd_setup(&o);
+		return cmd_pxe_setup(&o);
 	case LIST:
-		return pxecmd_list(&o);
+		return cmd_pxe_list(&o);
 	case REMOVE:
-		return pxecmd_remove(&o);
+		return cmd_pxe_remove(&o);
 	default:
-		return pxecmd_check(&o);
+		return cmd_pxe_check(&o);
 	}
 }

@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "pxecmd.h"
+#include "cmd_pxe.h"
 #include "virt/events.h"
 #include "pxe/guest.h"
 #include "virt/libvirt.h"
@@ -323,7 +323,7 @@ int cmd_reprovision(const struct cli_ctx *ctx, int argc, char **argv)
 		return cli_error("reprovision: %s", err.msg);
 	}
 	memcpy(f.uuid, status.uuid, sizeof(f.uuid));
-	if (pxecmd_write_guests("reprovision", f.root, f.uri, &r, &f.domain, 1)) {
+	if (cmd_pxe_write_guests("reprovision", f.root, f.uri, &r, &f.domain, 1)) {
 		pxe_events_close(f.events);
 		return EXIT_FAILURE;
 	}

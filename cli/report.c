@@ -1,22 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * report.c - what the subcommands share: error lines, option values, the final
- * flush of stdout, and where the installed files are.
+ * report.c - how the subcommands speak: untrusted text escaped, error and warning lines,
+ * and the final flush of stdout.
  */
 #include <errno.h>
-#include <getopt.h>
-#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
-
-#ifndef LIBDIR
-#define LIBDIR "/usr/local/lib/reboot-s390x"
-#endif
 
 void cli_put_escaped(FILE *f, const char *s)
 {
@@ -81,75 +74,4 @@ int cli_close_stdout(int status)
 		return cli_error("write error on standard output: %s", strerror(e));
 	}
 	return status;
-}
-
-/*
- * A file installed with this program: <bindir>/../lib/reboot-s390x/NAME once installed
- * (whatever the PREFIX), <build>/s390x/NAME in the build tree, else LIBDIR/NAME.
- */
-static const char *installed(const char *name, char *path, size_t len)
-{
-	static const char *const dirs[] = { "/../lib/reboot-s390x/", "/s390x/" };
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	size_t k;
-
-	if (n > 0) {
-		exe[n] = '\0';
-		*strrchr(exe, '/') = '\0';
-		for (k = 0; k < sizeof(dirs) / sizeof(dirs[0]); k++) {
-			int m = snprintf(path, len, "%.*s%s%s", PATH_MAX / 2, exe, dirs[k], name);
-
-			if (m < (int)len && access(path, R_OK) == 0)
-				return path;
-		}
-	}
-	snprintf(path, len, "%s/%s", LIBDIR, name);
-	return path;
-}
-
-const char *cli_installed_init(void)
-{
-	static char path[PATH_MAX];
-
-	return installed("reboot-s390x-init", path, sizeof(path));
-}
-
-const char *cli_installed_payload(void)
-{
-	static char path[PATH_MAX];
-
-	return installed("reboot-s390x-payload.img", path, sizeof(path));
-}
-
-void cli_getopt_begin(void)
-{
-	opterr = 0; /* our own one-line errors */
-	optind = 0; /* a fresh scan, GNU's full reset */
-}
-
-int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts)
-{
-	return getopt_long(argc + 1, argv - 1, shortopts, longopts, NULL);
-}
-
-int cli_getopt_fail(const char *command, char **argv, int c)
-{
-	/* argv[optind - 2] is the word getopt stopped at (argv[-1] is the command). */
-	const char *word = optind >= 2 ? argv[optind - 2] : "?";
-	char shortopt[3] = { '-', (char)optopt, '\0' };
-
-	if (optopt && strncmp(word, "--", 2) != 0)
-		word = shortopt;
-	if (c == ':')
-		return cli_error("%s: option '%s' requires an argument", command, word);
-	return cli_error("%s: unknown option '%s' (see '" PROGRAM " %s --help')", command, word,
-			 command);
-}
-
-const char *cli_tftp_root(void)
-{
-	const char *env = getenv("REBOOT_S390X_TFTP_ROOT");
-
-	return env && *env ? env : CLI_TFTP_ROOT;
 }

@@ -22,6 +22,8 @@
 #include "reipl/signature.h"
 #include "reipl/sysroot.h"
 
+/* The product's one prefix on the console and on stderr, whichever of its programs speaks:
+ * admins and the tests look for "reboot-s390x: " lines (reboot-s390x-init(8), EXIT STATUS). */
 #define PROGRAM "reboot-s390x"
 
 static void usage(void)
@@ -133,7 +135,13 @@ int main(int argc, char **argv)
 		} else if (strcmp(argv[i], "-V") == 0 || strcmp(argv[i], "--version") == 0) {
 			printf(REIPL_INIT_SIGNATURE VERSION "\n");
 			return EXIT_SUCCESS;
-		} else if (strcmp(argv[i], "--sysroot") == 0 && i + 1 < argc) {
+		} else if (strcmp(argv[i], "--sysroot") == 0) {
+			if (i + 1 == argc) {
+				/* (the command line tool's words for the same mistake) */
+				fprintf(stderr, PROGRAM ": error: option '--sysroot' requires a "
+							"directory\n");
+				return EXIT_FAILURE;
+			}
 			root = argv[++i];
 		} else if (strncmp(argv[i], "--sysroot=", 10) == 0) {
 			root = argv[i] + 10;

@@ -40,13 +40,6 @@ void pxe_helper_linux_names(const struct pxe_tree *t, const char **kernel, const
 /* The files @method (payload or linux) needs, in the order to write them; returns how many. */
 int pxe_helper_files(enum pxe_method method, struct pxe_helper_file *out);
 
-/*
- * Read a whole regular file of at most @max bytes (no FIFO, no device: never blocks) into a
- * malloc'ed buffer. 0, or -errno with a message.
- */
-int pxe_helper_read(const char *path, size_t max, unsigned char **data, size_t *len,
-		    struct reipl_error *err);
-
 /* What the payload prints first and carries in its image (signature.h) is how
  * pxe_is_payload knows it. */
 

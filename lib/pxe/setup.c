@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "initrd/cpio.h"
+#include "pxe/readfile.h"
 #include "pxe/setup.h"
 
 /* The reboot initrd around @init, built in a scratch file and read back. */
@@ -28,7 +29,7 @@ static int build_initrd(const char *init, unsigned char **data, size_t *len,
 	close(fd);
 	rc = initrd_write(&spec, tmp, err);
 	if (rc == 0)
-		rc = pxe_helper_read(tmp, 64u << 20, data, len, err);
+		rc = pxe_read_file(tmp, 64u << 20, data, len, err);
 	unlink(tmp);
 	return rc;
 }
@@ -40,7 +41,7 @@ static int read_helper(const struct pxe_setup_request *r, unsigned char *data[3]
 	int rc;
 
 	if (r->method == PXE_METHOD_PAYLOAD) {
-		if ((rc = pxe_helper_read(r->payload, 1u << 20, &data[PXE_FROM_PAYLOAD],
+		if ((rc = pxe_read_file(r->payload, 1u << 20, &data[PXE_FROM_PAYLOAD],
 					  &len[PXE_FROM_PAYLOAD], err)))
 			return rc;
 		if (!pxe_is_payload(data[PXE_FROM_PAYLOAD], len[PXE_FROM_PAYLOAD]) ||
@@ -51,7 +52,7 @@ static int read_helper(const struct pxe_setup_request *r, unsigned char *data[3]
 	}
 	if (r->method != PXE_METHOD_LINUX)
 		return reipl_fail(err, -EINVAL, "the helper is the payload or linux");
-	if ((rc = pxe_helper_read(r->kernel, 64u << 20, &data[PXE_FROM_KERNEL],
+	if ((rc = pxe_read_file(r->kernel, 64u << 20, &data[PXE_FROM_KERNEL],
 				  &len[PXE_FROM_KERNEL], err)))
 		return rc;
 	if (!pxe_is_s390_image(data[PXE_FROM_KERNEL], len[PXE_FROM_KERNEL]))

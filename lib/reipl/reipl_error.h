@@ -7,6 +7,10 @@
  * Library functions return 0 or a negative errno and, where a user needs to know
  * more than the errno says, fill a caller-owned struct reipl_error with one line of
  * text. The caller decides where (and whether) that line is printed.
+ *
+ * One voice: "cannot ..." everywhere, except the re-IPL messages (lib/reipl, init/), which
+ * say "Could not ..." in chreipl's own words (s390-tools' ipl_tools), so that an admin or
+ * a script that knows chreipl's errors recognises ours.
  */
 #ifndef REIPL_ERROR_H
 #define REIPL_ERROR_H

@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "virt/events.h"
-#include "virt/events-internal.h"
-#include "virt/libvirt-conn.h"
+#include "virt/events_internal.h"
+#include "virt/libvirt_conn.h"
 #include "pxe/tree.h"
 
 

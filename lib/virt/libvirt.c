@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "pxe/guest.h"
-#include "virt/libvirt-conn.h"
+#include "virt/libvirt_conn.h"
 #include "virt/libvirt.h"
 
 /* libvirt prints every error to stderr by default; ours are reported through @err. */

@@ -253,6 +253,7 @@ fresh kvm-netboot
 refused "init: unknown argument" "unknown argument '--frob' (see 'reboot-s390x-init --help')" \
 	"$init" --frob
 refused "init: sysroot not a dir" "sysroot '$root/x' is not a directory" "$init" --sysroot "$root/x"
+refused "init: --sysroot without a directory, in the command line tool's words" "option '--sysroot' requires a directory" "$init" --sysroot
 declare -A bad=(
 	["rd.chreipl=0.0.0009"]='Could not find CCW device "0.0.0009"'
 	["rd.chreipl=ccw rd.chreipl=0.0.0001"]='Device 0.0.0001 is a virtio-net, not a disk: re-IPL from it would not boot the installed system (use -f to force)'

@@ -3,7 +3,7 @@
 # against the model in lib/pxe: for hand-made pxelinux trees, what the guest really
 # fetches and boots, and whether `reboot-s390x pxe show --firmware LANE` says the same.
 #
-# The "kernels" are copies of the marker kernel (tests/e2e/marker-kernel.c), each tagged
+# The "kernels" are copies of the marker kernel (tests/e2e/marker_kernel.c), each tagged
 # with its own name, so the console says which file was booted, with what initrd and
 # what command line. A boot takes well under a second of guest time.
 #

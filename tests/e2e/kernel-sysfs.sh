@@ -3,7 +3,7 @@
 # the tests' kernel model (tests/sysfs) held against that kernel.
 #
 # Boots Debian's s390x kernel under QEMU ($QEMU_LANE) with an initrd whose /init is
-# tests/e2e/sysfs-probe.c and which holds the static s390x build of the command line
+# tests/e2e/sysfs_probe.c and which holds the static s390x build of the command line
 # tool's re-IPL commands (build/s390x/reboot-s390x-reipl). The probe writes a list of
 # values to every re-IPL attribute the kernel offers and prints what happened; the host
 # replays each write on the model (build/tests/kernel-rules-check), which must agree on

@@ -5,7 +5,7 @@
  *
  * Written from arch/s390/kernel/ipl.c (read, not copied) and held against a real Debian
  * s390x kernel by tests/e2e/kernel-sysfs.sh. The tests mount it over a fixture's
- * sys/firmware with FUSE (kernel-sysfs.c), so that `reboot-s390x set` and the helper meet
+ * sys/firmware with FUSE (kernel_sysfs.c), so that `reboot-s390x set` and the helper meet
  * what a real kernel does: a zero-length write changes nothing, O_TRUNC means nothing,
  * values come back as the kernel shows them, and refused values are EINVAL.
  */

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * pxecmd.h - what the files of `reboot-s390x pxe` share: the parsed command line, and the
+ * cmd_pxe.h - what the files of `reboot-s390x pxe` share: the parsed command line, and the
  * subcommands cmd_pxe.c hands it to (each checked there for the options it takes).
  */
-#ifndef REBOOT_S390X_PXECMD_H
-#define REBOOT_S390X_PXECMD_H
+#ifndef REBOOT_S390X_CMD_PXE_H
+#define REBOOT_S390X_CMD_PXE_H
 
 #include <stdbool.h>
 
@@ -35,8 +35,8 @@ struct pxe_opts {
 	bool json;	      /* list, show, check: JSON instead of lines */
 };
 
-/* pxecmd_write.c: local and install (@local false), then remove. */
-int pxecmd_write(const struct pxe_opts *o, bool local);
+/* cmd_pxe_write.c: local and install (@local false), then remove. */
+int cmd_pxe_write(const struct pxe_opts *o, bool local);
 
 /*
  * The entries @r asks for, for guests @guests[0..@n) (domain names resolved at libvirt
@@ -44,17 +44,17 @@ int pxecmd_write(const struct pxe_opts *o, bool local);
  * @command. pxe local/install and reprovision. EXIT_SUCCESS or EXIT_FAILURE.
  */
 struct pxe_write_request;
-int pxecmd_write_guests(const char *command, const char *root, const char *connect,
+int cmd_pxe_write_guests(const char *command, const char *root, const char *connect,
 			const struct pxe_write_request *r, const char *const *guests, int n);
-int pxecmd_remove(const struct pxe_opts *o);
+int cmd_pxe_remove(const struct pxe_opts *o);
 
-/* pxecmd_show.c: what the firmware reads, for one guest, for the tree, and its faults. */
-int pxecmd_show(const struct pxe_opts *o);
-int pxecmd_list(const struct pxe_opts *o);
-int pxecmd_check(const struct pxe_opts *o);
+/* cmd_pxe_show.c: what the firmware reads, for one guest, for the tree, and its faults. */
+int cmd_pxe_show(const struct pxe_opts *o);
+int cmd_pxe_list(const struct pxe_opts *o);
+int cmd_pxe_check(const struct pxe_opts *o);
 
-/* pxecmd_setup.c: the helper files put into the root. */
-int pxecmd_setup(const struct pxe_opts *o);
+/* cmd_pxe_setup.c: the helper files put into the root. */
+int cmd_pxe_setup(const struct pxe_opts *o);
 
 /*
  * Shared by the files above: a guest as the firmware names it (a domain name resolved
@@ -64,11 +64,11 @@ int pxecmd_setup(const struct pxe_opts *o);
 struct pxe_guest;
 struct pxe_domain;
 struct pxe_tree;
-int pxecmd_guest(const struct pxe_opts *o, const char *text, struct pxe_guest *g,
+int cmd_pxe_guest(const struct pxe_opts *o, const char *text, struct pxe_guest *g,
 		 struct pxe_domain *dom);
-int pxecmd_open_tree(const char *command, const char *root, struct pxe_tree *t);
+int cmd_pxe_open_tree(const char *command, const char *root, struct pxe_tree *t);
 
 /* Print the guest as given, and as the firmware knows it where that differs: "vm (UUID)". */
-void pxecmd_put_guest(const char *given, const struct pxe_guest *g);
+void cmd_pxe_put_guest(const char *given, const struct pxe_guest *g);
 
 #endif

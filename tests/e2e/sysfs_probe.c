@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sysfs-probe.c - /init of a test guest that asks the real s390 kernel what its
+ * sysfs_probe.c - /init of a test guest that asks the real s390 kernel what its
  * /sys/firmware/reipl attributes do, then runs `reboot-s390x set` on them.
  *
  * Part one writes a fixed list of values to every re-IPL attribute the kernel offers and

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel-rules-check.c - hold the tests' kernel model against what a real kernel did.
+ * kernel_rules_check.c - hold the tests' kernel model against what a real kernel did.
  *
  * Usage: kernel-rules-check < CONSOLE-LOG
  *
  * Reads the PROBE-COUNT, PROBE-TYPES, PROBE and PROBE-ABSENT lines of
- * tests/e2e/sysfs-probe.c from a guest's console, replays every write on the model
+ * tests/e2e/sysfs_probe.c from a guest's console, replays every write on the model
  * (kernel_rules.c) from the value the kernel showed before it, and compares the result
  * and the value shown after. Every probe counts: one that cannot be read (a line the
  * console mangled) and a probe missing from the log are failures; an attribute the

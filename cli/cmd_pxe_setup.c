@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * pxecmd_setup.c - pxe setup: its options, the helper installed with this program as the
+ * cmd_pxe_setup.c - pxe setup: its options, the helper installed with this program as the
  * default, and what lib/pxe/setup.c put into the root.
  */
 #include <errno.h>
@@ -9,9 +9,9 @@
 
 #include "cli.h"
 #include "pxe/setup.h"
-#include "pxecmd.h"
+#include "cmd_pxe.h"
 
-int pxecmd_setup(const struct pxe_opts *o)
+int cmd_pxe_setup(const struct pxe_opts *o)
 {
 	static const char *const what[] = { "the payload", "the kernel", "the reboot initrd",
 					    "a placeholder initrd for the payload" };
@@ -35,7 +35,7 @@ int pxecmd_setup(const struct pxe_opts *o)
 	r.kernel = o->kernel;
 	r.init = o->init ? o->init : cli_installed_init();
 	/* (the helper files go into the root itself: pxelinux.cfg/ need not be there) */
-	if (pxecmd_open_tree("pxe setup", o->root, &t))
+	if (cmd_pxe_open_tree("pxe setup", o->root, &t))
 		return EXIT_FAILURE;
 	rc = pxe_setup(&t, &r, &done, &err);
 	pxe_tree_close(&t);

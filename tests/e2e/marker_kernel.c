@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * marker-kernel.c - a "kernel" for the firmware-model tests: it says which file it is,
+ * marker_kernel.c - a "kernel" for the firmware-model tests: it says which file it is,
  * what initrd the firmware handed it and what command line, then stops.
  *
  * Built like the payload (payload/head.S, its SCLP console and string functions), so the

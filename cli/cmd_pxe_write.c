@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * pxecmd_write.c - pxe local, install and remove, and reprovision's install entry: the
+ * cmd_pxe_write.c - pxe local, install and remove, and reprovision's install entry: the
  * guests named, resolved through libvirt, handed to the planner (lib/pxe/plan.c), and
  * what was written reported.
  */
@@ -17,7 +17,7 @@
 #include "pxe/method.h"
 #include "pxe/plan.h"
 #include "pxe/tree.h"
-#include "pxecmd.h"
+#include "cmd_pxe.h"
 
 /* A guest, with a domain name resolved to its UUID (and its MACs, for show). */
 static int resolve(const char *command, const char *connect, const char *text,
@@ -37,13 +37,13 @@ static int resolve(const char *command, const char *connect, const char *text,
 	return 0;
 }
 
-int pxecmd_guest(const struct pxe_opts *o, const char *text, struct pxe_guest *g,
+int cmd_pxe_guest(const struct pxe_opts *o, const char *text, struct pxe_guest *g,
 		 struct pxe_domain *dom)
 {
 	return resolve("pxe", o->connect, text, g, dom);
 }
 
-void pxecmd_put_guest(const char *given, const struct pxe_guest *g)
+void cmd_pxe_put_guest(const char *given, const struct pxe_guest *g)
 {
 	char who[64];
 
@@ -54,7 +54,7 @@ void pxecmd_put_guest(const char *given, const struct pxe_guest *g)
 }
 
 /* Open the tree (pxe_tree_open). Returns 0, or EXIT_FAILURE after reporting. */
-int pxecmd_open_tree(const char *command, const char *root, struct pxe_tree *t)
+int cmd_pxe_open_tree(const char *command, const char *root, struct pxe_tree *t)
 {
 	struct reipl_error err;
 
@@ -73,7 +73,7 @@ static void report_entry(const struct pxe_write_request *r, const struct pxe_pla
 	       : r->once ? "install once, then local"
 			 : "install",
 	       local_too && r->target ? ", target " : "", local_too && r->target ? r->target : "");
-	pxecmd_put_guest(p->given, &p->g);
+	cmd_pxe_put_guest(p->given, &p->g);
 	if (local_too)
 		printf(", method %s%s%s%s", pxe_method_name(p->method), p->why[0] ? " (" : "",
 		       p->why, p->why[0] ? ")" : "");
@@ -87,7 +87,7 @@ static void report_entry(const struct pxe_write_request *r, const struct pxe_pla
 			 "after the network in the guest's boot order");
 }
 
-int pxecmd_write_guests(const char *command, const char *root, const char *connect,
+int cmd_pxe_write_guests(const char *command, const char *root, const char *connect,
 			const struct pxe_write_request *r, const char *const *guests, int n)
 {
 	static struct pxe_plan plans[PXE_GUESTS_MAX];
@@ -108,7 +108,7 @@ int pxecmd_write_guests(const char *command, const char *root, const char *conne
 		if ((rc = resolve(command, connect, guests[i], &plans[i].g, &plans[i].dom)))
 			return rc;
 	}
-	if (pxecmd_open_tree(command, root, &t))
+	if (cmd_pxe_open_tree(command, root, &t))
 		return EXIT_FAILURE;
 	rc = pxe_plan_write(&t, r, plans, (size_t)n, &err);
 	pxe_tree_close(&t);
@@ -120,7 +120,7 @@ int pxecmd_write_guests(const char *command, const char *root, const char *conne
 }
 
 /* local and install, for any number of guests: all written, or none. */
-int pxecmd_write(const struct pxe_opts *o, bool local)
+int cmd_pxe_write(const struct pxe_opts *o, bool local)
 {
 	struct pxe_write_request r = {
 		.local = local,
@@ -136,14 +136,14 @@ int pxecmd_write(const struct pxe_opts *o, bool local)
 	char command[32];
 
 	snprintf(command, sizeof(command), "pxe %s", o->command);
-	return pxecmd_write_guests(command, o->root, o->connect, &r, o->guests, o->nguests);
+	return cmd_pxe_write_guests(command, o->root, o->connect, &r, o->guests, o->nguests);
 }
 
 /*
  * remove, for any number of guests: all files or none (a guest without a file is no
  * error: nothing to do).
  */
-int pxecmd_remove(const struct pxe_opts *o)
+int cmd_pxe_remove(const struct pxe_opts *o)
 {
 	char names[PXE_GUESTS_MAX][64];
 	const char *list[PXE_GUESTS_MAX];
@@ -155,13 +155,13 @@ int pxecmd_remove(const struct pxe_opts *o)
 	int rc, i;
 
 	for (i = 0; i < o->nguests; i++) {
-		if ((rc = pxecmd_guest(o, o->guests[i], &g, &dom)))
+		if ((rc = cmd_pxe_guest(o, o->guests[i], &g, &dom)))
 			return rc;
 		pxe_guest_file(&g, names[i], sizeof(names[i]));
 		list[i] = names[i];
 	}
 	/* (no pxelinux.cfg/ at all: every guest is without a file) */
-	if (pxecmd_open_tree("pxe remove", o->root, &t))
+	if (cmd_pxe_open_tree("pxe remove", o->root, &t))
 		return EXIT_FAILURE;
 	rc = pxe_tree_remove_all(&t, list, (size_t)o->nguests, removed, &err);
 	pxe_tree_close(&t);

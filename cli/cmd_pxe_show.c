@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * pxecmd_show.c - pxe show, list and check: what the firmware reads, for one guest (every
+ * cmd_pxe_show.c - pxe show, list and check: what the firmware reads, for one guest (every
  * generation's lookup and entry), for the whole tree, and what it would get wrong.
  */
 #include <errno.h>
@@ -21,7 +21,7 @@
 #include "pxe/once.h"
 #include "pxe/pxecfg.h"
 #include "pxe/tree.h"
-#include "pxecmd.h"
+#include "cmd_pxe.h"
 #include "table.h"
 
 /* The generations to report: the one --firmware names, or all. */
@@ -204,7 +204,7 @@ static int show_json(const char *guest, const struct pxe_lookup *looks, const en
 	return EXIT_SUCCESS;
 }
 
-int pxecmd_show(const struct pxe_opts *o)
+int cmd_pxe_show(const struct pxe_opts *o)
 {
 	static struct pxe_lookup looks[PXE_FWGEN_COUNT];
 	enum pxe_fwgen gens[PXE_FWGEN_COUNT], group[PXE_FWGEN_COUNT];
@@ -216,8 +216,8 @@ int pxecmd_show(const struct pxe_opts *o)
 	struct pxe_tree t;
 	int n, i, j, k, rc;
 
-	if ((rc = generations(o, gens, &n)) || (rc = pxecmd_guest(o, o->guest, &g, &dom)) ||
-	    (rc = identity(o, &g, &dom, &id)) || (rc = pxecmd_open_tree("pxe", o->root, &t)))
+	if ((rc = generations(o, gens, &n)) || (rc = cmd_pxe_guest(o, o->guest, &g, &dom)) ||
+	    (rc = identity(o, &g, &dom, &id)) || (rc = cmd_pxe_open_tree("pxe", o->root, &t)))
 		return rc;
 	for (i = 0; i < n; i++) {
 		if (pxe_lookup(&t, &id, gens[i], &looks[i], &err)) {
@@ -229,7 +229,7 @@ int pxecmd_show(const struct pxe_opts *o)
 	if (o->json)
 		return show_json(o->guest, looks, gens, n);
 	printf("Guest:     ");
-	pxecmd_put_guest(o->guest, &g);
+	cmd_pxe_put_guest(o->guest, &g);
 	putchar('\n');
 	/* Which names exist and which are skipped is the same for every generation. */
 	show_lookup(&looks[0]);
@@ -252,7 +252,7 @@ int pxecmd_show(const struct pxe_opts *o)
 	return EXIT_SUCCESS;
 }
 
-int pxecmd_list(const struct pxe_opts *o)
+int cmd_pxe_list(const struct pxe_opts *o)
 {
 	static const char *const cols[] = {
 		"FILE", "GUEST", "DOMAIN", "BOOTS", "METHOD", "TARGET"
@@ -270,7 +270,7 @@ int pxecmd_list(const struct pxe_opts *o)
 	size_t n, i;
 	int rc;
 
-	if ((rc = pxecmd_open_tree("pxe", o->root, &t)))
+	if ((rc = cmd_pxe_open_tree("pxe", o->root, &t)))
 		return rc;
 	if (pxe_tree_list(&t, &names, &n, &err)) {
 		pxe_tree_close(&t);
@@ -319,7 +319,7 @@ int pxecmd_list(const struct pxe_opts *o)
 	return EXIT_SUCCESS;
 }
 
-int pxecmd_check(const struct pxe_opts *o)
+int cmd_pxe_check(const struct pxe_opts *o)
 {
 	enum pxe_fwgen gens[PXE_FWGEN_COUNT];
 	struct pxe_findings f = { 0 };
@@ -329,7 +329,7 @@ int pxecmd_check(const struct pxe_opts *o)
 
 	if ((rc = generations(o, gens, &n)))
 		return rc;
-	if (pxecmd_open_tree("pxe check", o->root, &t))
+	if (cmd_pxe_open_tree("pxe check", o->root, &t))
 		return EXIT_FAILURE;
 	rc = pxe_lint(&t, gens, n, &f, &err);
 	pxe_tree_close(&t);

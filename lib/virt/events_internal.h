@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * events-internal.h - the state of a libvirt event follower, shared by the event loop
+ * events_internal.h - the state of a libvirt event follower, shared by the event loop
  * (events.c) and what is done to a guest's files when it acts (settle.c). Internal to
  * lib/pxe: it names libvirt's own types.
  */

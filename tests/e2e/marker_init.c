@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * marker-init.c - /init of the tests' stand-ins: say who booted, and power off.
+ * marker_init.c - /init of the tests' stand-ins: say who booted, and power off.
  *
  * The end-to-end tests put it on a bootable disk (the "installed system") and behind an
  * install entry (the "installer"); the line on the console proves which one booted.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel-sysfs.c - mount a fixture's sys/firmware as the s390 kernel would serve it.
+ * kernel_sysfs.c - mount a fixture's sys/firmware as the s390 kernel would serve it.
  *
  * Usage: kernel-sysfs DIR     (DIR: a fixture's sys/firmware; runs in the foreground)
  *

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * libvirt-conn.h - libvirt connections shared by the look-ups (libvirt.c) and the event
+ * libvirt_conn.h - libvirt connections shared by the look-ups (libvirt.c) and the event
  * loop (events.c). Internal to lib/pxe: it names libvirt's own types, which the public
  * headers keep out of the commands.
  */
