@@ -68,6 +68,21 @@ static enum pxe_once_state state_of(const char *root, const char *name, bool *lo
 	return pxe_once_state(text, size);
 }
 
+/* An installer's entry into @install, and the install-once file made of it into @once. */
+static void once_entry(char install[PXE_FILE_MAX], char once[PXE_CFG_BUFFER])
+{
+	char local[PXE_FILE_MAX];
+	struct reipl_error err;
+
+	assert_int_equal(pxe_entry_install("inst/vmlinuz", "inst/initrd.img", "console=ttysclp0",
+					   install, PXE_FILE_MAX, &err),
+			 0);
+	assert_int_equal(pxe_entry_local("ccw 0.0.0002", "reboot-kernel.img", "reboot-initrd.img",
+					 NULL, local, sizeof(local), &err),
+			 0);
+	assert_int_equal(pxe_once_compose(install, local, once, PXE_CFG_BUFFER, &err), 0);
+}
+
 /*
  * A transient domain, known by its MAC: its install-once file turns local when the
  * installer shuts the guest down, though the domain is gone with its stop and libvirt
@@ -81,7 +96,7 @@ static void test_transient_domain_by_mac(void **state)
 		"<os><type>hvm</type></os><devices><interface type='network'>"
 		"<source network='default'/><mac address='52:54:00:00:00:c3'/></interface>"
 		"</devices></domain>";
-	char root[] = "/tmp/test-events.XXXXXX", install[PXE_FILE_MAX], local[PXE_FILE_MAX],
+	char root[] = "/tmp/test-events.XXXXXX", install[PXE_FILE_MAX],
 	     once[PXE_CFG_BUFFER];
 	const char *file = "01-52-54-00-00-00-c3";
 	struct pxe_once_change changes[4];
@@ -95,13 +110,7 @@ static void test_transient_domain_by_mac(void **state)
 	bool changed, is_local;
 
 	(void)state;
-	assert_int_equal(pxe_entry_install("inst/vmlinuz", "inst/initrd.img", "console=ttysclp0",
-					   install, sizeof(install), &err),
-			 0);
-	assert_int_equal(pxe_entry_local("ccw 0.0.0002", "reboot-kernel.img", "reboot-initrd.img",
-					 NULL, local, sizeof(local), &err),
-			 0);
-	assert_int_equal(pxe_once_compose(install, local, once, sizeof(once), &err), 0);
+	once_entry(install, once);
 	assert_non_null(mkdtemp(root));
 	assert_int_equal(pxe_tree_open(root, &t, &err), 0);
 	assert_int_equal(pxe_tree_create_cfg(&t, &err), 0);
@@ -185,7 +194,7 @@ static void test_failed_flip_is_tried_again(void **state)
 		"<os><type>hvm</type></os><devices><interface type='network'>"
 		"<source network='default'/><mac address='52:54:00:00:00:d4'/></interface>"
 		"</devices></domain>";
-	char root[] = "/tmp/test-events.XXXXXX", install[PXE_FILE_MAX], local[PXE_FILE_MAX],
+	char root[] = "/tmp/test-events.XXXXXX", install[PXE_FILE_MAX],
 	     once[PXE_CFG_BUFFER], text[PXE_CFG_BUFFER];
 	const char *file = "01-52-54-00-00-00-d4";
 	struct pxe_once_change changes[PXE_SETTLE_CHANGES_MAX];
@@ -202,13 +211,7 @@ static void test_failed_flip_is_tried_again(void **state)
 	int round;
 
 	(void)state;
-	assert_int_equal(pxe_entry_install("inst/vmlinuz", "inst/initrd.img", "console=ttysclp0",
-					   install, sizeof(install), &err),
-			 0);
-	assert_int_equal(pxe_entry_local("ccw 0.0.0002", "reboot-kernel.img", "reboot-initrd.img",
-					 NULL, local, sizeof(local), &err),
-			 0);
-	assert_int_equal(pxe_once_compose(install, local, once, sizeof(once), &err), 0);
+	once_entry(install, once);
 	assert_non_null(mkdtemp(root));
 	assert_int_equal(pxe_events_open("test:///default", on_event, &seen, &e, &err), 0);
 	conn = virConnectOpen("test:///default");
