@@ -101,6 +101,17 @@ $(BUILD)/reboot-s390x-init: $(call objs,host,$(INIT_SRCS) $(LIB_SRCS))
 	$(quiet) LD $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
 
+# The watch at scale against libvirt's test driver (bench/watch_scale.c): make bench-watch
+$(BUILD)/bench/watch-scale: $(BUILD)/host/bench/watch_scale.o \
+		$(call objs,host,$(LIB_SRCS) $(INITRD_SRCS) $(PXE_SRCS) $(VIRT_SRCS))
+	$(quiet) LD $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CLI_LIBS)
+
+.PHONY: bench-watch
+bench-watch: $(BUILD)/bench/watch-scale
+	$(Q)$(BUILD)/bench/watch-scale $(BENCH_N)
+
 # --- sanitizer build, for tests ---------------------------------------------------------
 $(BUILD)/san/%.o: %.c
 	$(quiet) CC $@

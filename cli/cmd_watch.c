@@ -75,9 +75,12 @@ static void report(void *arg, const char *domain, const char *what,
 		   const struct pxe_once_change *c)
 {
 	(void)arg;
-	if (c->rc)
-		say(LOG_ERR, "domain %s %s: pxelinux.cfg/%s: %s%s", domain, what, c->file, c->msg,
-		    c->rc == -ESTALE ? "" : " (tried again until it works)");
+	/* (someone else's write meanwhile, another watch's included: theirs stays) */
+	if (c->rc == -ESTALE)
+		say(LOG_NOTICE, "domain %s %s: %s", domain, what, c->msg);
+	else if (c->rc)
+		say(LOG_ERR, "domain %s %s: pxelinux.cfg/%s: %s (tried again until it works)",
+		    domain, what, c->file, c->msg);
 	else if (c->action == PXE_ONCE_KEEP)
 		say(LOG_INFO, "domain %s %s: pxelinux.cfg/%s stays %s (%s)", domain, what, c->file,
 		    c->old, c->why);

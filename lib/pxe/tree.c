@@ -23,6 +23,10 @@
 #include "pxe/tree.h"
 
 #define CFG_DIR "pxelinux.cfg"
+/* The writers' lock in pxelinux.cfg/ (a dot file: never listed, never fetched). */
+#define LOCK_FILE ".reboot-s390x.lock"
+/* How long a writer waits for another's compare and rename, at most (milliseconds). */
+#define LOCK_WAIT_MS 5000
 
 /*
  * The mode a file gets when we replace one: its own, made readable to all (a TFTP server
@@ -382,6 +386,33 @@ fail:
 }
 
 /*
+ * The writers' lock of pxelinux.cfg/, held from the last compare to the rename, so that
+ * between reboot-s390x's own writers (an admin's `pxe`, `watch` and `reprovision` on this
+ * host or another that mounts the same tree over NFS) no write lands in between. An open
+ * file description lock (fcntl F_OFD_SETLK), which NFS carries to the server. The fd, or
+ * -1 when no lock could be had (the lock file not writable by this user, or held longer
+ * than LOCK_WAIT_MS by a stuck writer): compare-before-rename alone then guards, as it
+ * does against writers that know nothing of the lock (Foreman's proxy writes in place).
+ */
+static int lock_cfg(const struct pxe_tree *t)
+{
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+	int fd = openat(t->cfgfd, LOCK_FILE, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+	int waited;
+
+	if (fd < 0)
+		return -1;
+	for (waited = 0; fcntl(fd, F_OFD_SETLK, &fl) != 0; waited += 10) {
+		if ((errno != EAGAIN && errno != EACCES) || waited >= LOCK_WAIT_MS) {
+			close(fd);
+			return -1;
+		}
+		usleep(10000);
+	}
+	return fd;
+}
+
+/*
  * Put a staged @tmp in place of @name, when @name still holds @expect (unless NULL). On
  * failure the staged file is removed and @name is as it was.
  */
@@ -389,19 +420,19 @@ static int commit_at(const struct pxe_tree *t, int dirfd, const char *dir, const
 		     const char *tmp, const char *expect, size_t expect_len,
 		     struct reipl_error *err)
 {
-	int rc;
+	int rc = 0, lock = dirfd == t->cfgfd ? lock_cfg(t) : -1;
 
 	/* The last look before the rename: a newer write always wins. */
-	if (expect && !holds(dirfd, name, expect, expect_len)) {
+	if (expect && !holds(dirfd, name, expect, expect_len))
 		rc = reipl_fail(err, -ESTALE,
 				"%s%s%s changed while it was being rewritten: the newer write stays",
 				dir, *dir ? "/" : "", name);
-		unlinkat(dirfd, tmp, 0);
-		return rc;
-	}
-	if (renameat(dirfd, tmp, dirfd, name) != 0) {
+	else if (renameat(dirfd, tmp, dirfd, name) != 0)
 		rc = reipl_fail(err, -errno, "cannot rename %s to %s in %s%s%s: %s", tmp, name,
 				t->root, *dir ? "/" : "", dir, strerror(errno));
+	if (lock >= 0)
+		close(lock);
+	if (rc) {
 		unlinkat(dirfd, tmp, 0);
 		return rc;
 	}

@@ -92,6 +92,13 @@ static void try_again(const struct pxe_tree *t, const struct pxe_pending *p,
 		snprintf(c->msg, sizeof(c->msg), "%.255s", err.msg);
 }
 
+static bool running(virDomainPtr dom)
+{
+	int state, reason;
+
+	return virDomainGetState(dom, &state, &reason, 0) == 0 && state == VIR_DOMAIN_RUNNING;
+}
+
 /* Reset (when @reset) and resume a domain held for its entry. 0 or -EIO with a message. */
 static int release(struct pxe_events *e, const char *uuid, const char *name, bool reset,
 		   struct reipl_error *err)
@@ -105,7 +112,8 @@ static int release(struct pxe_events *e, const char *uuid, const char *name, boo
 	if (reset && virDomainReset(dom, 0) != 0)
 		rc = reipl_fail(err, -EIO, "cannot reset domain '%s' after its entry turned local: %s",
 				name, pxe_libvirt_why());
-	if (virDomainResume(dom) != 0 && rc == 0)
+	/* (another watch on the same tree, which held it too, may have resumed it already) */
+	if (virDomainResume(dom) != 0 && rc == 0 && !running(dom))
 		rc = reipl_fail(err, -EIO, "cannot resume domain '%s': %s", name, pxe_libvirt_why());
 	virDomainFree(dom);
 	return rc;

@@ -11,8 +11,9 @@
 #      back to the disk after the installer's reboot;
 #   4. an admin's destroy in the middle of the install leaves the install entry;
 #   5. watch, two guests at once (one installer powers off, one reboots), watch restarted
-#      in the middle: both turn local; watch settles at its start what happened while it
-#      was down.
+#      in the middle as two watches on the one tree with a connection each (as two hosts
+#      sharing a tree over NFS): both entries turn local exactly once; watch settles at its
+#      start what happened while it was down.
 # Needs root and what tests/libvirt/workflow.sh needs; KEEP=1 keeps the work directory.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -20,7 +21,7 @@ build=$top/build
 cli=$build/reboot-s390x
 work=$(mktemp -d /tmp/reboot-s390x-once.XXXXXX)
 chmod 0755 "$work"
-watch_pid=""
+watch_pids=()
 URI=qemu:///system
 
 . "$top/scripts/libvirt-lab.sh"
@@ -28,7 +29,10 @@ net=$(lab_name rs390x-once)
 doms=("$(lab_name rs390x-once1)" "$(lab_name rs390x-once2)" "$(lab_name rs390x-once3)" "$(lab_name rs390x-once4)")
 . "$top/tests/check.sh"
 cleanup() {
-	[[ -n $watch_pid ]] && kill "$watch_pid" 2>/dev/null && wait "$watch_pid" 2>/dev/null
+	local pid
+	for pid in "${watch_pids[@]}"; do
+		kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+	done
 	lab_cleanup "$net" "${doms[@]}"
 	[[ -n ${KEEP:-} ]] || rm -rf "$work"
 }
@@ -158,7 +162,7 @@ check "the destroy left the install entry" "[[ \$(role_of ${doms[1]}) == 'instal
 # start_watch LOG: watch in the background, logging to LOG, once it follows the domains
 start_watch() {
 	timeout 600 "$cli" watch --root "$tree" --connect $URI >"$1" 2>&1 &
-	watch_pid=$!
+	watch_pids+=($!)
 	wait_for "$1" "following" 30
 }
 start_watch "$work/watch1.log"
@@ -179,19 +183,25 @@ start_until "${doms[2]}" "$work/console3.log" 'demo installer: started'
 wait_for "$work/watch1.log" "domain ${doms[2]} started: .* install once -> install once, started" 30
 check "watch armed both when they started" \
 	"grep -q 'domain ${doms[1]} started: .* install once -> install once, started' '$work/watch1.log'" "$work/watch1.log"
-kill "$watch_pid"
-wait "$watch_pid" 2>/dev/null
-watch_pid=""
+kill "${watch_pids[0]}"
+wait "${watch_pids[0]}" 2>/dev/null
+watch_pids=()
 start_watch "$work/watch2.log"
-check "a restarted watch follows the running installs" \
-	"(( \$(grep -c 'stays install once, started (running from the install entry' '$work/watch2.log') == 2 ))" "$work/watch2.log"
+start_watch "$work/watch3.log"
+check "two restarted watches on the one tree follow the running installs" \
+	"(( \$(grep -c 'stays install once, started (running from the install entry' '$work/watch2.log') == 2 && \$(grep -c 'stays install once, started (running from the install entry' '$work/watch3.log') == 2 ))" "$work/watch2.log"
+# both watches' lines, one log
+watches() { cat "$work/watch2.log" "$work/watch3.log"; }
 lab_wait_off "${doms[1]}" 180
 lab_wait_off "${doms[2]}" 180
 check "watch turned both local: one installer powered off, the other rebooted" \
-	"[[ \$(role_of ${doms[1]}) == local && \$(role_of ${doms[2]}) == local ]] && grep -q 'domain ${doms[1]} shut down: pxelinux.cfg/.*: install once, started -> local' '$work/watch2.log' && grep -q 'domain ${doms[2]} rebooted: pxelinux.cfg/.*: install once, started -> local' '$work/watch2.log'" \
-	"$(cat "$work/watch2.log"; lab_diagnose "${doms[1]}" "${doms[2]}"; echo "${doms[1]}'s console:"; tail -n 15 "$work/console2.log")"
+	"[[ \$(role_of ${doms[1]}) == local && \$(role_of ${doms[2]}) == local ]] && watches | grep -q 'domain ${doms[1]} shut down: pxelinux.cfg/.*: install once, started -> local' && watches | grep -q 'domain ${doms[2]} rebooted: pxelinux.cfg/.*: install once, started -> local'" \
+	"$(watches; lab_diagnose "${doms[1]}" "${doms[2]}"; echo "${doms[1]}'s console:"; tail -n 15 "$work/console2.log")"
+check "two watches, one tree: each entry turned local exactly once, and no watch failed" \
+	"(( \$(watches | grep -c 'domain ${doms[1]} shut down: .*-> local') == 1 && \$(watches | grep -c 'domain ${doms[2]} rebooted: .*-> local') == 1 )) && ! watches | grep -q 'tried again until it works'" \
+	"$(watches)"
 check "watch held the rebooted guest, reset it, and it booted its disk after one install" \
-	"grep -q 'domain ${doms[2]} held while its entry turned local, then reset' '$work/watch2.log' && (( \$(grep -ac 'demo installer: started' '$work/console3.log') == 1 )) && grep -aq 'installed system booted from disk' '$work/console3.log'" "$work/console3.log"
+	"watches | grep -q 'domain ${doms[2]} held while its entry turned local, then reset' && (( \$(grep -ac 'demo installer: started' '$work/console3.log') == 1 )) && grep -aq 'installed system booted from disk' '$work/console3.log'" "$work/console3.log"
 lab_run "${doms[2]}" 120 "$work/console3.log"
 check "and the next start boots the disk" \
 	"grep -aq 'installed system booted from disk' '$work/console3.log' && ! grep -aq 'demo installer' '$work/console3.log'" "$work/console3.log"

@@ -274,11 +274,83 @@ static void test_failed_flip_is_tried_again(void **state)
 	fixture_remove(strdup(root));
 }
 
+static void count_change(void *arg, const char *name, const char *when,
+			 const struct pxe_once_change *c)
+{
+	(void)name, (void)when;
+	*(int *)arg += c->action == PXE_ONCE_FLIP && c->rc == 0;
+}
+
+/*
+ * The installer shut its guest down while no watch ran (the watch is restarted by its
+ * unit after libvirtd restarts): at its start the watch reads libvirt's state and its
+ * reason, and turns the entry local; a guest destroyed meanwhile keeps it (issue 23,
+ * item 6).
+ */
+static void test_reconcile_after_a_gap(void **state)
+{
+	static const char *const names[] = { "rs390x-gap-shutdown", "rs390x-gap-destroyed" };
+	static const char *const macs[] = { "52:54:00:00:00:e1", "52:54:00:00:00:e2" };
+	static const char *const files[] = { "01-52-54-00-00-00-e1", "01-52-54-00-00-00-e2" };
+	char root[] = "/tmp/test-events.XXXXXX", install[PXE_FILE_MAX], once[PXE_CFG_BUFFER],
+	     started[PXE_CFG_BUFFER], xml[512];
+	virDomainPtr doms[2];
+	struct reipl_error err;
+	struct pxe_events *e;
+	struct seen seen = { 0 };
+	struct pxe_tree t;
+	virConnectPtr conn;
+	bool changed, is_local;
+	size_t ndomains;
+	int i, flipped = 0;
+
+	(void)state;
+	once_entry(install, once);
+	assert_int_equal(pxe_once_mark_started(once, strlen(once), started, sizeof(started), &err),
+			 0);
+	assert_non_null(mkdtemp(root));
+	assert_int_equal(pxe_tree_open(root, &t, &err), 0);
+	assert_int_equal(pxe_tree_create_cfg(&t, &err), 0);
+	conn = virConnectOpen("test:///default");
+	assert_non_null(conn);
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(pxe_tree_write(&t, files[i], started, strlen(started), &changed,
+						&err),
+				 0);
+		snprintf(xml, sizeof(xml),
+			 "<domain type='test'><name>%s</name><memory>65536</memory><os><type>hvm"
+			 "</type></os><devices><interface type='network'><source "
+			 "network='default'/><mac address='%s'/></interface></devices></domain>",
+			 names[i], macs[i]);
+		doms[i] = virDomainDefineXML(conn, xml);
+		assert_non_null(doms[i]);
+		assert_int_equal(virDomainCreate(doms[i]), 0);
+	}
+	pxe_tree_close(&t);
+	/* while nobody watched */
+	assert_int_equal(virDomainShutdown(doms[0]), 0);
+	assert_int_equal(virDomainDestroy(doms[1]), 0);
+	assert_int_equal(pxe_events_open("test:///default", on_event, &seen, &e, &err), 0);
+	assert_true(pxe_events_reconcile(e, root, count_change, &flipped, &ndomains, &err) >= 2);
+	assert_int_equal(flipped, 1);
+	assert_int_equal(state_of(root, files[0], &is_local), PXE_ONCE_NONE);
+	assert_true(is_local);
+	assert_int_equal(state_of(root, files[1], &is_local), PXE_ONCE_STARTED);
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(virDomainUndefine(doms[i]), 0);
+		virDomainFree(doms[i]);
+	}
+	pxe_events_close(e);
+	virConnectClose(conn);
+	fixture_remove(strdup(root));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_transient_domain_by_mac),
 		cmocka_unit_test(test_failed_flip_is_tried_again),
+		cmocka_unit_test(test_reconcile_after_a_gap),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -14,9 +14,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "pxe/entry.h"
 #include "pxe/guest.h"
-#include "virt/libvirt.h"
 #include "pxe/once.h"
 #include "pxe/pxecfg.h"
 #include "pxe/tree.h"
@@ -172,8 +172,7 @@ static void test_apply_in_a_tree(void **state)
 	pxe_tree_remove(&t, "01-52-54-00-00-00-01", &err);
 	pxe_tree_remove(&t, "6f1c8e2a-1234-4b5c-9d6e-0123456789e2", &err);
 	pxe_tree_close(&t);
-	assert_int_equal(rmdir(strcat(strcpy(text, root), "/pxelinux.cfg")), 0);
-	assert_int_equal(rmdir(root), 0);
+	fixture_remove(strdup(root));
 }
 
 int main(void)

@@ -229,6 +229,60 @@ static int dot_files(void)
 }
 
 /*
+ * Another reboot-s390x writer (here a child process, as a watch on a second host would be)
+ * holds the writers' lock of pxelinux.cfg/ while it rewrites a file: a replace started
+ * meanwhile waits for it, compares after its rename, and leaves the newer file (issue 23,
+ * item 4). Without the lock the replace would compare before that rename and report its
+ * own write, which the other rename then undid.
+ */
+static void test_replace_waits_for_the_writers_lock(void **state)
+{
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+	struct reipl_error err;
+	struct pxe_tree t;
+	char path[128], ready;
+	bool changed;
+	int pipefd[2], status;
+	pid_t child;
+
+	(void)state;
+	fixture_write(root, "pxelinux.cfg/default", "old\n");
+	assert_int_equal(pipe(pipefd), 0);
+	child = fork();
+	assert_true(child >= 0);
+	if (child == 0) {
+		int lock, fd;
+
+		snprintf(path, sizeof(path), "%s/pxelinux.cfg/.reboot-s390x.lock", root);
+		lock = open(path, O_RDWR | O_CREAT, 0644);
+		if (lock < 0 || fcntl(lock, F_OFD_SETLK, &fl) != 0 || write(pipefd[1], "r", 1) != 1)
+			_exit(2);
+		usleep(1000000); /* the other writer's compare, well inside this */
+		snprintf(path, sizeof(path), "%s/pxelinux.cfg/.other", root);
+		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		if (fd < 0 || write(fd, "admin\n", 6) != 6 || close(fd) != 0)
+			_exit(3);
+		snprintf(path, sizeof(path), "%s/pxelinux.cfg/default", root);
+		{
+			char from[128];
+
+			snprintf(from, sizeof(from), "%s/pxelinux.cfg/.other", root);
+			_exit(rename(from, path) == 0 ? 0 : 4);
+		}
+	}
+	assert_int_equal(read(pipefd[0], &ready, 1), 1);
+	assert_int_equal(pxe_tree_open(root, &t, &err), 0);
+	assert_int_equal(pxe_tree_replace(&t, "default", "old\n", 4, "watch\n", 6, &changed, &err),
+			 -ESTALE);
+	pxe_tree_close(&t);
+	assert_int_equal(waitpid(child, &status, 0), child);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_string_equal(fixture_read(root, "pxelinux.cfg/default"), "admin\n");
+	close(pipefd[0]);
+	close(pipefd[1]);
+}
+
+/*
  * pxe setup's files: all or none (issue 23, item 8). A write that fails on the third
  * file (a file size limit stands for a full disk) replaces neither of the first two.
  */
@@ -857,6 +911,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_write_keeps_owner, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_replace_only_what_was_read, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_replace_waits_for_the_writers_lock, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_put_all_or_none, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_put_all_rename_fails, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
