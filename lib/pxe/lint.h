@@ -16,7 +16,7 @@ struct pxe_finding {
 	char subject[96]; /* "pxelinux.cfg/default", "network default", ... */
 	int line;	  /* 0: about the subject as a whole */
 	enum pxe_severity severity;
-	char msg[240];
+	char msg[360]; /* a note, after "firmware 7.2, 9.2: " */
 };
 
 struct pxe_findings {

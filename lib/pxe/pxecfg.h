@@ -33,7 +33,7 @@ enum pxe_severity { PXE_WARNING, PXE_ERROR, PXE_NOTE /* information, no fault */
 struct pxe_note {
 	int line;
 	enum pxe_severity severity;
-	char msg[160];
+	char msg[320]; /* the longest note, with a 40-byte label, fits */
 };
 
 #define PXE_NOTES_MAX 64

@@ -243,10 +243,16 @@ boot
 console "e2e-marker: kernel=2"
 console "e2e-marker: cmdline=[]" "an entry without append gets an empty command line"
 model
-# A reset of the same QEMU process (virsh reset): the firmware parses the file again and
-# boots the same entry; still nothing comes from the other entry.
+# A reset of the same QEMU process (virsh reset), after the file changed as Foreman changes
+# it when an install ends (its build menu's entry had an append line, its local-boot entry
+# has none, then comment lines): SLOF's pxelinux_parse_cfg sets only the fields it sees
+# into entries nobody clears, so the entry without append could get the pointer the old
+# file left behind, into the new text. Measured on 7.2, 10.0 and 11.1: it does not, the
+# command line is empty. The model calls the missing line an error all the same: a field
+# the firmware never sets (netmain.c's entries[] on the stack), empty only by luck of the
+# builds measured.
 tree no-append-reset
-cfg default "default b\nlabel a\nkernel k1\ninitrd i1\nappend a=1\nlabel b\nkernel k2\ninitrd i2\n"
+cfg default "default b\nlabel a\nkernel k1\ninitrd i1\nappend a=1\nlabel b\nkernel k2\ninitrd i2\nappend stale=1\n"
 truncate -s 16M "$work/$name.disk"
 : >"$log"
 "$top/scripts/s390x-guest.sh" --tftp "$t" --console "$log" --mac "$mac" --uuid "$uuid" \
@@ -254,6 +260,9 @@ truncate -s 16M "$work/$name.disk"
 guest=$!
 monitor() { "$top/tests/e2e/qemu-monitor.py" "$work/$name.mon" "$@"; }
 for _ in $(seq 300); do (($(grep -ac 'e2e-marker: cmdline' "$log") >= 1)) && break; sleep 0.1; done
+# (a comment where the old file had its append, as Foreman's local-boot template has one
+# after its entry: the pointer left behind points into the new text)
+cfg default "default b\nlabel a\nkernel k1\ninitrd i1\nappend a=1\nlabel b\nkernel k2\ninitrd i2\n# stale text nobody wrote as a command line\n"
 monitor system_reset cont
 for _ in $(seq 300); do (($(grep -ac 'e2e-marker: cmdline' "$log") >= 2)) && break; sleep 0.1; done
 monitor quit
@@ -265,7 +274,18 @@ if (($(grep -c "Loading pxelinux.cfg entry 'b'" "$log.text") == 2 &&
 else
 	case_fail "after a reset the guest did not boot entry 'b' twice"
 fi
-no_console "a=1" "the other entry's append never reaches it"
+second=$(grep -a 'e2e-marker: cmdline' "$log.text" | sed -n 2p)
+if [[ $second == *"cmdline=[]"* ]]; then
+	case_ok "after a reset with a changed file, the entry without append still gets an empty command line"
+else
+	case_fail "after a reset with a changed file, the entry without append got '${second:-nothing}'"
+fi
+"$cli" pxe --root "$t" check --firmware "$gen" >"$work/$name.check" 2>&1
+if grep -q "error: entry 'b' has no append line" "$work/$name.check"; then
+	case_ok "pxe check calls the missing append line an error"
+else
+	case_fail "pxe check does not call the missing append line an error"
+fi
 
 tree no-kernel
 cfg default "default b\nlabel a\nkernel k1\ninitrd i1\nappend a=1\nlabel b\ninitrd i2\nappend b=2\n"

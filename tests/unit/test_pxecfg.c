@@ -93,19 +93,26 @@ static void test_firmware_quirks(void **state)
 	      "default b\n");
 	assert_int_equal(cfg.def, 0);
 	has_note(9, PXE_ERROR, "default 'b' comes after its label");
-	/* The seed's default file: append commented out: an empty command line, no error. */
+	/* No append line: an error on every generation, as for a missing initrd line (the
+	 * seed's own default file has its append commented out). */
 	parse("# pxelinux\ndefault linux\nlabel linux\nkernel reboot-kernel.img\n"
 	      "initrd reboot-initrd.img\n#append rd.chreipl=ccw rd.chreipl=0.0.0000\n");
-	has_note(3, PXE_WARNING, "entry 'linux' has no append line: the kernel gets an empty");
+	has_note(3, PXE_ERROR, "entry 'linux' has no append line: the firmware passes a field");
 	parse_as("label x\nkernel k\ninitrd i\n", PXE_FW_9_2);
-	has_note(1, PXE_WARNING, "or junk left in memory after a reset");
+	has_note(1, PXE_ERROR, "the helper then boots auto");
+	/* Every note is whole, with the longest label it quotes (40 bytes) (they were cut at
+	 * 160 bytes before). */
+	parse_as("label 0123456789012345678901234567890123456789\nkernel k\n", PXE_FW_10_1);
+	has_note(1, PXE_ERROR, "(seen on 11.1)");
+	has_note(1, PXE_ERROR, "the helper then boots auto");
 	/* No initrd: a bare kernel on 7.2 and 10.0, a garbage fetch on 11.1 (e2e). */
 	parse("label x\nkernel k\nappend a\n");
 	has_note(1, PXE_ERROR, "has no initrd line: the firmware does not clear its entries");
 	parse("label x\ninitrd i\nappend a\n");
 	has_note(1, PXE_ERROR, "whatever name is left in its memory");
+	/* No kernel on the generations that fall back: the outcome of a file with no entry. */
 	parse_as("label x\ninitrd i\nappend a\n", PXE_FW_9_2);
-	has_note(1, PXE_ERROR, "\"Kernel entry is missing!\"");
+	has_note(1, PXE_WARNING, "\"Kernel entry is missing!\" and IPLs the next boot device");
 	/* Keywords it does not know, a keyword alone, commands before any label. */
 	parse("timeout 30\nmenu title x\nkernel early\nlabel x\nkernel k\ninitrd i\nappend a\n"
 	      "localboot 0\nipappend\n");

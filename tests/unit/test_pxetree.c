@@ -768,7 +768,7 @@ static void test_lint(void **state)
 	assert_true(found(&f, "pxelinux.cfg/00-AA-BB-CC-DD-EE-FF", 1, PXE_ERROR,
 			  "kernel 'gone.img' does not exist in the TFTP root"));
 	assert_true(
-		found(&f, "pxelinux.cfg/00-AA-BB-CC-DD-EE-FF", 1, PXE_WARNING, "no append line"));
+		found(&f, "pxelinux.cfg/00-AA-BB-CC-DD-EE-FF", 1, PXE_ERROR, "no append line"));
 	assert_true(found(&f, "pxelinux.cfg/C0A87A", 0, PXE_ERROR,
 			  "mode 0600: the TFTP server cannot read it"));
 	assert_true(found(&f, "pxelinux.cfg/sub", 0, PXE_WARNING, "a directory"));
