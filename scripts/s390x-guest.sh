@@ -8,7 +8,7 @@
 #                       [--net DEVNO] [--disk FILE@DEVNO]... [--cd FILE@DEVNO]
 #                       [--timeout SECONDS] [--kernel FILE --append TEXT]
 #                       [--disk-order] [--loadparm LOADPARM] [--no-tftp]
-#                       [--monitor SOCKET] [--initrd FILE]
+#                       [--monitor SOCKET] [--initrd FILE] [--machine OPTS]
 #   --disk   a raw disk (512-byte blocks); --cd a disk with 2048-byte blocks, which the
 #            firmware boots as El Torito. DEVNO is the device number, e.g. 0002.
 #   --kernel starts FILE directly (qemu -kernel, with -append and --initrd) instead of a
@@ -17,6 +17,7 @@
 #            to it when the network boot fails), as libvirt's <boot order='2'/> does.
 #   --loadparm    the network card's loadparm (QEMU >= 10.1 picks a pxelinux entry by it).
 #   --no-tftp     a DHCP server that names a boot file, but no TFTP server (an outage).
+#   --machine     more s390-ccw-virtio machine properties (secure-boot=on,boot-certs...).
 #   --monitor     QEMU's human monitor on a Unix socket; the guest pauses in a disabled
 #            wait instead of ending QEMU, so a test can reset it (system_reset, cont).
 # The QEMU is the one of lane $QEMU_LANE (scripts/qemu-lanes.sh; default 7.2).
@@ -24,7 +25,7 @@
 # status is QEMU's, or 124 when the time limit (default 120 s) ended it.
 set -euo pipefail
 tftp="" console="" mac=52:54:00:12:34:56 uuid="" net=0001 timeout=120 kernel="" append="" initrd=""
-disk_order=0 loadparm="" no_tftp=0 monitor=""
+disk_order=0 loadparm="" no_tftp=0 monitor="" machine=""
 devs=() disks=()
 while (($#)); do
 	case $1 in
@@ -32,6 +33,7 @@ while (($#)); do
 	--no-tftp) no_tftp=1; shift; continue ;;
 	--loadparm) loadparm=$2 ;;
 	--monitor) monitor=$2 ;;
+	--machine) machine=,$2 ;;
 	--tftp) tftp=$2 ;;
 	--console) console=$2 ;;
 	--mac) mac=$2 ;;
@@ -70,7 +72,7 @@ netopts=user,id=n0,bootfile=/
 ((no_tftp)) || netopts+=",tftp=$tftp"
 [[ -n $loadparm ]] && bootindex+=",loadparm=$loadparm"
 [[ -n $monitor ]] && devs+=(-monitor "unix:$monitor,server,nowait" -action panic=pause)
-exec timeout "$timeout" "$qemu" -M s390-ccw-virtio -m 512 -nographic \
+exec timeout "$timeout" "$qemu" -M "s390-ccw-virtio$machine" -m 512 -nographic \
 	-no-user-config -nodefaults -serial none -chardev "file,id=c0,path=$console" \
 	-device sclpconsole,chardev=c0 \
 	-netdev "$netopts" \

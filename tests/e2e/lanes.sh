@@ -5,7 +5,8 @@
 #
 # The suites per lane: the firmware model (tests/e2e/firmware-model.sh), the end-to-end
 # scenarios (tests/e2e/scenarios.sh), the demo (demo/run.sh) and `set` against the real
-# kernel's sysfs (tests/e2e/kernel-sysfs.sh). An emulated guest keeps one
+# kernel's sysfs (tests/e2e/kernel-sysfs.sh), secure IPL (tests/e2e/secure-ipl.sh: every
+# case skipped, counted, until a lane's QEMU has it). An emulated guest keeps one
 # core busy, so two suites run side by side (E2E_JOBS, default 2); each suite's output is
 # kept and printed when it ends, a failing one in full. The closing line adds up the
 # suites' own counts (tests/check.sh's format); a suite that exits non-zero or prints
@@ -25,7 +26,8 @@ for lane in "${lanes[@]}"; do
 	version[$lane]=$("$top/scripts/qemu-lanes.sh" version "$lane") || exit 1
 	echo "lane $lane: QEMU ${version[$lane]}"
 done
-for suite in tests/e2e/scenarios.sh tests/e2e/firmware-model.sh demo/run.sh tests/e2e/kernel-sysfs.sh; do
+for suite in tests/e2e/scenarios.sh tests/e2e/firmware-model.sh demo/run.sh tests/e2e/kernel-sysfs.sh \
+	tests/e2e/secure-ipl.sh; do
 	for lane in "${lanes[@]}"; do
 		"$top/scripts/qemu-lanes.sh" path "$lane" >/dev/null || exit 1
 		tasks+=("$lane $suite")
