@@ -51,7 +51,8 @@ static const struct pxe_command {
 	  "('" PROGRAM " watch' then writes the local entry)." },
 	{ "show", SHOW, ONE_GUEST,
 	  "[--root <dir>] show <guest> [--mac <mac>] [--uuid <uuid>]\n"
-	  " [--ip <addr>] [--loadparm <lp>] [--firmware <gen>] [--json]\n",
+	  " [--ip <addr>] [--loadparm <lp>] [--firmware <gen>] [--secure-ipl]\n"
+	  " [--json]\n",
 	  "What each firmware generation does for the guest: the names it asks\n"
 	  "for, the file it gets, the entry it boots." },
 	{ "setup", SETUP, NO_GUEST,
@@ -64,7 +65,9 @@ static const struct pxe_command {
 	  "The files in pxelinux.cfg/: for whom, and what each boots." },
 	{ "remove", REMOVE, GUESTS, "[--root <dir>] remove <guest>...\n",
 	  "Remove the guests' files; a guest without one is no error." },
-	{ "check", CHECK, NO_GUEST, "[--root <dir>] check [--firmware <gen>] [--strict] [--json]\n",
+	{ "check", CHECK, NO_GUEST,
+	  "[--root <dir>] check [--firmware <gen>] [--secure-ipl] [--strict]\n"
+	  " [--json]\n",
 	  "Read every file as the firmware would: file:line: error|warning:\n"
 	  "message. Exit status 1 on errors (--strict: on warnings too)." },
 };
@@ -88,6 +91,7 @@ enum {
 	O_IP,
 	O_LOADPARM,
 	O_FIRMWARE,
+	O_SECURE_IPL,
 };
 
 /*
@@ -238,6 +242,13 @@ static const struct pxe_option {
 	  { { ALL, "only this firmware generation: 7.2 (QEMU up to 9.1),\n"
 		   "9.2 (9.2 to 10.0), 10.1 (10.1 on) or a QEMU version\n"
 		   "(default: all three)" } } },
+	{ O_SECURE_IPL,
+	  "secure-ipl",
+	  NULL,
+	  0,
+	  SHOW | CHECK,
+	  0,
+	  { { ALL, "a guest with secure IPL on (QEMU 11.2; a domain's\nown settings are read from libvirt)" } } },
 	{ O_STRICT, "strict", NULL, 0, CHECK, 0, { { ALL, "warnings fail too (exit status 1)" } } },
 	{ 'J',
 	  "json",
@@ -425,6 +436,7 @@ static int parse(int argc, char **argv, struct pxe_opts *o, bool *given, bool *h
 		o->json |= c == 'J';
 		o->once |= c == O_ONCE;
 		o->strict |= c == O_STRICT;
+		o->secure_ipl |= c == O_SECURE_IPL;
 	}
 	for (i = optind - 1; i < argc; i++) {
 		if (!o->command)

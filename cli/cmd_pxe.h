@@ -33,6 +33,7 @@ struct pxe_opts {
 	bool once;	      /* install: turn local when the installer is done */
 	bool strict;	      /* check: warnings fail too */
 	bool json;	      /* list, show, check: JSON instead of lines */
+	bool secure_ipl;      /* show, check: a guest with secure IPL on */
 };
 
 /* cmd_pxe_write.c: local and install (@local false), then remove. */

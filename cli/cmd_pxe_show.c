@@ -85,6 +85,8 @@ static int identity(const struct pxe_opts *o, const struct pxe_guest *g,
 		return cli_error("pxe show: --loadparm '%s' is longer than 8 characters",
 				 o->loadparm);
 	id->loadparm = o->loadparm;
+	/* A domain's own secure-IPL settings, as libvirt has them; or as asked. */
+	id->ipl_mode = o->secure_ipl ? PXE_IPL_SECURE : dom->ipl_mode;
 	return 0;
 }
 
@@ -332,6 +334,8 @@ int cmd_pxe_check(const struct pxe_opts *o)
 	if (cmd_pxe_open_tree("pxe check", o->root, &t))
 		return EXIT_FAILURE;
 	rc = pxe_lint(&t, gens, n, &f, &err);
+	if (rc == 0 && o->secure_ipl)
+		pxe_lint_secure_ipl("pxelinux.cfg", &f);
 	pxe_tree_close(&t);
 	if (rc) {
 		pxe_findings_free(&f);

@@ -54,3 +54,10 @@ bad:
 			  "Invalid firmware \"%.40s\": give 7.2, 9.2, 10.1 or a QEMU version",
 			  text);
 }
+
+const char *pxe_ipl_mode_name(enum pxe_ipl_mode mode)
+{
+	static const char *const names[] = { "normal", "audit", "secure" };
+
+	return names[mode];
+}

@@ -21,6 +21,20 @@ enum pxe_fwgen { PXE_FW_7_2, PXE_FW_9_2, PXE_FW_10_1 };
 
 #define PXE_FWGEN_COUNT 3
 
+/*
+ * QEMU 11.2's secure IPL, by the s390-ccw-virtio machine's properties: normal (neither),
+ * audit (boot-certs only: signatures checked, failures only warned of), secure
+ * (secure-boot=on and boot-certs). In audit and secure mode the firmware walks the whole
+ * boot order before any boot and stops at a network device ("Virtio net boot device does
+ * not support secure boot!"): no pxelinux file is read, no other device tried (read from
+ * the secure-IPL series' pc-bios/s390-ccw/main.c; tests/e2e/secure-ipl.sh waits for a
+ * lane to boot it).
+ */
+enum pxe_ipl_mode { PXE_IPL_NORMAL, PXE_IPL_AUDIT, PXE_IPL_SECURE };
+
+/* "normal", "audit", "secure". */
+const char *pxe_ipl_mode_name(enum pxe_ipl_mode mode);
+
 struct pxe_fwgen_info {
 	const char *name;      /* "7.2", "9.2", "10.1" */
 	const char *qemus;     /* "QEMU up to 9.1", ... */

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "pxe/fwgen.h"
 #include "reipl/reipl_error.h"
 
 enum pxe_guest_kind {
@@ -47,6 +48,9 @@ struct pxe_domain {
 	bool qemu_known;
 	unsigned qemu_major, qemu_minor;
 	char emulator[256];
+	/* Its secure IPL (QEMU 11.2): libvirt's <os><boot-certs>, or the machine properties
+	 * secure-boot/boot-certs given through <qemu:commandline>. */
+	enum pxe_ipl_mode ipl_mode;
 };
 
 /*

@@ -300,3 +300,10 @@ int pxe_lint(const struct pxe_tree *t, const enum pxe_fwgen *gens, int ngens,
 	pxe_tree_free_list(names, n);
 	return pxe_findings_complete(out, err);
 }
+
+void pxe_lint_secure_ipl(const char *subject, struct pxe_findings *out)
+{
+	pxe_findings_add(out, subject, 0, PXE_NOTE,
+			 "a guest with secure IPL (QEMU 11.2, audit or secure mode) reads none of "
+			 "these files: its firmware refuses the network device before any boot");
+}

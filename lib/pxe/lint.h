@@ -48,6 +48,9 @@ void pxe_findings_free(struct pxe_findings *f);
  * that are missing or not readable by the TFTP server, and a missing default file.
  * Returns 0, or -errno with a message when the tree cannot be read at all.
  */
+/* What a guest with secure IPL (QEMU 11.2) reads of the tree: nothing, said as a note. */
+void pxe_lint_secure_ipl(const char *subject, struct pxe_findings *out);
+
 struct pxe_tree;
 int pxe_lint(const struct pxe_tree *t, const enum pxe_fwgen *gens, int ngens, struct pxe_findings *out,
 	     struct reipl_error *err);

@@ -98,11 +98,14 @@ int pxe_lookup(const struct pxe_tree *t, const struct pxe_ident *id, enum pxe_fw
 	out->used = out->entry = -1;
 	snprintf(out->loadparm, sizeof(out->loadparm), "%-8.8s", id->loadparm ? id->loadparm : "");
 	out->nsteps = lookup_names(id, names, PXE_LOOKUP_STEPS);
+	out->ipl_mode = id->ipl_mode;
+	if (id->ipl_mode != PXE_IPL_NORMAL)
+		out->outcome = PXE_OUT_SECURE_IPL;
 	for (i = 0; i < out->nsteps; i++) {
 		struct pxe_step *s = &out->steps[i];
 
 		snprintf(s->name, sizeof(s->name), "%.63s", names[i]);
-		if (out->used >= 0) {
+		if (out->used >= 0 || id->ipl_mode != PXE_IPL_NORMAL) {
 			s->state = PXE_STEP_UNTRIED;
 			continue;
 		}
@@ -115,6 +118,8 @@ int pxe_lookup(const struct pxe_tree *t, const struct pxe_ident *id, enum pxe_fw
 		if (s->state == PXE_STEP_USED)
 			out->used = i;
 	}
+	if (id->ipl_mode != PXE_IPL_NORMAL)
+		return 0;
 	if (out->used < 0) {
 		out->outcome = PXE_OUT_NO_FILE;
 		return 0;
@@ -201,6 +206,14 @@ void pxe_lookup_result(const struct pxe_lookup *l, char *buf, size_t len)
 		snprintf(buf, len,
 			 "loadparm PROMPT: the firmware shows its menu and waits for an answer on "
 			 "the console");
+		break;
+	case PXE_OUT_SECURE_IPL:
+		snprintf(buf, len,
+			 "secure IPL (%s mode, QEMU 11.2): the firmware refuses the network "
+			 "device before any boot (\"Virtio net boot device does not support secure "
+			 "boot!\") and the guest stops: no pxelinux file is read, no other device "
+			 "is tried",
+			 pxe_ipl_mode_name(l->ipl_mode));
 		break;
 	}
 }

@@ -27,6 +27,7 @@ struct pxe_ident {
 	uint8_t mac[6];
 	uint32_t ip;	      /* host byte order */
 	const char *loadparm; /* the interface's, or NULL */
+	enum pxe_ipl_mode ipl_mode; /* secure IPL (QEMU 11.2): no network boot at all */
 };
 
 enum pxe_step_state {
@@ -51,6 +52,7 @@ enum pxe_outcome {
 	PXE_OUT_NO_INITRD, /* no initrd line: boots without one, or fails (version, position) */
 	PXE_OUT_LOADPARM_RANGE, /* 10.1+: the loadparm names an entry the file lacks */
 	PXE_OUT_MENU,		/* 10.1+: loadparm PROMPT: a menu waits on the console */
+	PXE_OUT_SECURE_IPL,	/* secure IPL refuses the network device: nothing is read */
 };
 
 #define PXE_LOOKUP_STEPS 11 /* uuid, mac, 8 IP prefixes, default */
@@ -64,6 +66,7 @@ struct pxe_lookup {
 	int entry;	    /* the entry booted or meant, or -1 */
 	enum pxe_outcome outcome;
 	char loadparm[9]; /* as the firmware shows it, blank-padded */
+	enum pxe_ipl_mode ipl_mode;
 };
 
 /*

@@ -76,6 +76,23 @@ void pxe_domain_check(const char *name, const struct pxe_domain *d, const struct
 	bool fallback;
 
 	snprintf(subject, sizeof(subject), "domain %.80s", name);
+	/* Secure IPL refuses a network device anywhere in the boot order, before any boot. */
+	if (d->ipl_mode != PXE_IPL_NORMAL && d->net_first) {
+		pxe_findings_add(out, subject, 0, PXE_ERROR,
+				 "secure IPL (%s mode) with an interface in its boot order: its "
+				 "firmware refuses the network device before any boot (\"Virtio net "
+				 "boot device does not support secure boot!\") and the guest stops",
+				 pxe_ipl_mode_name(d->ipl_mode));
+		return;
+	}
+	if (d->ipl_mode != PXE_IPL_NORMAL) {
+		pxe_findings_add(out, subject, 0, PXE_NOTE,
+				 "secure IPL (%s mode): it boots its disk alone and never reads a "
+				 "pxelinux file; network provisioning needs secure IPL off for the "
+				 "installer",
+				 pxe_ipl_mode_name(d->ipl_mode));
+		return;
+	}
 	if (d->os_boot_dev)
 		pxe_findings_add(out, subject, 0, PXE_ERROR,
 				 "<os><boot dev=.../> is not supported for s390x guests: give the "

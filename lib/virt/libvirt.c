@@ -90,6 +90,40 @@ static void xpath_text(xmlXPathContextPtr ctx, const char *expr, char *buf, size
 	xmlXPathFreeObject(res);
 }
 
+/*
+ * Secure IPL as the domain asks QEMU for it: the machine properties secure-boot=on and
+ * boot-certs.N.path passed through <qemu:commandline> (what libvirt up to 12.8 allows),
+ * or libvirt's own <os><boot-certs> (proposed for 12.9). Certificates alone are audit
+ * mode; with secure-boot=on, secure mode.
+ */
+static enum pxe_ipl_mode ipl_mode(xmlXPathContextPtr ctx)
+{
+	xmlXPathObjectPtr res = xmlXPathEvalExpression(
+		(const xmlChar *)"/domain/*[local-name()='commandline']/*[local-name()='arg']/@value",
+		ctx);
+	bool certs = false, secure = false;
+	int i;
+
+	for (i = 0; res && res->nodesetval && i < res->nodesetval->nodeNr; i++) {
+		xmlChar *v = xmlNodeGetContent(res->nodesetval->nodeTab[i]);
+
+		if (v && strstr((const char *)v, "boot-certs"))
+			certs = true;
+		if (v && strstr((const char *)v, "secure-boot=on"))
+			secure = true;
+		xmlFree(v);
+	}
+	xmlXPathFreeObject(res);
+	/* (how libvirt will say secure-boot=on is not settled: its certificates alone mean
+	 * at least audit mode, which refuses the network just the same) */
+	res = xmlXPathEvalExpression((const xmlChar *)"/domain/os/boot-certs", ctx);
+	if (res && res->nodesetval && res->nodesetval->nodeNr > 0)
+		certs = true;
+	xmlXPathFreeObject(res);
+	return certs && secure ? PXE_IPL_SECURE : certs ? PXE_IPL_AUDIT : secure ? PXE_IPL_SECURE
+									      : PXE_IPL_NORMAL;
+}
+
 void pxe_libvirt_boot_order(const char *xml, struct pxe_domain *d)
 {
 	xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
@@ -107,6 +141,7 @@ void pxe_libvirt_boot_order(const char *xml, struct pxe_domain *d)
 	if (!ctx)
 		goto out;
 	xpath_text(ctx, "/domain/devices/emulator", d->emulator, sizeof(d->emulator));
+	d->ipl_mode = ipl_mode(ctx);
 	xpath_text(ctx, "/domain/os/boot/@dev", text, sizeof(text));
 	d->os_boot_dev = text[0] != '\0';
 	res = xmlXPathEvalExpression((const xmlChar *)"/domain/devices/*/boot[@order]", ctx);

@@ -881,4 +881,18 @@ json_ok "pxe show --json: a byte that is not UTF-8 reads as \\xNN" \
 	'd["firmware"][0]["kernel"] == "k\\xff\\xfe.img" and d["firmware"][0]["initrd"] == "i\\xc3("' \
 	"$cli" pxe --root "$jroot" show 52:54:00:00:00:0e --json --firmware 7.2
 
+### secure IPL (QEMU 11.2): the model says no file is read (issue 25, item 3)
+run "$cli" pxe --root "$mroot" show 52:54:00:00:00:0a --secure-ipl --firmware 10.1
+if ((status == 0)) && [[ $out == *"pxelinux.cfg/01-52-54-00-00-00-0a: not asked"* &&
+	$out == *"Result:    secure IPL (secure mode, QEMU 11.2): the firmware refuses the network device before any boot"* &&
+	$out != *": used"* ]]; then
+	ok "pxe show --secure-ipl: no name asked for, the network refused"
+else fail "pxe show --secure-ipl: no name asked for, the network refused" "$out$err"; fi
+run "$cli" pxe --root "$mroot" check --secure-ipl
+if [[ $out == *"pxelinux.cfg: note: a guest with secure IPL (QEMU 11.2, audit or secure mode) reads none of these files"* ]]; then
+	ok "pxe check --secure-ipl notes that such a guest reads none of the files"
+else fail "pxe check --secure-ipl notes that such a guest reads none of the files" "$out$err"; fi
+refused "--secure-ipl for local" "pxe local: --secure-ipl is only for 'show' and 'check'" \
+	"$cli" pxe --root "$mroot" local 52:54:00:00:00:0a --secure-ipl
+
 summary

@@ -182,6 +182,52 @@ static void test_domain_check(void **state)
 	pxe_findings_free(&f);
 }
 
+/* Secure IPL (QEMU 11.2) as a domain asks for it, and what doctor says of it. */
+static void test_secure_ipl(void **state)
+{
+	static const char passthrough[] =
+		"<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>"
+		"<name>s</name><os><type arch='s390x'>hvm</type></os><devices>"
+		"<disk type='file' device='disk'><source file='/d.img'/><target dev='vda' "
+		"bus='virtio'/><boot order='%d'/></disk><interface type='network'>"
+		"<mac address='52:54:00:aa:00:02'/><source network='n'/>%s</interface></devices>"
+		"<qemu:commandline><qemu:arg value='-machine'/><qemu:arg value='%s'/>"
+		"</qemu:commandline></domain>";
+	struct pxe_findings f = { 0 };
+	struct pxe_domain d;
+	char text[1024];
+
+	(void)state;
+	memset(&d, 0, sizeof(d));
+	pxe_libvirt_boot_order(domain("", "", "<boot order='2'/>", "<boot order='1'/>"), &d);
+	assert_int_equal(d.ipl_mode, PXE_IPL_NORMAL);
+	snprintf(text, sizeof(text), passthrough, 2, "<boot order='1'/>",
+		 "s390-ccw-virtio,secure-boot=on,boot-certs.0.path=/etc/qemu/certs");
+	pxe_libvirt_boot_order(text, &d);
+	assert_int_equal(d.ipl_mode, PXE_IPL_SECURE);
+	pxe_domain_check("s", &d, NULL, &f);
+	assert_true(has(&f, PXE_ERROR, "secure IPL (secure mode) with an interface in its boot "
+				      "order: its firmware refuses the network device"));
+	assert_false(has(&f, PXE_NOTE, "methods it can use"));
+	pxe_findings_free(&f);
+	/* certificates alone: audit mode, which refuses the network all the same */
+	snprintf(text, sizeof(text), passthrough, 2, "<boot order='1'/>",
+		 "boot-certs.0.path=/etc/qemu/certs");
+	pxe_libvirt_boot_order(text, &d);
+	assert_int_equal(d.ipl_mode, PXE_IPL_AUDIT);
+	/* the disk alone: it boots, and never reads a pxelinux file */
+	snprintf(text, sizeof(text), passthrough, 1, "", "secure-boot=on,boot-certs.0.path=/c");
+	pxe_libvirt_boot_order(text, &d);
+	pxe_domain_check("s", &d, NULL, &f);
+	assert_true(has(&f, PXE_NOTE, "secure IPL (secure mode): it boots its disk alone"));
+	assert_int_equal(pxe_findings_errors(&f), 0);
+	pxe_findings_free(&f);
+	/* libvirt's own element, where it has one */
+	pxe_libvirt_boot_order(domain("<boot-certs/>", "", "<boot order='2'/>", "<boot order='1'/>"),
+			       &d);
+	assert_int_equal(d.ipl_mode, PXE_IPL_AUDIT);
+}
+
 /* auto: fallback where the domain allows it, the payload where it can, else Linux. */
 static void test_method_choice(void **state)
 {
@@ -227,7 +273,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_read_boot_order),	   cmocka_unit_test(test_machine_version),
 		cmocka_unit_test(test_rewrite_boot_order), cmocka_unit_test(test_domain_check),
-		cmocka_unit_test(test_method_choice),
+		cmocka_unit_test(test_method_choice),	   cmocka_unit_test(test_secure_ipl),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
