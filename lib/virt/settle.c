@@ -40,7 +40,8 @@ static void forget(struct pxe_events *e, struct pxe_pending *p)
 	*p = e->pending[--e->npending];
 }
 
-/* Remember that @c failed, for domain @name (@uuid); false when out of memory. */
+/* Remember that @c failed, for domain @name (@uuid): its entry, or NULL when out of memory
+ * (then it is not tried again, as before there were retries). */
 static struct pxe_pending *keep(struct pxe_events *e, const char *name, const char *uuid,
 				const struct pxe_once_change *c)
 {
@@ -247,7 +248,10 @@ int pxe_events_retry(struct pxe_events *e, const char *root, bool all, pxe_chang
 		snprintf(domain, sizeof(domain), "%s", p->domain);
 		snprintf(uuid, sizeof(uuid), "%s", p->uuid);
 		if (retryable(&c)) {
-			keep(e, domain, uuid, &c)->held = held;
+			struct pxe_pending *again = keep(e, domain, uuid, &c);
+
+			if (again)
+				again->held = held;
 		} else {
 			forget(e, p);
 			i--;
