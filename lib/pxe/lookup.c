@@ -187,8 +187,11 @@ void pxe_lookup_result(const struct pxe_lookup *l, char *buf, size_t len)
 	case PXE_OUT_LONG_NAME:
 		snprintf(buf, len,
 			 "entry '%.40s' names a file over %d bytes: the boot fails or hangs (the "
-			 "firmware's TFTP request has no room for it)",
-			 label, PXE_PATH_MAX);
+			 "firmware's TFTP request has no room for it)%s",
+			 label, PXE_PATH_MAX,
+			 l->gen == PXE_FW_7_2 ? "; a long initrd name may instead start the "
+						"kernel with an initrd of zeros"
+					      : "");
 		break;
 	case PXE_OUT_NO_INITRD:
 		snprintf(buf, len,

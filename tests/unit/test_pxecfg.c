@@ -136,10 +136,18 @@ static void test_firmware_quirks(void **state)
 	/* 207-byte names boot, 208 do not. */
 	n = snprintf(big, sizeof(big), "label x\nkernel %0207d\ninitrd i\nappend a\n", 0);
 	parse(big);
-	no_note_with("file name over");
+	no_note_with("name over");
 	n = snprintf(big, sizeof(big), "label x\nkernel k\ninitrd %0208d\nappend a\n", 0);
 	parse(big);
-	has_note(1, PXE_ERROR, "a file name over 207 bytes");
+	has_note(1, PXE_ERROR, "an initrd name over 207 bytes");
+	/* (what 7.2 does with a longer initrd name differs, measured: e2e) */
+	has_note(1, PXE_ERROR, "or the kernel starts with an initrd of zeros");
+	parse_as(big, PXE_FW_10_1);
+	has_note(1, PXE_ERROR, "an initrd name over 207 bytes does not fit the firmware's TFTP "
+			       "request; the boot fails or hangs");
+	n = snprintf(big, sizeof(big), "label x\nkernel %0208d\ninitrd i\nappend a\n", 0);
+	parse(big);
+	has_note(1, PXE_ERROR, "a kernel name over 207 bytes");
 	/* 16 labels on 7.2 and 9.2, 31 on 10.1; the last one read gets nothing. */
 	for (i = 0, n = 0; i < 32; i++)
 		n += snprintf(big + n, sizeof(big) - (size_t)n, "label l%d\nkernel k\n", i);
