@@ -187,6 +187,16 @@ const char *pxe_once_state_name(enum pxe_once_state state)
 	return names[state];
 }
 
+/* Whether pxelinux.cfg/@name holds exactly @want. */
+static bool holds_exactly(const struct pxe_tree *t, const char *name, const char *want)
+{
+	char now[PXE_CFG_BUFFER];
+	size_t size;
+
+	return pxe_tree_read(t, name, now, sizeof(now), &size, NULL) == 0 &&
+	       size == strlen(want) && memcmp(now, want, size) == 0;
+}
+
 int pxe_once_apply(const struct pxe_tree *t, const char *name, enum pxe_once_action action,
 		   const char **old, const char **new, struct reipl_error *err)
 {
@@ -214,7 +224,14 @@ int pxe_once_apply(const struct pxe_tree *t, const char *name, enum pxe_once_act
 	else
 		return 0;
 	/* Only over the file as it was read: an admin's write meanwhile stays. */
-	if (rc || (rc = pxe_tree_replace(t, name, text, size, next, strlen(next), &changed, err)))
+	if (rc)
+		return rc;
+	rc = pxe_tree_replace(t, name, text, size, next, strlen(next), &changed, err);
+	/* Changed meanwhile into just what we were writing: another watch on the same tree
+	 * (or reprovision) did it. Done, not a conflict. */
+	if (rc == -ESTALE && holds_exactly(t, name, next))
+		rc = 0;
+	if (rc)
 		return rc;
 	*new = action == PXE_ONCE_ARM ? pxe_once_state_name(PXE_ONCE_STARTED) : "local";
 	return 0;

@@ -85,7 +85,8 @@ struct pxe_domain;
 /*
  * Carry out @action (ARM or FLIP) on pxelinux.cfg/@name, read again first: a file that
  * is no longer install-once (someone rewrote it meanwhile) is left alone (-ESTALE). The
- * write is atomic. @old and @new get the state names before and after, for the log.
+ * write is atomic; a file changed meanwhile into exactly what it would write (another
+ * watch on the same tree did it) counts as done. @old and @new get the state names before and after, for the log.
  */
 int pxe_once_apply(const struct pxe_tree *t, const char *name, enum pxe_once_action action,
 		   const char **old, const char **new, struct reipl_error *err);
