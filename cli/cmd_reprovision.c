@@ -114,6 +114,7 @@ static bool apply(struct follow *f, enum pxe_vm_event ev, bool *stop)
 	enum pxe_settle_restart restart;
 	struct reipl_error err;
 	bool flipped = false;
+	char file[64];
 	int n, i;
 
 	*stop = ev == PXE_VM_DESTROYED || ev == PXE_VM_CRASHED;
@@ -123,6 +124,17 @@ static bool apply(struct follow *f, enum pxe_vm_event ev, bool *stop)
 		cli_error("reprovision: %s", err.msg);
 		*stop = true;
 		return false;
+	}
+	/* A watch following the same domain may get there first: then the job is done. */
+	for (i = 0; i <= n; i++) {
+		if ((i == n ? n == 0 : changes[i].rc == -ESTALE) &&
+		    pxe_events_local_file(f->events, f->root, f->domain, f->uuid, file)) {
+			printf("pxelinux.cfg/%s: local already (turned by another writer, a watch "
+			       "perhaps)\n",
+			       file);
+			*stop = true;
+			return true;
+		}
 	}
 	for (i = 0; i < n; i++)
 		flipped |= said(&changes[i], stop);

@@ -248,6 +248,31 @@ static enum pxe_once_state file_state(const struct pxe_tree *t, const char *name
 	return pxe_once_state(text, size < sizeof(text) ? size : sizeof(text) - 1);
 }
 
+bool pxe_once_local_file(const struct pxe_tree *t, const struct pxe_domain *d, char name[64])
+{
+	static const char mark[] = PXE_ENTRY_MARK "local\n";
+	char text[PXE_CFG_BUFFER];
+	struct pxe_guest g;
+	size_t size;
+	int i;
+
+	for (i = -1; i < d->nmacs && t->cfgfd >= 0; i++) {
+		memset(&g, 0, sizeof(g));
+		if (i < 0) {
+			if (pxe_guest_parse(d->uuid, &g, NULL) || g.kind != PXE_GUEST_UUID)
+				continue;
+		} else {
+			g.kind = PXE_GUEST_MAC;
+			memcpy(g.mac, d->macs[i], 6);
+		}
+		pxe_guest_file(&g, name, 64);
+		if (pxe_tree_read(t, name, text, sizeof(text), &size, NULL) == 0 &&
+		    size >= sizeof(mark) - 1 && memcmp(text, mark, sizeof(mark) - 1) == 0)
+			return true;
+	}
+	return false;
+}
+
 int pxe_once_files(const struct pxe_tree *t, const struct pxe_domain *d, char names[][64],
 		   enum pxe_once_state *states, int max)
 {

@@ -98,6 +98,13 @@ int pxe_once_apply(const struct pxe_tree *t, const char *name, enum pxe_once_act
 int pxe_once_files(const struct pxe_tree *t, const struct pxe_domain *d, char names[][64],
 		   enum pxe_once_state *states, int max);
 
+/*
+ * The first of domain @d's own files (its UUID file, its MACs' files) that holds a local
+ * entry of reboot-s390x into @name: true when there is one. For a follower whose entry
+ * was turned local by another (a watch beside reprovision): the job is done.
+ */
+bool pxe_once_local_file(const struct pxe_tree *t, const struct pxe_domain *d, char name[64]);
+
 /* What happened to one install-once file, for the caller to report. */
 struct pxe_once_change {
 	char file[64];

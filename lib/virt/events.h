@@ -98,6 +98,13 @@ int pxe_events_settle(struct pxe_events *e, const char *root, const char *name, 
 typedef void pxe_change_fn(void *arg, const char *name, const char *when,
 			   const struct pxe_once_change *c);
 
+/*
+ * Whether domain @name (@uuid)'s own file in the tree at @root holds a local entry (its
+ * name into @file): for reprovision, whose entry a watch may have turned local first.
+ */
+bool pxe_events_local_file(struct pxe_events *e, const char *root, const char *name,
+			   const char *uuid, char file[64]);
+
 /* How many failed writes wait to be tried again. */
 size_t pxe_events_pending(const struct pxe_events *e);
 

@@ -315,3 +315,22 @@ int pxe_events_reconcile(struct pxe_events *e, const char *root, pxe_change_fn *
 	free(doms);
 	return files;
 }
+
+bool pxe_events_local_file(struct pxe_events *e, const char *root, const char *name,
+			   const char *uuid, char file[64])
+{
+	struct reipl_error err;
+	struct pxe_domain dom;
+	struct pxe_tree t;
+	bool local;
+
+	if (pxe_events_domain(e, uuid && *uuid ? uuid : name, &dom, &err)) {
+		memset(&dom, 0, sizeof(dom));
+		snprintf(dom.uuid, sizeof(dom.uuid), "%s", uuid ? uuid : "");
+	}
+	if (pxe_tree_open(root, &t, &err))
+		return false;
+	local = pxe_once_local_file(&t, &dom, file);
+	pxe_tree_close(&t);
+	return local;
+}

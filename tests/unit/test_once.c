@@ -159,6 +159,14 @@ static void test_apply_in_a_tree(void **state)
 	assert_int_equal(pxe_once_files(&t, &dom, names, states, 4), 1);
 	assert_string_equal(names[0], "01-52-54-00-00-00-01");
 	assert_int_equal(states[0], PXE_ONCE_WAITING);
+	{
+		char found[64];
+		struct pxe_domain mac_only = dom;
+
+		/* an install-once file is not a local one */
+		mac_only.uuid[0] = '\0';
+		assert_false(pxe_once_local_file(&t, &mac_only, found));
+	}
 
 	assert_int_equal(pxe_once_apply(&t, names[0], PXE_ONCE_ARM, &old, &new, &err), 0);
 	assert_string_equal(old, "install once");
@@ -168,6 +176,18 @@ static void test_apply_in_a_tree(void **state)
 	assert_int_equal(pxe_tree_read(&t, names[0], text, sizeof(text), &size, &err), 0);
 	text[size] = '\0';
 	assert_string_equal(text, local);
+	/* Its MAC file is local now: what a follower that came second finds (the UUID file,
+	 * a local entry too, comes first in its own order). */
+	{
+		char found[64];
+		struct pxe_domain mac_only = dom;
+
+		mac_only.uuid[0] = '\0';
+		assert_true(pxe_once_local_file(&t, &mac_only, found));
+		assert_string_equal(found, "01-52-54-00-00-00-01");
+		assert_true(pxe_once_local_file(&t, &dom, found));
+		assert_string_equal(found, "6f1c8e2a-1234-4b5c-9d6e-0123456789e2");
+	}
 	/* Once local (or rewritten by the admin), it is left alone. */
 	assert_int_equal(pxe_once_apply(&t, names[0], PXE_ONCE_FLIP, &old, &new, &err), -ESTALE);
 	assert_int_equal(pxe_once_files(&t, &dom, names, states, 4), 0);
