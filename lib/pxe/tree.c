@@ -555,7 +555,7 @@ int pxe_tree_put_all(const struct pxe_tree *t, const char *const *names,
 int pxe_tree_remove(const struct pxe_tree *t, const char *name, struct reipl_error *err)
 {
 	struct stat st;
-	int rc;
+	int rc, lock;
 
 	if ((rc = pxe_tree_check_name(name, err)) || (rc = need_dir(t, err)))
 		return rc;
@@ -564,9 +564,13 @@ int pxe_tree_remove(const struct pxe_tree *t, const char *name, struct reipl_err
 	if (!S_ISREG(st.st_mode))
 		return reipl_fail(err, -EINVAL,
 				  CFG_DIR "/%s is not a regular file: not removing it", name);
-	if (unlinkat(t->cfgfd, name, 0) != 0)
-		return reipl_fail(err, -errno, "cannot remove " CFG_DIR "/%s: %s", name,
-				  strerror(errno));
+	/* (after a writer between its compare and its rename: see lock_cfg) */
+	lock = lock_cfg(t);
+	rc = unlinkat(t->cfgfd, name, 0) != 0 ? -errno : 0;
+	if (lock >= 0)
+		close(lock);
+	if (rc)
+		return reipl_fail(err, rc, "cannot remove " CFG_DIR "/%s: %s", name, strerror(-rc));
 	fsync(t->cfgfd);
 	return 0;
 }
@@ -600,7 +604,7 @@ int pxe_tree_remove_all(const struct pxe_tree *t, const char *const *names, size
 	char aside[NAME_MAX + 1];
 	struct stat st;
 	size_t i, j;
-	int rc;
+	int rc, lock = -1;
 
 	for (i = 0; i < n; i++) {
 		removed[i] = false;
@@ -625,6 +629,11 @@ int pxe_tree_remove_all(const struct pxe_tree *t, const char *const *names, size
 					  names[i]);
 		removed[i] = true;
 	}
+	/* (after a writer between its compare and its rename: see lock_cfg) */
+	for (i = 0; i < n && !removed[i]; i++)
+		;
+	if (i < n)
+		lock = lock_cfg(t);
 	for (i = 0; i < n; i++) {
 		if (!removed[i])
 			continue;
@@ -645,8 +654,12 @@ int pxe_tree_remove_all(const struct pxe_tree *t, const char *const *names, size
 			reipl_fail(err, rc, "cannot remove " CFG_DIR "/%s: %s (nothing removed)",
 				   names[i], strerror(-rc));
 		memset(removed, 0, n * sizeof(*removed));
+		if (lock >= 0)
+			close(lock);
 		return rc;
 	}
+	if (lock >= 0)
+		close(lock);
 	for (i = 0; i < n; i++) {
 		if (!removed[i])
 			continue;

@@ -7,11 +7,13 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "fixture.h"
@@ -164,4 +166,49 @@ void fixture_write(const char *dir, const char *rel, const char *text)
 	assert_non_null(f);
 	fputs(text, f);
 	fclose(f);
+}
+
+pid_t fixture_locked_writer(const char *root, const char *name, const char *text)
+{
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+	char path[4200], from[4200], ready;
+	int pipefd[2];
+	pid_t child;
+
+	assert_int_equal(pipe(pipefd), 0);
+	child = fork();
+	assert_true(child >= 0);
+	if (child == 0) {
+		int lock, fd;
+		size_t len = text ? strlen(text) : 0;
+
+		close(pipefd[0]);
+		snprintf(path, sizeof(path), "%s/pxelinux.cfg/.reboot-s390x.lock", root);
+		lock = open(path, O_RDWR | O_CREAT, 0644);
+		if (lock < 0 || fcntl(lock, F_OFD_SETLK, &fl) != 0 || write(pipefd[1], "r", 1) != 1)
+			_exit(2);
+		usleep(1000000); /* the caller's compare, well inside this */
+		snprintf(path, sizeof(path), "%s/pxelinux.cfg/%s", root, name);
+		if (!text)
+			_exit(unlink(path) == 0 ? 0 : 3);
+		snprintf(from, sizeof(from), "%s/pxelinux.cfg/.other-writer", root);
+		fd = open(from, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		if (fd < 0 || write(fd, text, len) != (ssize_t)len || close(fd) != 0)
+			_exit(4);
+		_exit(rename(from, path) == 0 ? 0 : 5);
+	}
+	/* (our end of the pipe closed first: a child that dies before it holds the lock
+	 * makes the read return 0, not wait for ever) */
+	close(pipefd[1]);
+	assert_int_equal(read(pipefd[0], &ready, 1), 1);
+	close(pipefd[0]);
+	return child;
+}
+
+void fixture_writer_done(pid_t child)
+{
+	int status;
+
+	assert_int_equal(waitpid(child, &status, 0), child);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }

@@ -27,6 +27,17 @@ const char *fixture_read(const char *dir, const char *rel);
 /* Write @text to a file below @dir, creating directories as needed. */
 void fixture_write(const char *dir, const char *rel, const char *text);
 
+/*
+ * Another writer of reboot-s390x (a watch on a second host, say), in a child process: it
+ * takes the writers' lock of @root/pxelinux.cfg/ and returns once it holds it; a second
+ * later, well inside whatever compare the caller starts meanwhile, it renames @text into
+ * pxelinux.cfg/@name (with @text NULL: removes that file), then lets the lock go. Wait
+ * for it with fixture_writer_done, which fails the test unless all went well.
+ */
+#include <sys/types.h>
+pid_t fixture_locked_writer(const char *root, const char *name, const char *text);
+void fixture_writer_done(pid_t child);
+
 /* Skip the calling cmocka test, counted and with its reason, when the tests do not run
  * as root: mknod of a character device needs root, and distribution builders run
  * `make check-unit` unprivileged. Include cmocka.h and unistd.h first. */

@@ -11,9 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "fixture.h"
@@ -204,15 +202,12 @@ static void test_apply_in_a_tree(void **state)
  */
 static void test_apply_done_by_another(void **state)
 {
-	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
-	char root[] = "/tmp/test-once.XXXXXX", path[128], from[128], started[PXE_CFG_BUFFER],
-	     ready;
+	char root[] = "/tmp/test-once.XXXXXX", started[PXE_CFG_BUFFER];
 	const char *old, *new;
 	struct reipl_error err;
 	struct pxe_tree t;
-	int pipefd[2], status;
 	bool changed;
-	pid_t child;
+	pid_t other;
 
 	(void)state;
 	compose();
@@ -224,33 +219,11 @@ static void test_apply_done_by_another(void **state)
 	assert_int_equal(pxe_tree_write(&t, "01-52-54-00-00-00-01", started, strlen(started),
 					&changed, &err),
 			 0);
-	assert_int_equal(pipe(pipefd), 0);
-	child = fork();
-	assert_true(child >= 0);
-	if (child == 0) {
-		int lock, fd;
-
-		snprintf(path, sizeof(path), "%s/pxelinux.cfg/.reboot-s390x.lock", root);
-		lock = open(path, O_RDWR | O_CREAT, 0644);
-		if (lock < 0 || fcntl(lock, F_OFD_SETLK, &fl) != 0 || write(pipefd[1], "r", 1) != 1)
-			_exit(2);
-		usleep(1000000); /* the other watch's compare, well inside this */
-		snprintf(from, sizeof(from), "%s/pxelinux.cfg/.other", root);
-		fd = open(from, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-		if (fd < 0 || write(fd, local, strlen(local)) != (ssize_t)strlen(local) ||
-		    close(fd) != 0)
-			_exit(3);
-		snprintf(path, sizeof(path), "%s/pxelinux.cfg/01-52-54-00-00-00-01", root);
-		_exit(rename(from, path) == 0 ? 0 : 4);
-	}
-	assert_int_equal(read(pipefd[0], &ready, 1), 1);
+	other = fixture_locked_writer(root, "01-52-54-00-00-00-01", local);
 	assert_int_equal(
 		pxe_once_apply(&t, "01-52-54-00-00-00-01", PXE_ONCE_FLIP, &old, &new, &err), 0);
 	assert_string_equal(new, "local");
-	assert_int_equal(waitpid(child, &status, 0), child);
-	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	close(pipefd[0]);
-	close(pipefd[1]);
+	fixture_writer_done(other);
 	pxe_tree_close(&t);
 	fixture_remove(strdup(root));
 }

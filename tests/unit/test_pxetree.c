@@ -237,49 +237,50 @@ static int dot_files(void)
  */
 static void test_replace_waits_for_the_writers_lock(void **state)
 {
-	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
 	struct reipl_error err;
 	struct pxe_tree t;
-	char path[128], ready;
 	bool changed;
-	int pipefd[2], status;
-	pid_t child;
+	pid_t other;
 
 	(void)state;
 	fixture_write(root, "pxelinux.cfg/default", "old\n");
-	assert_int_equal(pipe(pipefd), 0);
-	child = fork();
-	assert_true(child >= 0);
-	if (child == 0) {
-		int lock, fd;
-
-		snprintf(path, sizeof(path), "%s/pxelinux.cfg/.reboot-s390x.lock", root);
-		lock = open(path, O_RDWR | O_CREAT, 0644);
-		if (lock < 0 || fcntl(lock, F_OFD_SETLK, &fl) != 0 || write(pipefd[1], "r", 1) != 1)
-			_exit(2);
-		usleep(1000000); /* the other writer's compare, well inside this */
-		snprintf(path, sizeof(path), "%s/pxelinux.cfg/.other", root);
-		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-		if (fd < 0 || write(fd, "admin\n", 6) != 6 || close(fd) != 0)
-			_exit(3);
-		snprintf(path, sizeof(path), "%s/pxelinux.cfg/default", root);
-		{
-			char from[128];
-
-			snprintf(from, sizeof(from), "%s/pxelinux.cfg/.other", root);
-			_exit(rename(from, path) == 0 ? 0 : 4);
-		}
-	}
-	assert_int_equal(read(pipefd[0], &ready, 1), 1);
+	other = fixture_locked_writer(root, "default", "admin\n");
 	assert_int_equal(pxe_tree_open(root, &t, &err), 0);
 	assert_int_equal(pxe_tree_replace(&t, "default", "old\n", 4, "watch\n", 6, &changed, &err),
 			 -ESTALE);
 	pxe_tree_close(&t);
-	assert_int_equal(waitpid(child, &status, 0), child);
-	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	fixture_writer_done(other);
 	assert_string_equal(fixture_read(root, "pxelinux.cfg/default"), "admin\n");
-	close(pipefd[0]);
-	close(pipefd[1]);
+}
+
+/*
+ * A removal waits for the writers' lock too: a watch between its compare and its rename
+ * (here the other writer, holding the lock) finishes first, and the admin's `pxe remove`
+ * that started meanwhile then removes the file. Without the lock the removal came first
+ * and the watch's rename brought the file back: the admin's remove undone.
+ */
+static void test_remove_waits_for_the_writers_lock(void **state)
+{
+	const char *const names[] = { "default" };
+	struct reipl_error err;
+	struct pxe_tree t;
+	bool removed[1];
+	pid_t other;
+
+	(void)state;
+	fixture_write(root, "pxelinux.cfg/default", "install\n");
+	other = fixture_locked_writer(root, "default", "local\n");
+	assert_int_equal(pxe_tree_open(root, &t, &err), 0);
+	assert_int_equal(pxe_tree_remove_all(&t, names, 1, removed, &err), 0);
+	pxe_tree_close(&t);
+	fixture_writer_done(other);
+	assert_true(removed[0]);
+	{
+		char path[128];
+
+		snprintf(path, sizeof(path), "%s/pxelinux.cfg/default", root);
+		assert_int_equal(access(path, F_OK), -1);
+	}
 }
 
 /*
@@ -472,8 +473,11 @@ static void test_remove_all(void **state)
 	assert_true(removed[2]);
 	assert_int_equal(pxe_tree_read(&t, names[0], text, sizeof(text), &size, NULL), -ENOENT);
 	assert_int_equal(pxe_tree_read(&t, "default", text, sizeof(text), &size, NULL), -ENOENT);
+	/* empty but for the writers' lock: no file left aside */
+	snprintf(path, sizeof(path), "%s/pxelinux.cfg/.reboot-s390x.lock", root);
+	assert_int_equal(unlink(path), 0);
 	snprintf(path, sizeof(path), "%s/pxelinux.cfg", root);
-	assert_int_equal(rmdir(path), 0); /* empty: no file left aside */
+	assert_int_equal(rmdir(path), 0);
 
 	/* A name given twice counts once; a tree without pxelinux.cfg/ has nothing. */
 	pxe_tree_close(&t);
@@ -483,6 +487,7 @@ static void test_remove_all(void **state)
 	assert_true(removed[0]);
 	assert_false(removed[1]);
 	assert_false(removed[2]);
+	assert_int_equal(unlinkat(t.cfgfd, ".reboot-s390x.lock", 0), 0);
 	assert_int_equal(rmdir(path), 0);
 	pxe_tree_close(&t);
 	assert_int_equal(pxe_tree_open(root, &t, &err), 0);
@@ -912,6 +917,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_write_keeps_owner, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_replace_only_what_was_read, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_replace_waits_for_the_writers_lock, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_remove_waits_for_the_writers_lock, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_put_all_or_none, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_put_all_rename_fails, setup, teardown),
