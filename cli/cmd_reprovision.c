@@ -94,6 +94,11 @@ static void on_event(void *arg, const char *name, const char *uuid, enum pxe_vm_
 /* One change to the domain's files, as it is printed; true when its entry turned local. */
 static bool said(const struct pxe_once_change *c, bool *stop)
 {
+	if (c->by_other && c->action == PXE_ONCE_FLIP) {
+		/* A watch following the same domain got there first: the job is done. */
+		printf("%s\n", c->msg);
+		return true;
+	}
 	if (c->rc == -ESTALE) {
 		cli_error("reprovision: pxelinux.cfg/%s: %s", c->file, c->msg);
 		*stop = true;
@@ -113,7 +118,7 @@ static bool apply(struct follow *f, enum pxe_vm_event ev, bool *stop)
 	struct pxe_once_change changes[PXE_SETTLE_CHANGES_MAX];
 	enum pxe_settle_restart restart;
 	struct reipl_error err;
-	bool flipped = false;
+	bool flipped = false, stale;
 	char file[64];
 	int n, i;
 
@@ -125,16 +130,16 @@ static bool apply(struct follow *f, enum pxe_vm_event ev, bool *stop)
 		*stop = true;
 		return false;
 	}
-	/* A watch following the same domain may get there first: then the job is done. */
-	for (i = 0; i <= n; i++) {
-		if ((i == n ? n == 0 : changes[i].rc == -ESTALE) &&
-		    pxe_events_local_file(f->events, f->root, f->domain, f->uuid, file)) {
-			printf("pxelinux.cfg/%s: local already (turned by another writer, a watch "
-			       "perhaps)\n",
-			       file);
-			*stop = true;
-			return true;
-		}
+	/* A watch following the same domain may have turned the entry local before we read
+	 * it (no install-once file left, or one it rewrote under us): the job is done. */
+	stale = n == 0;
+	for (i = 0; i < n; i++)
+		stale |= changes[i].rc == -ESTALE;
+	if (stale && pxe_events_local_file(f->events, f->root, f->domain, f->uuid, file)) {
+		printf("pxelinux.cfg/%s: local already (turned so by another writer: a watch?)\n",
+		       file);
+		*stop = true;
+		return true;
 	}
 	for (i = 0; i < n; i++)
 		flipped |= said(&changes[i], stop);

@@ -81,6 +81,8 @@ static void report(void *arg, const char *domain, const char *what,
 	else if (c->rc)
 		say(LOG_ERR, "domain %s %s: pxelinux.cfg/%s: %s (tried again until it works)",
 		    domain, what, c->file, c->msg);
+	else if (c->by_other)
+		say(LOG_INFO, "domain %s %s: %s", domain, what, c->msg);
 	else if (c->action == PXE_ONCE_KEEP)
 		say(LOG_INFO, "domain %s %s: pxelinux.cfg/%s stays %s (%s)", domain, what, c->file,
 		    c->old, c->why);

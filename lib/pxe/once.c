@@ -227,14 +227,16 @@ int pxe_once_apply(const struct pxe_tree *t, const char *name, enum pxe_once_act
 	if (rc)
 		return rc;
 	rc = pxe_tree_replace(t, name, text, size, next, strlen(next), &changed, err);
+	if (rc == 0 || (rc == -ESTALE && holds_exactly(t, name, next)))
+		*new = action == PXE_ONCE_ARM ? pxe_once_state_name(PXE_ONCE_STARTED) : "local";
 	/* Changed meanwhile into just what we were writing: another watch on the same tree
-	 * (or reprovision) did it. Done, not a conflict. */
+	 * (or reprovision) did it. Done, but not by us: its own follower resets the guest. */
 	if (rc == -ESTALE && holds_exactly(t, name, next))
-		rc = 0;
-	if (rc)
-		return rc;
-	*new = action == PXE_ONCE_ARM ? pxe_once_state_name(PXE_ONCE_STARTED) : "local";
-	return 0;
+		return reipl_fail(err, -EALREADY,
+				  "pxelinux.cfg/%s turned %s meanwhile by another writer (a second "
+				  "watch?)",
+				  name, *new);
+	return rc;
 }
 
 /* pxelinux.cfg/@name's state: PXE_ONCE_NONE unless it is there and install-once. */
@@ -248,52 +250,64 @@ static enum pxe_once_state file_state(const struct pxe_tree *t, const char *name
 	return pxe_once_state(text, size < sizeof(text) ? size : sizeof(text) - 1);
 }
 
+/* The name of domain @d's own file number @i (-1: its UUID file; 0..: its MACs' files)
+ * into @name; false when it has no such file. */
+static bool own_file(const struct pxe_domain *d, int i, char name[64])
+{
+	struct pxe_guest g;
+
+	memset(&g, 0, sizeof(g));
+	if (i < 0) {
+		if (pxe_guest_parse(d->uuid, &g, NULL) || g.kind != PXE_GUEST_UUID)
+			return false;
+	} else {
+		g.kind = PXE_GUEST_MAC;
+		memcpy(g.mac, d->macs[i], 6);
+	}
+	pxe_guest_file(&g, name, 64);
+	return true;
+}
+
 bool pxe_once_local_file(const struct pxe_tree *t, const struct pxe_domain *d, char name[64])
 {
 	static const char mark[] = PXE_ENTRY_MARK "local\n";
 	char text[PXE_CFG_BUFFER];
-	struct pxe_guest g;
 	size_t size;
 	int i;
 
-	for (i = -1; i < d->nmacs && t->cfgfd >= 0; i++) {
-		memset(&g, 0, sizeof(g));
-		if (i < 0) {
-			if (pxe_guest_parse(d->uuid, &g, NULL) || g.kind != PXE_GUEST_UUID)
-				continue;
-		} else {
-			g.kind = PXE_GUEST_MAC;
-			memcpy(g.mac, d->macs[i], 6);
-		}
-		pxe_guest_file(&g, name, 64);
-		if (pxe_tree_read(t, name, text, sizeof(text), &size, NULL) == 0 &&
+	for (i = -1; i < d->nmacs && t->cfgfd >= 0; i++)
+		if (own_file(d, i, name) &&
+		    pxe_tree_read(t, name, text, sizeof(text), &size, NULL) == 0 &&
 		    size >= sizeof(mark) - 1 && memcmp(text, mark, sizeof(mark) - 1) == 0)
 			return true;
-	}
 	return false;
 }
 
 int pxe_once_files(const struct pxe_tree *t, const struct pxe_domain *d, char names[][64],
 		   enum pxe_once_state *states, int max)
 {
-	struct pxe_guest g;
 	int n = 0, i;
 
-	for (i = -1; i < d->nmacs && n < max; i++) {
-		memset(&g, 0, sizeof(g));
-		if (i < 0) {
-			if (pxe_guest_parse(d->uuid, &g, NULL) || g.kind != PXE_GUEST_UUID)
-				continue;
-		} else {
-			g.kind = PXE_GUEST_MAC;
-			memcpy(g.mac, d->macs[i], 6);
-		}
-		pxe_guest_file(&g, names[n], 64);
-		states[n] = file_state(t, names[n]);
-		if (states[n] != PXE_ONCE_NONE)
+	for (i = -1; i < d->nmacs && n < max; i++)
+		if (own_file(d, i, names[n]) &&
+		    (states[n] = file_state(t, names[n])) != PXE_ONCE_NONE)
 			n++;
-	}
 	return n;
+}
+
+void pxe_once_carry(const struct pxe_tree *t, struct pxe_once_change *c)
+{
+	struct reipl_error err;
+
+	c->by_other = false;
+	c->msg[0] = '\0';
+	c->rc = pxe_once_apply(t, c->file, c->action, &c->old, &c->new, &err);
+	if (c->rc)
+		snprintf(c->msg, sizeof(c->msg), "%.255s", err.msg);
+	if (c->rc == -EALREADY) {
+		c->rc = 0;
+		c->by_other = true;
+	}
 }
 
 int pxe_once_event(const struct pxe_tree *t, const struct pxe_domain *d, enum pxe_vm_event ev,
@@ -301,8 +315,10 @@ int pxe_once_event(const struct pxe_tree *t, const struct pxe_domain *d, enum px
 {
 	char names[PXE_ONCE_FILES_MAX][64];
 	enum pxe_once_state states[PXE_ONCE_FILES_MAX];
-	struct reipl_error err;
-	int n = pxe_once_files(t, d, names, states, max < PXE_ONCE_FILES_MAX ? max : PXE_ONCE_FILES_MAX), i;
+	int n, i;
+
+	n = pxe_once_files(t, d, names, states,
+			   max < PXE_ONCE_FILES_MAX ? max : PXE_ONCE_FILES_MAX);
 
 	for (i = 0; i < n; i++) {
 		struct pxe_once_change *c = &changes[i];
@@ -311,11 +327,8 @@ int pxe_once_event(const struct pxe_tree *t, const struct pxe_domain *d, enum px
 		snprintf(c->file, sizeof(c->file), "%.63s", names[i]);
 		c->action = pxe_once_decide(states[i], ev, &c->why);
 		c->old = c->new = pxe_once_state_name(states[i]);
-		if (c->action == PXE_ONCE_KEEP)
-			continue;
-		c->rc = pxe_once_apply(t, names[i], c->action, &c->old, &c->new, &err);
-		if (c->rc)
-			snprintf(c->msg, sizeof(c->msg), "%.255s", err.msg);
+		if (c->action != PXE_ONCE_KEEP)
+			pxe_once_carry(t, c);
 	}
 	return n;
 }

@@ -86,7 +86,7 @@ struct pxe_domain;
  * Carry out @action (ARM or FLIP) on pxelinux.cfg/@name, read again first: a file that
  * is no longer install-once (someone rewrote it meanwhile) is left alone (-ESTALE). The
  * write is atomic; a file changed meanwhile into exactly what it would write (another
- * watch on the same tree did it) counts as done. @old and @new get the state names before and after, for the log.
+ * watch on the same tree did it) is -EALREADY: done, by someone else. @old and @new get the state names before and after, for the log.
  */
 int pxe_once_apply(const struct pxe_tree *t, const char *name, enum pxe_once_action action,
 		   const char **old, const char **new, struct reipl_error *err);
@@ -113,7 +113,14 @@ struct pxe_once_change {
 	const char *why;
 	int rc; /* 0, or the -errno of a failed write (@msg says why) */
 	char msg[256];
+	bool by_other; /* done meanwhile by another writer (a second watch): not by us */
 };
+
+/*
+ * Carry out @c->action on pxelinux.cfg/@c->file (pxe_once_apply), filling in the rest of
+ * @c: a write another writer did meanwhile is rc 0 with @by_other.
+ */
+void pxe_once_carry(const struct pxe_tree *t, struct pxe_once_change *c);
 
 /*
  * Domain @d did @ev: decide and carry out what each of its install-once files in @t

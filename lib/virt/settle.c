@@ -82,15 +82,27 @@ static bool retryable(const struct pxe_once_change *c)
 static void try_again(const struct pxe_tree *t, const struct pxe_pending *p,
 		      struct pxe_once_change *c)
 {
-	struct reipl_error err;
-
 	memset(c, 0, sizeof(*c));
 	snprintf(c->file, sizeof(c->file), "%s", p->file);
 	c->action = p->action;
 	c->why = p->why;
-	c->rc = pxe_once_apply(t, p->file, p->action, &c->old, &c->new, &err);
-	if (c->rc)
-		snprintf(c->msg, sizeof(c->msg), "%.255s", err.msg);
+	pxe_once_carry(t, c);
+}
+
+/*
+ * Domain @name (@uuid) as it is, or as it was while it existed (a transient domain is gone
+ * with its stop), else its UUID alone: what finds its files.
+ */
+static void domain_of(struct pxe_events *e, const char *name, const char *uuid,
+		      struct pxe_domain *d)
+{
+	struct reipl_error err;
+
+	if (pxe_events_domain(e, uuid && *uuid ? uuid : name, d, &err) == 0 ||
+	    pxe_events_recall(e, uuid ? uuid : "", d))
+		return;
+	memset(d, 0, sizeof(*d));
+	snprintf(d->uuid, sizeof(d->uuid), "%s", uuid ? uuid : "");
 }
 
 static bool running(virDomainPtr dom)
@@ -151,12 +163,7 @@ int pxe_events_settle(struct pxe_events *e, const char *root, const char *name, 
 	int n = 0, i, rc;
 
 	*restart = PXE_SETTLE_NONE;
-	if (pxe_events_domain(e, uuid && *uuid ? uuid : name, &dom, err) &&
-	    !pxe_events_recall(e, uuid ? uuid : "", &dom)) {
-		/* Gone with its stop and never seen while it existed: its UUID file only. */
-		memset(&dom, 0, sizeof(dom));
-		snprintf(dom.uuid, sizeof(dom.uuid), "%s", uuid ? uuid : "");
-	}
+	domain_of(e, name, uuid, &dom);
 	if ((rc = pxe_tree_open(root, &t, err)))
 		return rc;
 	/*
@@ -191,7 +198,9 @@ int pxe_events_settle(struct pxe_events *e, const char *root, const char *name, 
 	for (i = 0; i < n; i++) {
 		struct pxe_pending *p;
 
-		if (changes[i].action == PXE_ONCE_FLIP && changes[i].rc == 0)
+		/* (one another writer did is its follower's to reset) */
+		if (changes[i].action == PXE_ONCE_FLIP && changes[i].rc == 0 &&
+		    !changes[i].by_other)
 			flipped = true;
 		if (!retryable(&changes[i]))
 			continue;
@@ -302,9 +311,7 @@ int pxe_events_reconcile(struct pxe_events *e, const char *root, pxe_change_fn *
 						      &c.why);
 			c.old = c.new = pxe_once_state_name(states[i]);
 			if (c.action != PXE_ONCE_KEEP) {
-				c.rc = pxe_once_apply(&t, names[i], c.action, &c.old, &c.new, err);
-				if (c.rc)
-					snprintf(c.msg, sizeof(c.msg), "%.255s", err->msg);
+				pxe_once_carry(&t, &c);
 				if (retryable(&c))
 					keep(e, doms[d].name, dom.uuid, &c);
 			}
@@ -324,10 +331,7 @@ bool pxe_events_local_file(struct pxe_events *e, const char *root, const char *n
 	struct pxe_tree t;
 	bool local;
 
-	if (pxe_events_domain(e, uuid && *uuid ? uuid : name, &dom, &err)) {
-		memset(&dom, 0, sizeof(dom));
-		snprintf(dom.uuid, sizeof(dom.uuid), "%s", uuid ? uuid : "");
-	}
+	domain_of(e, name, uuid, &dom);
 	if (pxe_tree_open(root, &t, &err))
 		return false;
 	local = pxe_once_local_file(&t, &dom, file);

@@ -197,8 +197,9 @@ static void test_apply_in_a_tree(void **state)
 
 /*
  * Two watches on one tree flip the same entry: the second finds the file changed since it
- * read it, into exactly the local entry it was writing. That is done, not a conflict (the
- * other watch is a child process here, holding the writers' lock while it writes).
+ * read it, into exactly the local entry it was writing. That is done by the other, not a
+ * conflict, and not a flip of its own: its follower must not reset the guest a second
+ * time (the other watch is a child process here, holding the writers' lock).
  */
 static void test_apply_done_by_another(void **state)
 {
@@ -221,9 +222,32 @@ static void test_apply_done_by_another(void **state)
 			 0);
 	other = fixture_locked_writer(root, "01-52-54-00-00-00-01", local);
 	assert_int_equal(
-		pxe_once_apply(&t, "01-52-54-00-00-00-01", PXE_ONCE_FLIP, &old, &new, &err), 0);
+		pxe_once_apply(&t, "01-52-54-00-00-00-01", PXE_ONCE_FLIP, &old, &new, &err),
+		-EALREADY);
 	assert_string_equal(new, "local");
+	assert_non_null(strstr(err.msg, "turned local meanwhile by another writer"));
 	fixture_writer_done(other);
+	/* as a follower carries it out: done (rc 0), by someone else (no reset of ours) */
+	{
+		struct pxe_once_change c = { .file = "01-52-54-00-00-00-01",
+					     .action = PXE_ONCE_FLIP };
+
+		assert_int_equal(pxe_tree_write(&t, c.file, started, strlen(started), &changed,
+						&err),
+				 0);
+		other = fixture_locked_writer(root, c.file, local);
+		pxe_once_carry(&t, &c);
+		fixture_writer_done(other);
+		assert_int_equal(c.rc, 0);
+		assert_true(c.by_other);
+		/* and alone, it is ours */
+		assert_int_equal(pxe_tree_write(&t, c.file, started, strlen(started), &changed,
+						&err),
+				 0);
+		pxe_once_carry(&t, &c);
+		assert_int_equal(c.rc, 0);
+		assert_false(c.by_other);
+	}
 	pxe_tree_close(&t);
 	fixture_remove(strdup(root));
 }
