@@ -496,7 +496,7 @@ int pxe_tree_put_all(const struct pxe_tree *t, const char *const *names,
 		     struct reipl_error *err)
 {
 	char (*tmp)[96], (*old)[96];
-	size_t i, j;
+	size_t i, j, unrestored = 0;
 	int rc = 0;
 
 	for (i = 0; i < n; i++) {
@@ -534,11 +534,11 @@ int pxe_tree_put_all(const struct pxe_tree *t, const char *const *names,
 	}
 	for (i = 0; i < n; i++) {
 		if (rc && changed[i]) {
-			if (old[i][0])
-				renameat(t->rootfd, old[i], t->rootfd, names[i]);
+			if (old[i][0] ? renameat(t->rootfd, old[i], t->rootfd, names[i])
+				      : unlinkat(t->rootfd, names[i], 0))
+				unrestored++;
 			else
-				unlinkat(t->rootfd, names[i], 0);
-			changed[i] = false;
+				changed[i] = false;
 		} else if (old[i][0]) {
 			unlinkat(t->rootfd, old[i], 0);
 		}
@@ -548,6 +548,13 @@ int pxe_tree_put_all(const struct pxe_tree *t, const char *const *names,
 	}
 	if (rc)
 		fsync(t->rootfd);
+	if (unrestored && err) {
+		char what[REIPL_ERROR_MAX];
+
+		snprintf(what, sizeof(what), "%s", err->msg);
+		reipl_fail(err, rc, "%s; %zu file%s written before it could not be put back", what,
+			   unrestored, unrestored == 1 ? "" : "s");
+	}
 	free(tmp), free(old);
 	return rc;
 }

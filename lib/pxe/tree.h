@@ -95,7 +95,8 @@ int pxe_tree_put(const struct pxe_tree *t, const char *name, const char *data, s
  * written complete beside its place first, so that a full disk or any other write error
  * replaces nothing; only then are they renamed into place, each replaced file kept under
  * a second name until all are, so that a rename that fails puts back the ones before it.
- * @changed[i] says which were replaced (a file that already held its data is not).
+ * @changed[i] says which were replaced (a file that already held its data is not); after
+ * a failure, which could not be put back (the message counts them).
  */
 int pxe_tree_put_all(const struct pxe_tree *t, const char *const *names,
 		     const char *const *data, const size_t *lens, size_t n, bool *changed,
