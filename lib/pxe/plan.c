@@ -173,20 +173,34 @@ int pxe_plan_entry(const struct pxe_tree *t, const struct pxe_write_request *r,
 	return rc ? rc : read_old(t, r, p, err);
 }
 
-/* Put back the files of @plans[0..@n) as they were; the first failure's message in @why. */
+/*
+ * Put back the files of @plans[0..@n) as they were, each only while it still holds what
+ * we wrote (a newer write by someone else meanwhile stays); the first failure's message
+ * in @why.
+ */
 static size_t put_back(const struct pxe_tree *t, const struct pxe_plan *plans, size_t n,
 		       char *why, size_t len)
 {
+	char now[PXE_CFG_BUFFER];
 	struct reipl_error err;
-	size_t failed = 0, i;
+	size_t failed = 0, i, size;
 	bool changed;
 
 	why[0] = '\0';
 	for (i = 0; i < n; i++) {
-		int rc = plans[i].existed ? pxe_tree_write(t, plans[i].name, plans[i].old,
-							   plans[i].old_len, &changed, &err)
-					  : pxe_tree_remove(t, plans[i].name, &err);
+		const struct pxe_plan *p = &plans[i];
+		size_t ours = strlen(p->text);
+		int rc;
 
+		if (p->existed)
+			rc = pxe_tree_replace(t, p->name, p->text, ours, p->old, p->old_len,
+					      &changed, &err);
+		else if ((rc = pxe_tree_read(t, p->name, now, sizeof(now), &size, &err)) == 0)
+			rc = size == ours && memcmp(now, p->text, ours) == 0
+				     ? pxe_tree_remove(t, p->name, &err)
+				     : reipl_fail(&err, -ESTALE,
+						  "pxelinux.cfg/%s changed meanwhile: left as it is",
+						  p->name);
 		if (rc && rc != -ENOENT && failed++ == 0)
 			snprintf(why, len, "%s", err.msg);
 	}
