@@ -134,26 +134,35 @@ int cli_table_row(struct cli_table *t, const char *const *values)
 	return 0;
 }
 
-/* libsmartcols prints an empty list as [ null ]; a list with nothing in it is []. */
+/*
+ * libsmartcols prints an empty list as [ null ]; a list with nothing in it is []. Only
+ * outside strings: a value may hold the same characters ("append x[null]").
+ */
 static void put_json(const char *s)
 {
-	const char *p;
+	bool in_string = false;
 
-	while ((p = strchr(s, '['))) {
-		const char *q = p + 1;
+	for (; *s; s++) {
+		const char *q = s + 1;
 
-		q += strspn(q, " \n");
-		if (strncmp(q, "null", 4) == 0 && q[4 + strspn(q + 4, " \n")] == ']') {
-			fwrite(s, 1, (size_t)(p - s), stdout);
-			fputs("[]", stdout);
-			q += 4;
-			s = q + strspn(q, " \n") + 1;
-		} else {
-			fwrite(s, 1, (size_t)(q - s), stdout);
-			s = q;
+		if (in_string) {
+			if (*s == '\\' && s[1])
+				putchar(*s++);
+			else if (*s == '"')
+				in_string = false;
+		} else if (*s == '"') {
+			in_string = true;
+		} else if (*s == '[') {
+			q += strspn(q, " \n");
+			if (strncmp(q, "null", 4) == 0 && q[4 + strspn(q + 4, " \n")] == ']') {
+				fputs("[]", stdout);
+				q += 4;
+				s = q + strspn(q, " \n");
+				continue;
+			}
 		}
+		putchar(*s);
 	}
-	fputs(s, stdout);
 }
 
 void cli_table_print(struct cli_table *t)

@@ -877,6 +877,11 @@ strict_json "pxe list --json, bytes that are not UTF-8" "$cli" pxe --root "$jroo
 strict_json "pxe check --json, bytes that are not UTF-8" "$cli" pxe --root "$jroot" check --json
 strict_json "pxe show --json, bytes that are not UTF-8" "$cli" pxe --root "$jroot" show 52:54:00:00:00:0e --json
 strict_json "doctor --json, bytes that are not UTF-8" "$cli" doctor --root "$jroot" --json
+printf 'default l\nlabel l\nkernel k1\ninitrd i1\nappend x[null] y[ null ]\n' \
+	>"$jroot/pxelinux.cfg/01-52-54-00-00-00-0f"
+json_ok "pxe show --json: '[null]' inside a value is the value's, not an empty list" \
+	'd["firmware"][0]["append"] == "x[null] y[ null ]" and d["firmware"][0]["notes"] == []' \
+	"$cli" pxe --root "$jroot" show 52:54:00:00:00:0f --json --firmware 7.2
 json_ok "pxe show --json: a byte that is not UTF-8 reads as \\xNN" \
 	'd["firmware"][0]["kernel"] == "k\\xff\\xfe.img" and d["firmware"][0]["initrd"] == "i\\xc3("' \
 	"$cli" pxe --root "$jroot" show 52:54:00:00:00:0e --json --firmware 7.2
