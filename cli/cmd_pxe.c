@@ -41,12 +41,12 @@ static const struct pxe_command {
 	  " [--kernel <file>] [--initrd <file>] [--append <args>]\n"
 	  "[--root <dir>] local <guest>... --method payload\n"
 	  " [--payload <file>] [--target <args>]\n"
-	  "[--root <dir>] local <guest>... --method fallback\n",
+	  "[--root <dir>] local <guest>... --method fallback|host\n",
 	  "Point the guests at the re-IPL helper: each boots its disk." },
 	{ "install", INSTALL, GUESTS,
 	  "[--root <dir>] install <guest>... --kernel <file>\n"
-	  " --initrd <file> [--append <args>] [--once [--target <args>]\n"
-	  " [--method <how>] [--payload <file>]]\n",
+	  " --initrd <file> [--append <args>] [--method host] [--once\n"
+	  " [--target <args>] [--method <how>] [--payload <file>]]\n",
 	  "Point the guests at an installer; with --once only until it ends\n"
 	  "('" PROGRAM " watch' then writes the local entry)." },
 	{ "show", SHOW, ONE_GUEST,
@@ -153,14 +153,19 @@ static const struct pxe_option {
 	  "<how>",
 	  offsetof(struct pxe_opts, method),
 	  LOCAL | INSTALL | SETUP,
-	  INSTALL,
+	  0,
 	  { { LOCAL | INSTALL, "how the guest gets to its disk: fallback (a file\n"
 			       "with no entry; QEMU >= 9.2 with the disk next in the\n"
 			       "boot order), payload (the re-IPL payload, ccw\n"
 			       "targets), linux (kernel and reboot initrd, every\n"
-			       "target) or auto (the default: fallback where the\n"
-			       "domain allows it, else the payload where it can,\n"
-			       "else linux)" },
+			       "target), host (the libvirt domain's definition\n"
+			       "follows the entry: the installer from the network\n"
+			       "with secure IPL off, then the disk alone with secure\n"
+			       "IPL as it was; from the next start) or auto (the\n"
+			       "default: host for a domain with secure IPL or one\n"
+			       "that follows its entry, fallback where the domain\n"
+			       "allows it, else the payload where it can, else\n"
+			       "linux); a plain install takes host or auto" },
 	    { SETUP, "payload (the default) or linux" } } },
 	{ O_PAYLOAD,
 	  "payload",

@@ -17,6 +17,8 @@
 #include "pxe/method.h"
 #include "pxe/plan.h"
 #include "pxe/tree.h"
+#include "virt/host.h"
+#include "virt/provision.h"
 #include "cmd_pxe.h"
 
 /* A guest, with a domain name resolved to its UUID (and its MACs, for show). */
@@ -82,6 +84,15 @@ static void report_entry(const struct pxe_write_request *r, const struct pxe_pla
 		cli_warn("%s is not in the TFTP root yet", p->kernel);
 	if (p->initrd_missing)
 		cli_warn("%s is not in the TFTP root yet (see '" PROGRAM " mkinitrd')", p->initrd);
+	if (p->host_to != PXE_HOST_NONE) {
+		printf("domain ");
+		cli_put_escaped(stdout, p->given);
+		printf(": %s from its next start%s\n",
+		       p->host_to == PXE_HOST_INSTALL
+			       ? "boots the network first, secure IPL off,"
+			       : "boots its disk alone, secure IPL as it was,",
+		       p->host_changed ? "" : " (unchanged)");
+	}
 	if (p->warn_fallback)
 		cli_warn("this boots the disk only on QEMU 9.2 and later, with the disk right "
 			 "after the network in the guest's boot order");
@@ -110,7 +121,7 @@ int cmd_pxe_write_guests(const char *command, const char *root, const char *conn
 	}
 	if (cmd_pxe_open_tree(command, root, &t))
 		return EXIT_FAILURE;
-	rc = pxe_plan_write(&t, r, plans, (size_t)n, &err);
+	rc = pxe_provision_write(connect, &t, r, plans, (size_t)n, &err);
 	pxe_tree_close(&t);
 	if (rc)
 		return cli_error("%s: %s", command, err.msg);

@@ -44,7 +44,8 @@ static void usage(void)
 	      "     --append <args>     the installer's command line (default "
 	      "\"console=ttysclp0\")\n"
 	      "     --target <args>     the local entry's re-IPL target (as for 'pxe local')\n"
-	      "     --method <m>        the local entry's method: auto, fallback, payload, linux\n"
+	      "     --method <m>        the local entry's method: auto, fallback, payload, linux,\n"
+	      "                         host (the domain's definition follows the entry)\n"
 	      "     --payload <file>    the payload's name in the TFTP root\n"
 	      " -f, --force             replace an entry " PROGRAM " did not write\n"
 	      "     --start-again       start the guest again after an installer that powers\n"
@@ -107,6 +108,10 @@ static bool said(const struct pxe_once_change *c, bool *stop)
 			 c->msg);
 	} else if (c->action == PXE_ONCE_FLIP) {
 		printf("pxelinux.cfg/%s: %s -> %s (%s)\n", c->file, c->old, c->new, c->why);
+		if (c->domain_failed)
+			cli_warn("reprovision: %s", c->domain_msg);
+		else if (c->domain_msg[0])
+			printf("domain: %s\n", c->domain_msg);
 		return true;
 	}
 	return false;
@@ -148,6 +153,10 @@ static bool apply(struct follow *f, enum pxe_vm_event ev, bool *stop)
 	if (restart == PXE_SETTLE_RESET)
 		printf("%s: held while its entry turned local, then reset: its firmware reads the "
 		       "local entry\n",
+		       f->domain);
+	else if (restart == PXE_SETTLE_RESTARTED)
+		printf("%s: held while its entry turned local, then started again: its new "
+		       "definition boots the disk\n",
 		       f->domain);
 	else if (restart == PXE_SETTLE_HELD)
 		cli_warn("reprovision: %s is held (paused) until its entry turns local: resumed "

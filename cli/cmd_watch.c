@@ -89,6 +89,9 @@ static void report(void *arg, const char *domain, const char *what,
 	else
 		say(LOG_NOTICE, "domain %s %s: pxelinux.cfg/%s: %s -> %s (%s)", domain, what,
 		    c->file, c->old, c->new, c->why);
+	if (c->domain_msg[0])
+		say(c->domain_failed ? LOG_ERR : LOG_NOTICE, "domain %s: %s", domain,
+		    c->domain_msg);
 }
 
 static void on_event(void *arg, const char *name, const char *uuid, enum pxe_vm_event ev)
@@ -111,6 +114,11 @@ static void on_event(void *arg, const char *name, const char *uuid, enum pxe_vm_
 		say(LOG_NOTICE,
 		    "domain %s held while its entry turned local, then reset: its "
 		    "firmware reads the local entry",
+		    name);
+	else if (restart == PXE_SETTLE_RESTARTED)
+		say(LOG_NOTICE,
+		    "domain %s held while its entry turned local, then started again: its "
+		    "new definition boots the disk",
 		    name);
 	else if (restart == PXE_SETTLE_HELD)
 		say(LOG_WARNING,

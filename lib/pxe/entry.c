@@ -160,6 +160,20 @@ int pxe_entry_fallback(char *buf, size_t len, struct reipl_error *err)
 	return 0;
 }
 
+int pxe_entry_host(char *buf, size_t len, struct reipl_error *err)
+{
+	int rc = snprintf(buf, len,
+			  PXE_ENTRY_MARK PXE_ENTRY_HOST_ROLE "\n"
+			  "# No entry, on purpose: the guest's libvirt definition boots its disk "
+			  "alone and\n"
+			  "# does not read this file; were it to, QEMU 9.2 and later would fall "
+			  "back to the disk.\n");
+
+	if (rc < 0 || (size_t)rc >= len)
+		return reipl_fail(err, -E2BIG, "the entry is too long");
+	return 0;
+}
+
 int pxe_entry_install(const char *kernel, const char *initrd, const char *append, char *buf,
 		      size_t len, struct reipl_error *err)
 {
@@ -193,6 +207,19 @@ static const char *basename_of(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+/*
+ * Whether the file is pxe_entry_host's: its first two lines, which the parser leaves in
+ * @cfg->buf as two strings (it ends each line with a NUL and skips comments).
+ */
+static bool host_marked(const struct pxe_cfg *cfg)
+{
+	static const char first[] = "# pxelinux";
+	const char *second = cfg->buf + sizeof(first);
+
+	return strcmp(cfg->buf, first) == 0 &&
+	       strcmp(second, PXE_ENTRY_MARK_ROLE PXE_ENTRY_HOST_ROLE) == 0;
+}
+
 void pxe_summarize(const struct pxe_cfg *cfg, struct pxe_summary *s)
 {
 	const struct pxe_entry *e = pxe_cfg_default(cfg);
@@ -204,8 +231,10 @@ void pxe_summarize(const struct pxe_cfg *cfg, struct pxe_summary *s)
 	memset(s, 0, sizeof(*s));
 	if (!cfg->skipped && cfg->count == 0) {
 		s->role = PXE_ROLE_LOCAL;
-		s->method = PXE_METHOD_FALLBACK;
-		snprintf(s->target, sizeof(s->target), "the disk after the network");
+		s->method = host_marked(cfg) ? PXE_METHOD_HOST : PXE_METHOD_FALLBACK;
+		snprintf(s->target, sizeof(s->target), "%s",
+			 s->method == PXE_METHOD_HOST ? "the disk alone (its definition)"
+						      : "the disk after the network");
 		return;
 	}
 	/* Without append the kernel gets an empty command line: the helper then boots auto. */

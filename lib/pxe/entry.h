@@ -19,7 +19,10 @@
 #define PXE_FOREMAN_INITRD "initrd-reboot.img"
 
 /* The first two lines of every file written here, up to the role: what makes it ours. */
-#define PXE_ENTRY_MARK "# pxelinux\n# reboot-s390x: "
+#define PXE_ENTRY_MARK_ROLE "# reboot-s390x: "
+#define PXE_ENTRY_MARK "# pxelinux\n" PXE_ENTRY_MARK_ROLE
+/* The role of the local entry of --method host. */
+#define PXE_ENTRY_HOST_ROLE "local, method host"
 
 /* What the local entry's append line starts with when --append is not given. */
 #define PXE_LOCAL_APPEND   "console=ttysclp0 quiet"
@@ -59,6 +62,13 @@ int pxe_entry_payload_target(const char *target, struct reipl_error *err);
 int pxe_entry_fallback(char *buf, size_t len, struct reipl_error *err);
 
 /*
+ * The local entry of --method host: a file with no entry, like the fallback's (a guest
+ * that asks the network anyway falls back to its disk on QEMU 9.2 and later), whose
+ * second line says the domain's definition boots the disk.
+ */
+int pxe_entry_host(char *buf, size_t len, struct reipl_error *err);
+
+/*
  * True for a file these functions wrote: it says so in its second line ("# reboot-s390x:
  * local", "install", ...). Anything else is someone else's (Foreman's, an admin's).
  */
@@ -72,7 +82,7 @@ enum pxe_role { PXE_ROLE_LOCAL, PXE_ROLE_INSTALL, PXE_ROLE_OTHER, PXE_ROLE_BROKE
 
 struct pxe_summary {
 	enum pxe_role role;
-	enum pxe_method method; /* local only: fallback, payload or linux; else auto */
+	enum pxe_method method; /* local only: fallback, payload, linux or host; else auto */
 	char target[256];	/* the rd.chreipl= words joined, "auto" for none (local only) */
 };
 

@@ -34,6 +34,9 @@ struct pxe_guest {
  */
 #define PXE_DOMAIN_MACS 8
 
+/* A domain whose definition follows its pxelinux entry (--method host), and for which. */
+enum pxe_host_state { PXE_HOST_NONE, PXE_HOST_INSTALL, PXE_HOST_LOCAL };
+
 struct pxe_domain {
 	char uuid[37];
 	uint8_t macs[PXE_DOMAIN_MACS][6];
@@ -51,6 +54,9 @@ struct pxe_domain {
 	/* Its secure IPL (QEMU 11.2): libvirt's <os><boot-certs>, or the machine properties
 	 * secure-boot/boot-certs given through <qemu:commandline>. */
 	enum pxe_ipl_mode ipl_mode;
+	/* Its definition follows its entry (reboot-s390x's element in its <metadata>). */
+	enum pxe_host_state host;
+	bool persistent; /* defined, not only running: a definition can be changed */
 };
 
 /*

@@ -13,6 +13,7 @@ static const char *const names[] = {
 	[PXE_METHOD_FALLBACK] = "fallback",
 	[PXE_METHOD_PAYLOAD] = "payload",
 	[PXE_METHOD_LINUX] = "linux",
+	[PXE_METHOD_HOST] = "host",
 };
 
 int pxe_method_parse(const char *text, enum pxe_method *m, struct reipl_error *err)
@@ -26,7 +27,7 @@ int pxe_method_parse(const char *text, enum pxe_method *m, struct reipl_error *e
 		}
 	}
 	return reipl_fail(err, -EINVAL,
-			  "Invalid method \"%.40s\": give auto, fallback, payload or linux", text);
+			  "Invalid method \"%.40s\": give auto, fallback, payload, linux or host", text);
 }
 
 const char *pxe_method_name(enum pxe_method m)
@@ -36,6 +37,12 @@ const char *pxe_method_name(enum pxe_method m)
 
 enum pxe_method pxe_method_choose(const struct pxe_method_facts *f, char *why, size_t len)
 {
+	if (f->follows_entry || f->secure_ipl) {
+		snprintf(why, len, "%s",
+			 f->follows_entry ? "its definition follows its entry already"
+					  : "secure IPL refuses it a network boot");
+		return PXE_METHOD_HOST;
+	}
 	if (f->have_domain && pxe_fwgen_info(f->gen)->fallback && f->net_then_disk &&
 	    !f->helper_asked) {
 		snprintf(why, len,

@@ -270,7 +270,8 @@ static bool own_file(const struct pxe_domain *d, int i, char name[64])
 
 bool pxe_once_local_file(const struct pxe_tree *t, const struct pxe_domain *d, char name[64])
 {
-	static const char mark[] = PXE_ENTRY_MARK "local\n";
+	/* "local" alone (helper, payload) or with its method ("local, method fallback") */
+	static const char mark[] = PXE_ENTRY_MARK "local";
 	char text[PXE_CFG_BUFFER];
 	size_t size;
 	int i;
@@ -278,7 +279,8 @@ bool pxe_once_local_file(const struct pxe_tree *t, const struct pxe_domain *d, c
 	for (i = -1; i < d->nmacs && t->cfgfd >= 0; i++)
 		if (own_file(d, i, name) &&
 		    pxe_tree_read(t, name, text, sizeof(text), &size, NULL) == 0 &&
-		    size >= sizeof(mark) - 1 && memcmp(text, mark, sizeof(mark) - 1) == 0)
+		    size >= sizeof(mark) && memcmp(text, mark, sizeof(mark) - 1) == 0 &&
+		    (text[sizeof(mark) - 1] == '\n' || text[sizeof(mark) - 1] == ','))
 			return true;
 	return false;
 }

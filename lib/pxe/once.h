@@ -114,6 +114,10 @@ struct pxe_once_change {
 	int rc; /* 0, or the -errno of a failed write (@msg says why) */
 	char msg[256];
 	bool by_other; /* done meanwhile by another writer (a second watch): not by us */
+	/* What the flip did to the domain's definition besides the file (--method host,
+	 * lib/virt), or "", and whether that failed (the file stays as written). */
+	char domain_msg[200];
+	bool domain_failed;
 };
 
 /*

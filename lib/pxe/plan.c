@@ -40,6 +40,8 @@ static int local_method(const struct pxe_tree *t, const struct pxe_write_request
 	if (r->payload)
 		p->method = PXE_METHOD_PAYLOAD;
 	if (p->method == PXE_METHOD_AUTO) {
+		f.follows_entry = dom->host != PXE_HOST_NONE;
+		f.secure_ipl = dom->ipl_mode != PXE_IPL_NORMAL;
 		f.have_domain = p->g.kind == PXE_GUEST_UUID && dom->uuid[0] && dom->qemu_known;
 		if (f.have_domain)
 			f.gen = pxe_fwgen_of_qemu(dom->qemu_major, dom->qemu_minor);
@@ -51,6 +53,16 @@ static int local_method(const struct pxe_tree *t, const struct pxe_write_request
 				    faccessat(t->rootfd, payload, F_OK, 0) == 0;
 		p->method = pxe_method_choose(&f, p->why, sizeof(p->why));
 	}
+	if (p->method != PXE_METHOD_HOST && dom->host != PXE_HOST_NONE)
+		return reipl_fail(err, -EINVAL,
+				  "its domain's definition follows its entry (--method host): "
+				  "give that, or hand the boot order back first ('reboot-s390x "
+				  "boot-order %.60s')",
+				  p->given);
+	if (p->method == PXE_METHOD_HOST && helper_asked(r))
+		return reipl_fail(err, -EINVAL,
+				  "--method host writes no entry: the domain boots its disk alone, "
+				  "so --target, --kernel, --initrd and --append do not apply");
 	if (p->method == PXE_METHOD_FALLBACK && helper_asked(r))
 		return reipl_fail(err, -EINVAL,
 				  "--method fallback writes no entry: the disk's own boot record "
@@ -85,6 +97,11 @@ static int compose(const struct pxe_tree *t, const struct pxe_write_request *r,
 	if (!r->local)
 		return pxe_entry_install(p->kernel, p->initrd, r->append, p->text, sizeof(p->text),
 					 err);
+	if (p->method == PXE_METHOD_HOST) {
+		p->kernel = p->initrd = NULL;
+		p->host_to = PXE_HOST_LOCAL;
+		return pxe_entry_host(p->text, sizeof(p->text), err);
+	}
 	if (p->method == PXE_METHOD_FALLBACK) {
 		p->kernel = p->initrd = NULL;
 		p->warn_fallback = !(p->dom.net_first && p->dom.disk_second);
@@ -120,6 +137,7 @@ static int compose_once(const struct pxe_tree *t, const struct pxe_write_request
 		return rc;
 	memcpy(install, p->text, sizeof(install));
 	p->method = later.method;
+	p->host_to = later.method == PXE_METHOD_HOST ? PXE_HOST_INSTALL : PXE_HOST_NONE;
 	memcpy(p->why, later.why, sizeof(p->why));
 	return pxe_once_compose(install, later.text, p->text, sizeof(p->text), err);
 }
@@ -157,10 +175,50 @@ static int read_old(const struct pxe_tree *t, const struct pxe_write_request *r,
 	return 0;
 }
 
+/*
+ * A plain install (no --once) on a domain that follows its entry, or has secure IPL on, or
+ * with --method host: the definition is set for the installer too. Any other method is
+ * the local entry's, which a plain install does not write.
+ */
+static int install_method(const struct pxe_write_request *r, struct pxe_plan *p,
+			  struct reipl_error *err)
+{
+	enum pxe_method m = PXE_METHOD_AUTO;
+	int rc;
+
+	if (r->method && (rc = pxe_method_parse(r->method, &m, err)))
+		return rc;
+	if (m != PXE_METHOD_AUTO && m != PXE_METHOD_HOST)
+		return reipl_fail(err, -EINVAL,
+				  "--method %s is the local entry's: 'install' takes it with "
+				  "--once (without, only host or auto)",
+				  r->method);
+	if (m == PXE_METHOD_HOST || p->dom.host != PXE_HOST_NONE ||
+	    p->dom.ipl_mode != PXE_IPL_NORMAL)
+		p->host_to = PXE_HOST_INSTALL;
+	return 0;
+}
+
+/* --method host changes a domain's definition: there must be one. */
+static int host_domain(const struct pxe_plan *p, struct reipl_error *err)
+{
+	if (!p->dom.uuid[0])
+		return reipl_fail(err, -EINVAL,
+				  "--method host changes the guest's libvirt domain: name it by "
+				  "its domain name, not '%.60s'",
+				  p->given);
+	if (!p->dom.persistent)
+		return reipl_fail(err, -EINVAL,
+				  "domain '%.60s' is transient (not defined): --method host "
+				  "changes its definition",
+				  p->given);
+	return 0;
+}
+
 int pxe_plan_entry(const struct pxe_tree *t, const struct pxe_write_request *r,
 		   struct pxe_plan *p, struct reipl_error *err)
 {
-	int rc;
+	int rc = 0;
 
 	if (p->g.kind == PXE_GUEST_NAME || p->g.kind == PXE_GUEST_IP)
 		return reipl_fail(err, -EINVAL, "'%s' is not a guest's file name", p->given);
@@ -169,17 +227,18 @@ int pxe_plan_entry(const struct pxe_tree *t, const struct pxe_write_request *r,
 	p->changed = p->kernel_missing = p->initrd_missing = false;
 	if (!r->local && (!r->kernel || !r->initrd))
 		return reipl_fail(err, -EINVAL, "--kernel and --initrd are required");
-	rc = !r->local && r->once ? compose_once(t, r, p, err) : compose(t, r, p, err);
+	p->host_to = PXE_HOST_NONE;
+	if (!r->local && !r->once)
+		rc = install_method(r, p, err);
+	if (rc == 0)
+		rc = !r->local && r->once ? compose_once(t, r, p, err) : compose(t, r, p, err);
+	if (rc == 0 && p->host_to != PXE_HOST_NONE)
+		rc = host_domain(p, err);
 	return rc ? rc : read_old(t, r, p, err);
 }
 
-/*
- * Put back the files of @plans[0..@n) as they were, each only while it still holds what
- * we wrote (a newer write by someone else meanwhile stays); the first failure's message
- * in @why.
- */
-static size_t put_back(const struct pxe_tree *t, const struct pxe_plan *plans, size_t n,
-		       char *why, size_t len)
+size_t pxe_plan_put_back(const struct pxe_tree *t, const struct pxe_plan *plans, size_t n,
+			 char *why, size_t len)
 {
 	char now[PXE_CFG_BUFFER];
 	struct reipl_error err;
@@ -207,11 +266,10 @@ static size_t put_back(const struct pxe_tree *t, const struct pxe_plan *plans, s
 	return failed;
 }
 
-int pxe_plan_write(struct pxe_tree *t, const struct pxe_write_request *r, struct pxe_plan *plans,
-		   size_t n, struct reipl_error *err)
+int pxe_plan_all(const struct pxe_tree *t, const struct pxe_write_request *r,
+		 struct pxe_plan *plans, size_t n, struct reipl_error *err)
 {
-	char why[REIPL_ERROR_MAX], what[REIPL_ERROR_MAX];
-	size_t i, j, failed;
+	size_t i, j;
 	int rc;
 
 	for (i = 0; i < n; i++) {
@@ -223,6 +281,24 @@ int pxe_plan_write(struct pxe_tree *t, const struct pxe_write_request *r, struct
 						  "'%s' and '%s' are the same file, pxelinux.cfg/%s",
 						  plans[j].given, plans[i].given, plans[i].name);
 	}
+	return 0;
+}
+
+int pxe_plan_write(struct pxe_tree *t, const struct pxe_write_request *r, struct pxe_plan *plans,
+		   size_t n, struct reipl_error *err)
+{
+	int rc = pxe_plan_all(t, r, plans, n, err);
+
+	return rc ? rc : pxe_plan_commit(t, r, plans, n, err);
+}
+
+int pxe_plan_commit(struct pxe_tree *t, const struct pxe_write_request *r, struct pxe_plan *plans,
+		    size_t n, struct reipl_error *err)
+{
+	char why[REIPL_ERROR_MAX], what[REIPL_ERROR_MAX];
+	size_t i, failed;
+	int rc;
+
 	/* Only now, with everything checked, may pxelinux.cfg/ be created and written. */
 	if ((rc = pxe_tree_create_cfg(t, err)))
 		return rc;
@@ -235,7 +311,7 @@ int pxe_plan_write(struct pxe_tree *t, const struct pxe_write_request *r, struct
 		if (i == 0)
 			return rc;
 		snprintf(what, sizeof(what), "%s", err->msg);
-		failed = put_back(t, plans, i, why, sizeof(why));
+		failed = pxe_plan_put_back(t, plans, i, why, sizeof(why));
 		if (failed)
 			return reipl_fail(err, rc,
 					  "%s; %zu of the %zu files written before it could not be "

@@ -23,7 +23,8 @@ struct pxe_write_request {
 	bool force; /* replace a file reboot-s390x did not write */
 	/* install: the installer's files and command line; local: the Linux helper's own */
 	const char *kernel, *initrd, *append;
-	/* local and install --once: the local entry's re-IPL target, method and payload */
+	/* local and install --once: the local entry's re-IPL target, method and payload;
+	 * install: --method host (or auto) also sets the domain's definition for it */
 	const char *target, *method, *payload;
 };
 
@@ -39,6 +40,10 @@ struct pxe_plan {
 	const char *kernel, *initrd; /* what the entry loads */
 	/* fallback chosen, but the boot order is not network then disk */
 	bool warn_fallback;
+	/* What its domain's definition must be set for (--method host), or PXE_HOST_NONE:
+	 * the definition is left as it is. lib/virt/provision.h carries it out. */
+	enum pxe_host_state host_to;
+	bool host_changed; /* and it changed (after lib/virt/provision.h wrote it) */
 	char text[PXE_CFG_BUFFER]; /* the file to write */
 	bool existed;		   /* what was there, put back when a later write fails */
 	char old[PXE_CFG_BUFFER];
@@ -55,6 +60,28 @@ struct pxe_plan {
  */
 int pxe_plan_entry(const struct pxe_tree *t, const struct pxe_write_request *r,
 		   struct pxe_plan *p, struct reipl_error *err);
+
+/*
+ * Plan @plans[0..@n) with pxe_plan_entry: two guests with one file refuse the call.
+ * Writes nothing. 0 or -errno with a message.
+ */
+int pxe_plan_all(const struct pxe_tree *t, const struct pxe_write_request *r,
+		 struct pxe_plan *plans, size_t n, struct reipl_error *err);
+
+/*
+ * Write what pxe_plan_all planned: create pxelinux.cfg/ if missing, then every file, all
+ * or none (see pxe_plan_write). 0 or -errno with a message.
+ */
+int pxe_plan_commit(struct pxe_tree *t, const struct pxe_write_request *r, struct pxe_plan *plans,
+		    size_t n, struct reipl_error *err);
+
+/*
+ * Put back the files of @plans[0..@n) as they were before pxe_plan_commit, each only while
+ * it still holds what was written (a newer write by someone else stays). Returns how many
+ * could not be, the first one's reason in @why.
+ */
+size_t pxe_plan_put_back(const struct pxe_tree *t, const struct pxe_plan *plans, size_t n,
+			 char *why, size_t len);
 
 /*
  * Plan @plans[0..@n) (two guests with one file refuse the call), then create

@@ -3,13 +3,13 @@
  * domain.c - a libvirt domain's provisioning settings: checked, and the boot order set.
  */
 #include <errno.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "virt/domain.h"
+#include "virt/domain_xml.h"
+#include "virt/host.h"
 #include "pxe/fwgen.h"
 #include "pxe/lookup.h"
 
@@ -129,130 +129,33 @@ void pxe_domain_check(const char *name, const struct pxe_domain *d, const struct
 		check_loadparm(subject, d, t, gen, out);
 }
 
-/* The element's <boot> child, or NULL. */
-static xmlNodePtr boot_child(xmlNodePtr dev)
-{
-	xmlNodePtr c;
-
-	for (c = dev->children; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && xmlStrcmp(c->name, BAD_CAST "boot") == 0)
-			return c;
-	return NULL;
-}
-
-static bool is_disk(xmlNodePtr dev)
-{
-	xmlChar *kind;
-	bool yes;
-
-	if (xmlStrcmp(dev->name, BAD_CAST "disk") != 0)
-		return false;
-	kind = xmlGetProp(dev, BAD_CAST "device");
-	yes = !kind || xmlStrcmp(kind, BAD_CAST "disk") == 0;
-	xmlFree(kind);
-	return yes;
-}
-
-/* Give @dev <boot order='@order'/>, keeping the attributes its <boot> had. */
-static void set_order(xmlNodePtr dev, int order)
-{
-	xmlNodePtr boot = boot_child(dev);
-	char text[16];
-
-	snprintf(text, sizeof(text), "%d", order);
-	if (!boot)
-		boot = xmlNewChild(dev, NULL, BAD_CAST "boot", NULL);
-	xmlSetProp(boot, BAD_CAST "order", BAD_CAST text);
-}
-
 int pxe_domain_boot_order_xml(const char *xml, char **out, bool *changed, struct reipl_error *err)
 {
-	xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
-				      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL, n, devices = NULL, os = NULL;
-	xmlNodePtr net = NULL, disk = NULL, others[64];
-	long orders[64];
-	int nothers = 0, i, j, rc = 0;
-	xmlChar *text = NULL, *before = NULL;
-	int size = 0;
+	struct pxe_domain now;
+	struct domain_xml x;
+	int rc;
 
 	*out = NULL;
 	*changed = false;
-	if (doc)
-		xmlDocDumpFormatMemory(doc, &before, &size, 0);
-	if (!root || xmlStrcmp(root->name, BAD_CAST "domain") != 0) {
-		rc = reipl_fail(err, -EINVAL, "not a libvirt domain's XML");
-		goto done;
+	if ((rc = domain_xml_load(xml, &x, err)))
+		return rc;
+	/* A domain that followed its entry (--method host) is handed back first: its secure
+	 * IPL as the admin had it, which must then be off for a network boot. */
+	if ((rc = pxe_host_release(&x, err))) {
+		domain_xml_free(&x);
+		return rc;
 	}
-	for (n = root->children; n; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (xmlStrcmp(n->name, BAD_CAST "devices") == 0)
-			devices = n;
-		else if (xmlStrcmp(n->name, BAD_CAST "os") == 0)
-			os = n;
+	domain_xml_order(&x, true, NULL);
+	rc = domain_xml_finish(&x, out, changed, err);
+	if (rc == 0)
+		pxe_libvirt_boot_order(*out, &now);
+	if (rc == 0 && now.ipl_mode != PXE_IPL_NORMAL) {
+		free(*out);
+		*out = NULL;
+		*changed = false;
+		return reipl_fail(err, -EINVAL,
+				  "secure IPL is on, and it refuses a network device in the boot "
+				  "order: provision it with --method host");
 	}
-	for (n = devices ? devices->children : NULL; n; n = n->next) {
-		xmlNodePtr boot;
-
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (!net && xmlStrcmp(n->name, BAD_CAST "interface") == 0) {
-			net = n;
-			continue;
-		}
-		if (!disk && is_disk(n)) {
-			disk = n;
-			continue;
-		}
-		boot = boot_child(n);
-		if (boot && nothers < 64) {
-			xmlChar *v = xmlGetProp(boot, BAD_CAST "order");
-
-			orders[nothers] = v ? strtol((const char *)v, NULL, 10) : 0;
-			others[nothers++] = n;
-			xmlFree(v);
-		}
-	}
-	if (!net || !disk) {
-		rc = reipl_fail(err, -EINVAL, "the domain has no %s",
-				!net ? "network interface" : "disk (device='disk')");
-		goto done;
-	}
-	/* <os><boot dev='...'/> cannot stand beside per-device boot orders. */
-	for (n = os ? os->children : NULL; n;) {
-		xmlNodePtr next = n->next;
-
-		if (n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, BAD_CAST "boot") == 0) {
-			xmlUnlinkNode(n);
-			xmlFreeNode(n);
-		}
-		n = next;
-	}
-	set_order(net, 1);
-	set_order(disk, 2);
-	/* The rest keep their relative order, from 3 on. */
-	for (i = 1; i < nothers; i++)
-		for (j = i; j > 0 && orders[j - 1] > orders[j]; j--) {
-			long o = orders[j];
-			xmlNodePtr d = others[j];
-
-			orders[j] = orders[j - 1];
-			others[j] = others[j - 1];
-			orders[j - 1] = o;
-			others[j - 1] = d;
-		}
-	for (i = 0; i < nothers; i++)
-		set_order(others[i], 3 + i);
-	xmlDocDumpFormatMemory(doc, &text, &size, 0);
-	*out = text ? strdup((const char *)text) : NULL;
-	if (!*out)
-		rc = reipl_fail(err, -ENOMEM, "out of memory");
-	else
-		*changed = !before || strcmp((const char *)before, *out) != 0;
-done:
-	xmlFree(before);
-	xmlFree(text);
-	xmlFreeDoc(doc);
 	return rc;
 }

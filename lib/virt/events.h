@@ -69,6 +69,8 @@ enum pxe_settle_restart {
 	PXE_SETTLE_RESET_FAILED, /* held, but the reset or the resume failed (@err says) */
 	PXE_SETTLE_HELD,	 /* held: the write that turns its entry local failed, and
 				    the guest stays paused until pxe_events_retry does it */
+	PXE_SETTLE_RESTARTED,	 /* held, then stopped and started again: its definition
+				    follows its entry (--method host) and changed */
 };
 
 /* The most changes pxe_events_settle reports for one event: a write tried again and the

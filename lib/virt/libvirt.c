@@ -13,6 +13,7 @@
 
 #include "pxe/guest.h"
 #include "virt/libvirt_conn.h"
+#include "virt/host.h"
 #include "virt/libvirt.h"
 
 /* libvirt prints every error to stderr by default; ours are reported through @err. */
@@ -142,6 +143,7 @@ void pxe_libvirt_boot_order(const char *xml, struct pxe_domain *d)
 		goto out;
 	xpath_text(ctx, "/domain/devices/emulator", d->emulator, sizeof(d->emulator));
 	d->ipl_mode = ipl_mode(ctx);
+	d->host = pxe_host_state_of(xml);
 	xpath_text(ctx, "/domain/os/boot/@dev", text, sizeof(text));
 	d->os_boot_dev = text[0] != '\0';
 	res = xmlXPathEvalExpression((const xmlChar *)"/domain/devices/*/boot[@order]", ctx);
@@ -255,6 +257,7 @@ int pxe_libvirt_describe(virConnectPtr conn, virConnectPtr caps, const char *nam
 		dom = virDomainLookupByUUIDString(conn, name);
 	if (!dom)
 		return reipl_fail(err, -ENOENT, "libvirt has no domain named '%.60s'", name);
+	d->persistent = virDomainIsPersistent(dom) == 1;
 	if (virDomainGetUUIDString(dom, d->uuid) != 0) {
 		virDomainFree(dom);
 		return reipl_fail(err, -EIO, "cannot read the UUID of domain '%.60s'", name);
@@ -307,6 +310,8 @@ int pxe_libvirt_domain_xml(const char *uri, const char *name, char **xml, struct
 	if (!conn)
 		return -ECONNREFUSED;
 	dom = virDomainLookupByName(conn, name);
+	if (!dom)
+		dom = virDomainLookupByUUIDString(conn, name);
 	if (!dom) {
 		rc = reipl_fail(err, -ENOENT, "libvirt has no domain named '%.60s'", name);
 	} else {

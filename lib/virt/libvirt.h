@@ -21,8 +21,8 @@ int pxe_libvirt_domain(const char *uri, const char *name, struct pxe_domain *d,
 		       struct reipl_error *err);
 
 /*
- * The persistent XML of domain @name (inactive, with secrets: a connection that may
- * write), malloc'ed, for pxe_libvirt_define. 0 or -errno with libvirt's reason.
+ * The persistent XML of domain @name (or UUID; inactive, with secrets: a connection that
+ * may write), malloc'ed, for pxe_libvirt_define. 0 or -errno with libvirt's reason.
  */
 int pxe_libvirt_domain_xml(const char *uri, const char *name, char **xml, struct reipl_error *err);
 

@@ -34,4 +34,12 @@ const char *pxe_libvirt_why(void);
 int pxe_libvirt_describe(virConnectPtr conn, virConnectPtr caps, const char *name,
 			 struct pxe_domain *d, struct reipl_error *err);
 
+/*
+ * The definition of domain @uuid on @conn (which may write) set for @to, when it follows
+ * its entry (--method host) and is not set so yet; *@changed says whether it was. 0, or
+ * -errno with a message.
+ */
+int pxe_libvirt_host_follow(virConnectPtr conn, const char *uuid, enum pxe_host_state to,
+			    bool *changed, struct reipl_error *err);
+
 #endif

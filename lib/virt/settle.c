@@ -112,9 +112,38 @@ static bool running(virDomainPtr dom)
 	return virDomainGetState(dom, &state, &reason, 0) == 0 && state == VIR_DOMAIN_RUNNING;
 }
 
-/* Reset (when @reset) and resume a domain held for its entry. 0 or -EIO with a message. */
+/*
+ * A flip of @c done: a domain that follows its entry (--method host) gets the definition
+ * for its disk (said in @c); true when the definition changed.
+ */
+static bool follow_entry(struct pxe_events *e, const char *uuid, struct pxe_once_change *c)
+{
+	struct reipl_error err;
+	bool changed = false;
+
+	if (c->action != PXE_ONCE_FLIP || c->rc)
+		return false;
+	if (pxe_libvirt_host_follow(e->conn, uuid, PXE_HOST_LOCAL, &changed, &err)) {
+		c->domain_failed = true;
+		snprintf(c->domain_msg, sizeof(c->domain_msg),
+			 "its definition still boots the installer: %.100s (set it with 'pxe "
+			 "local --method host')",
+			 err.msg);
+	} else if (changed) {
+		snprintf(c->domain_msg, sizeof(c->domain_msg),
+			 "its definition boots the disk alone from its next start, secure IPL "
+			 "as it was");
+	}
+	return changed;
+}
+
+/*
+ * Let a domain held for its entry go: reset (when @reset) and resumed; or, when its
+ * definition changed (@cold), stopped and started again, since a reset keeps the old one.
+ * 0 or -EIO with a message.
+ */
 static int release(struct pxe_events *e, const char *uuid, const char *name, bool reset,
-		   struct reipl_error *err)
+		   bool cold, struct reipl_error *err)
 {
 	virDomainPtr dom = virDomainLookupByUUIDString(e->conn, uuid);
 	int rc = 0;
@@ -122,6 +151,14 @@ static int release(struct pxe_events *e, const char *uuid, const char *name, boo
 	if (!dom)
 		return reipl_fail(err, -EIO, "cannot find domain '%s' to resume it: %s", name,
 				  pxe_libvirt_why());
+	if (cold) {
+		if (virDomainDestroy(dom) != 0 || virDomainCreate(dom) != 0)
+			rc = reipl_fail(err, -EIO,
+					"cannot start domain '%s' again with its new definition: %s",
+					name, pxe_libvirt_why());
+		virDomainFree(dom);
+		return rc;
+	}
 	if (reset && virDomainReset(dom, 0) != 0)
 		rc = reipl_fail(err, -EIO, "cannot reset domain '%s' after its entry turned local: %s",
 				name, pxe_libvirt_why());
@@ -159,7 +196,7 @@ int pxe_events_settle(struct pxe_events *e, const char *root, const char *name, 
 	struct pxe_domain dom;
 	virDomainPtr held = NULL;
 	struct pxe_tree t;
-	bool flipped = false, due = false;
+	bool flipped = false, due = false, cold = false;
 	int n = 0, i, rc;
 
 	*restart = PXE_SETTLE_NONE;
@@ -202,6 +239,7 @@ int pxe_events_settle(struct pxe_events *e, const char *root, const char *name, 
 		if (changes[i].action == PXE_ONCE_FLIP && changes[i].rc == 0 &&
 		    !changes[i].by_other)
 			flipped = true;
+		cold |= follow_entry(e, dom.uuid, &changes[i]);
 		if (!retryable(&changes[i]))
 			continue;
 		p = keep(e, name, dom.uuid, &changes[i]);
@@ -219,8 +257,10 @@ int pxe_events_settle(struct pxe_events *e, const char *root, const char *name, 
 		*restart = PXE_SETTLE_HELD;
 		return n;
 	}
-	if (release(e, dom.uuid, name, flipped, err))
+	if (release(e, dom.uuid, name, flipped, cold, err))
 		*restart = PXE_SETTLE_RESET_FAILED;
+	else if (cold)
+		*restart = PXE_SETTLE_RESTARTED;
 	else if (flipped)
 		*restart = PXE_SETTLE_RESET;
 	return n;
@@ -248,7 +288,7 @@ int pxe_events_retry(struct pxe_events *e, const char *root, bool all, pxe_chang
 	for (i = 0; i < e->npending; i++) {
 		struct pxe_pending *p = &e->pending[i];
 		char domain[256], uuid[37];
-		bool held = p->held;
+		bool held = p->held, cold;
 
 		if (!all && p->next > at)
 			continue;
@@ -256,6 +296,7 @@ int pxe_events_retry(struct pxe_events *e, const char *root, bool all, pxe_chang
 		try_again(&t, p, &c);
 		snprintf(domain, sizeof(domain), "%s", p->domain);
 		snprintf(uuid, sizeof(uuid), "%s", p->uuid);
+		cold = follow_entry(e, uuid, &c);
 		if (retryable(&c)) {
 			struct pxe_pending *again = keep(e, domain, uuid, &c);
 
@@ -266,7 +307,7 @@ int pxe_events_retry(struct pxe_events *e, const char *root, bool all, pxe_chang
 			i--;
 			/* Written, or the file was changed by someone else: either way the
 			 * guest's firmware reads the file as it is now. */
-			if (held && release(e, uuid, domain, true, &err)) {
+			if (held && release(e, uuid, domain, true, cold, &err)) {
 				c.rc = -EIO;
 				snprintf(c.msg, sizeof(c.msg), "%.255s", err.msg);
 			}
@@ -314,6 +355,7 @@ int pxe_events_reconcile(struct pxe_events *e, const char *root, pxe_change_fn *
 				pxe_once_carry(&t, &c);
 				if (retryable(&c))
 					keep(e, doms[d].name, dom.uuid, &c);
+				follow_entry(e, dom.uuid, &c);
 			}
 			fn(arg, doms[d].name, when, &c);
 		}

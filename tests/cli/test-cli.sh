@@ -700,12 +700,14 @@ refused "payload with -p" 'pxe local: --target "ccw 0.0.0002 -p x": boot paramet
 	"$cli" pxe --root "$mroot" local 52:54:00:00:00:0d --method payload --target "ccw 0.0.0002 -p x"
 refused "fallback with a target" "pxe local: --method fallback writes no entry: the disk's own boot record decides, so --target, --kernel, --initrd and --append do not apply" \
 	"$cli" pxe --root "$mroot" local 52:54:00:00:00:0d --method fallback --target 2
-refused "an unknown method" 'pxe local: Invalid method "frob": give auto, fallback, payload or linux' \
+refused "an unknown method" 'pxe local: Invalid method "frob": give auto, fallback, payload, linux or host' \
 	"$cli" pxe --root "$mroot" local 52:54:00:00:00:0d --method frob
 refused "--payload with another method" "pxe local: --payload is for --method payload, not linux" \
 	"$cli" pxe --root "$mroot" local 52:54:00:00:00:0d --method linux --payload x.img
-refused "--method for install" "pxe install: --method is only for 'local', 'install --once' and 'setup'" \
+refused "--method for install" "pxe install: --method linux is the local entry's: 'install' takes it with --once (without, only host or auto)" \
 	"$cli" pxe --root "$mroot" install default --kernel k --initrd i --method linux
+refused "--method host needs a domain" "pxe local: --method host changes the guest's libvirt domain: name it by its domain name, not '52:54:00:00:00:0d'" \
+	"$cli" pxe --root "$mroot" local 52:54:00:00:00:0d --method host
 
 succeeds "pxe: --append takes a value that looks like an option" "pxelinux.cfg/01-52-54-00-00-00-0f: install for 52:54:00:00:00:0f" \
 	"$cli" pxe --root "$mroot" install 52:54:00:00:00:0f --kernel k --initrd i --append -h
@@ -718,7 +720,7 @@ refused "--once for local" "pxe local: --once is only for 'install'" \
 	"$cli" pxe --root "$mroot" local 52:54:00:00:00:0e --once
 refused "--once with a target the payload cannot do" 'pxe install: --target "nss LINUX": the "nss" target needs Linux: serve the re-IPL helper (reboot-initrd.img) for it' \
 	"$cli" pxe --root "$mroot" install 52:54:00:00:00:0e --once --kernel k --initrd i --method payload --target "nss LINUX"
-refused "install --once: an unknown method, named by install" 'pxe install: Invalid method "frob": give auto, fallback, payload or linux' \
+refused "install --once: an unknown method, named by install" 'pxe install: Invalid method "frob": give auto, fallback, payload, linux or host' \
 	"$cli" pxe --root "$mroot" install 52:54:00:00:00:0e --once --kernel k --initrd i --method frob
 # pxelinux.cfg/default is every guest's that has no file of its own: never install-once
 # (issue 23, item 3), neither by its name nor through a domain called "default".

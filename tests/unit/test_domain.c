@@ -265,7 +265,7 @@ static void test_method_choice(void **state)
 	assert_int_equal(m, PXE_METHOD_FALLBACK);
 	assert_int_equal(pxe_method_parse("Fallback", &m, &err), -EINVAL);
 	assert_string_equal(err.msg,
-			    "Invalid method \"Fallback\": give auto, fallback, payload or linux");
+			    "Invalid method \"Fallback\": give auto, fallback, payload, linux or host");
 }
 
 int main(void)
