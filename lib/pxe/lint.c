@@ -189,6 +189,7 @@ static void lint_file(const struct pxe_tree *t, const char *name, const enum pxe
 		      int ngens, struct pxe_findings *out)
 {
 	struct pxe_cfg *cfgs;
+	struct pxe_summary sum;
 	char data[PXE_CFG_BUFFER]; /* all the firmware reads */
 	char subject[96], why[128];
 	struct reipl_error err;
@@ -236,7 +237,14 @@ static void lint_file(const struct pxe_tree *t, const char *name, const enum pxe
 	for (k = 0; k < ngens; k++)
 		pxe_cfg_parse(data, size < sizeof(data) ? size : sizeof(data), size, gens[k],
 			      &cfgs[k]);
-	add_notes(cfgs, ngens, subject, out);
+	pxe_summarize(&cfgs[0], &sum);
+	if (sum.role == PXE_ROLE_LOCAL && sum.method == PXE_METHOD_HOST)
+		/* (its "no label" is what a guest would see that asked anyway) */
+		pxe_findings_add(out, subject, 0, PXE_NOTE,
+				 "local by its domain's definition (--method host): the guest "
+				 "boots its disk alone and does not read this file");
+	else
+		add_notes(cfgs, ngens, subject, out);
 	/* The generation that reads the most entries sees every file an entry names. */
 	for (k = 0; k < ngens; k++) {
 		if (cfgs[k].count < cfgs[0].count)

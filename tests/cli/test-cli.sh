@@ -706,6 +706,14 @@ refused "--payload with another method" "pxe local: --payload is for --method pa
 	"$cli" pxe --root "$mroot" local 52:54:00:00:00:0d --method linux --payload x.img
 refused "--method for install" "pxe install: --method linux is the local entry's: 'install' takes it with --once (without, only host or auto)" \
 	"$cli" pxe --root "$mroot" install default --kernel k --initrd i --method linux
+hroot=$(mktemp -d "$work/host.XXXXXX")
+chmod 0755 "$hroot" && mkdir "$hroot/pxelinux.cfg"
+printf '# pxelinux\n# reboot-s390x: local, method host\n# No entry.\n' >"$hroot/pxelinux.cfg/01-52-54-00-00-00-0e"
+"$cli" pxe --root "$hroot" check >"$work/host-check.out" 2>&1
+check "pxe check: a host entry is no error on any generation (the guest does not read it)" \
+	"grep -q 'note: local by its domain.s definition (--method host)' '$work/host-check.out' && grep -q '^0 errors' '$work/host-check.out'" "$work/host-check.out"
+"$cli" pxe --root "$hroot" list --json >"$work/host-list.out" 2>&1
+check "pxe list --json: a host entry's method is host" "grep -q '\"method\": *\"host\"' '$work/host-list.out'" "$work/host-list.out"
 refused "--method host needs a domain" "pxe local: --method host changes the guest's libvirt domain: name it by its domain name, not '52:54:00:00:00:0d'" \
 	"$cli" pxe --root "$mroot" local 52:54:00:00:00:0d --method host
 
