@@ -145,33 +145,35 @@ bool pxe_entry_is_ours(const char *text, size_t len)
 	       memcmp(text, PXE_ENTRY_MARK, sizeof(PXE_ENTRY_MARK) - 1) == 0;
 }
 
-int pxe_entry_fallback(char *buf, size_t len, struct reipl_error *err)
+/* A file with no entry: @text, its mark and comments. */
+static int no_entry(const char *text, char *buf, size_t len, struct reipl_error *err)
 {
-	int rc = snprintf(buf, len,
-			  PXE_ENTRY_MARK
-			  "local, method fallback\n"
-			  "# No entry, on purpose: QEMU 9.2 and later fail this network boot and "
-			  "IPL the\n"
-			  "# next device in the guest's boot order, its disk. QEMU up to 9.1 would "
-			  "stop.\n");
+	int rc = snprintf(buf, len, "%s", text);
 
 	if (rc < 0 || (size_t)rc >= len)
 		return reipl_fail(err, -E2BIG, "the entry is too long");
 	return 0;
 }
 
+int pxe_entry_fallback(char *buf, size_t len, struct reipl_error *err)
+{
+	return no_entry(PXE_ENTRY_MARK
+			"local, method fallback\n"
+			"# No entry, on purpose: QEMU 9.2 and later fail this network boot and IPL "
+			"the\n"
+			"# next device in the guest's boot order, its disk. QEMU up to 9.1 would "
+			"stop.\n",
+			buf, len, err);
+}
+
 int pxe_entry_host(char *buf, size_t len, struct reipl_error *err)
 {
-	int rc = snprintf(buf, len,
-			  PXE_ENTRY_MARK PXE_ENTRY_HOST_ROLE "\n"
-			  "# No entry, on purpose: the guest's libvirt definition boots its disk "
-			  "alone and\n"
-			  "# does not read this file; were it to, QEMU 9.2 and later would fall "
-			  "back to the disk.\n");
-
-	if (rc < 0 || (size_t)rc >= len)
-		return reipl_fail(err, -E2BIG, "the entry is too long");
-	return 0;
+	return no_entry(PXE_ENTRY_MARK PXE_ENTRY_HOST_ROLE "\n"
+				       "# No entry, on purpose: the guest's libvirt definition "
+				       "boots its disk alone and\n"
+				       "# does not read this file; were it to, QEMU 9.2 and later "
+				       "would fall back to the disk.\n",
+			buf, len, err);
 }
 
 int pxe_entry_install(const char *kernel, const char *initrd, const char *append, char *buf,

@@ -76,20 +76,26 @@ void pxe_domain_check(const char *name, const struct pxe_domain *d, const struct
 	bool fallback;
 
 	snprintf(subject, sizeof(subject), "domain %.80s", name);
+	if (d->host != PXE_HOST_NONE)
+		pxe_findings_add(out, subject, 0, PXE_NOTE,
+				 "its definition follows its entry (--method host), set now for "
+				 "the %s entry",
+				 d->host == PXE_HOST_INSTALL ? "install" : "local");
 	/* Secure IPL refuses a network device anywhere in the boot order, before any boot. */
 	if (d->ipl_mode != PXE_IPL_NORMAL && d->net_first) {
 		pxe_findings_add(out, subject, 0, PXE_ERROR,
 				 "secure IPL (%s mode) with an interface in its boot order: its "
 				 "firmware refuses the network device before any boot (\"Virtio net "
-				 "boot device does not support secure boot!\") and the guest stops",
+				 "boot device does not support secure boot!\") and the guest stops "
+				 "(--method host provisions it)",
 				 pxe_ipl_mode_name(d->ipl_mode));
 		return;
 	}
 	if (d->ipl_mode != PXE_IPL_NORMAL) {
 		pxe_findings_add(out, subject, 0, PXE_NOTE,
 				 "secure IPL (%s mode): it boots its disk alone and never reads a "
-				 "pxelinux file; network provisioning needs secure IPL off for the "
-				 "installer",
+				 "pxelinux file; --method host provisions it (secure IPL off for "
+				 "the installer only)",
 				 pxe_ipl_mode_name(d->ipl_mode));
 		return;
 	}

@@ -220,7 +220,13 @@ static void test_secure_ipl(void **state)
 	pxe_libvirt_boot_order(text, &d);
 	pxe_domain_check("s", &d, NULL, &f);
 	assert_true(has(&f, PXE_NOTE, "secure IPL (secure mode): it boots its disk alone"));
+	assert_true(has(&f, PXE_NOTE, "--method host provisions it"));
 	assert_int_equal(pxe_findings_errors(&f), 0);
+	pxe_findings_free(&f);
+	/* one that follows its entry says for which */
+	d.host = PXE_HOST_LOCAL;
+	pxe_domain_check("s", &d, NULL, &f);
+	assert_true(has(&f, PXE_NOTE, "follows its entry (--method host), set now for the local"));
 	pxe_findings_free(&f);
 	/* libvirt's own element, where it has one */
 	pxe_libvirt_boot_order(domain("<boot-certs/>", "", "<boot order='2'/>", "<boot order='1'/>"),
