@@ -245,8 +245,9 @@ static const struct pxe_option {
 	  SHOW | CHECK,
 	  0,
 	  { { ALL, "only this firmware generation: 7.2 (QEMU up to 9.1),\n"
-		   "9.2 (9.2 to 10.0), 10.1 (10.1 on) or a QEMU version\n"
-		   "(default: all three)" } } },
+		   "9.2 (9.2 to 10.0), 10.1 (10.1 on), a QEMU version, or\n"
+		   "the path of a qemu-system-s390x (the generation its\n"
+		   "firmware has, read from it) (default: all three)" } } },
 	{ O_SECURE_IPL,
 	  "secure-ipl",
 	  NULL,

@@ -21,6 +21,7 @@
 #include "pxe/once.h"
 #include "pxe/pxecfg.h"
 #include "pxe/tree.h"
+#include "virt/qemu_caps.h"
 #include "cmd_pxe.h"
 #include "table.h"
 
@@ -30,6 +31,18 @@ static int generations(const struct pxe_opts *o, enum pxe_fwgen *gens, int *n)
 	struct reipl_error err;
 	int i;
 
+	if (o->firmware && strchr(o->firmware, '/')) {
+		struct pxe_fw_caps c;
+
+		if (pxe_qemu_caps(o->firmware, &c, &err))
+			return cli_error("pxe %s: %s", o->command, err.msg);
+		if (!pxe_fwgen_of_caps(&c, &gens[0]))
+			return cli_error("pxe %s: %s: no s390-ccw.img in its data directories "
+					 "('-L help')",
+					 o->command, o->firmware);
+		*n = 1;
+		return 0;
+	}
 	if (o->firmware) {
 		if (pxe_fwgen_parse(o->firmware, &gens[0], &err))
 			return cli_error("pxe %s: %s", o->command, err.msg);

@@ -93,6 +93,9 @@ static void report_entry(const struct pxe_write_request *r, const struct pxe_pla
 			       : "boots its disk alone, secure IPL as it was,",
 		       p->host_changed ? "" : " (unchanged)");
 	}
+	if (p->warn_qemu_9_2)
+		cli_warn("QEMU 9.2.x: its firmware's virtio-net boot can fail (fixed in 10.0), and "
+			 "the fallback with it: the payload avoids it");
 	if (p->warn_fallback)
 		cli_warn("this boots the disk only on QEMU 9.2 and later, with the disk right "
 			 "after the network in the guest's boot order");

@@ -14,6 +14,7 @@
 #define PXE_FWGEN_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "reipl/reipl_error.h"
 
@@ -53,5 +54,34 @@ int pxe_fwgen_parse(const char *text, enum pxe_fwgen *gen, struct reipl_error *e
 
 /* The generation of QEMU MAJOR.MINOR. */
 enum pxe_fwgen pxe_fwgen_of_qemu(unsigned major, unsigned minor);
+
+/*
+ * What a QEMU binary and its s390x firmware say they can do: distributions backport
+ * (RHEL's qemu-kvm has the fallback under an older version number), so the generation is
+ * read from these, the version number only where they cannot be had.
+ */
+struct pxe_fw_caps {
+	bool net_loadparm;  /* virtio-net-ccw has a loadparm property: per-device boot order */
+	bool firmware_read; /* the firmware image (s390-ccw.img) was read */
+	bool fw_fallback;   /* it can fall back from the network ("Failed to IPL from this
+			       network!"): 9.2's boot order series */
+	bool fw_menu;	    /* it has the pxelinux.cfg boot menu, and the loadparm selects the
+			       entry ("s390-ccw pxelinux.cfg boot menu:"): 10.1 */
+	bool secure_boot;   /* the machine has the secure-boot property (secure IPL, 11.2) */
+};
+
+/*
+ * Read @c from the output of `QEMU -device virtio-net-ccw,help` (@device_help) and
+ * `QEMU -machine s390-ccw-virtio,help` (@machine_help), either may be NULL, and the
+ * firmware image's bytes (@firmware, @len; NULL when it could not be read).
+ */
+void pxe_fw_caps_read(const char *device_help, const char *machine_help, const void *firmware,
+		      size_t len, struct pxe_fw_caps *c);
+
+/*
+ * The generation @c shows: 10.1 with the boot menu, 9.2 with the fallback, else 7.2.
+ * False when the firmware was not read (the version number must do).
+ */
+bool pxe_fwgen_of_caps(const struct pxe_fw_caps *c, enum pxe_fwgen *gen);
 
 #endif

@@ -240,3 +240,12 @@ int pxe_guest_from_file(const char *name, struct pxe_guest *g, char *why, size_t
 	snprintf(why, len, "no MAC, UUID, IP address or \"default\" file name");
 	return -ENOENT;
 }
+
+bool pxe_domain_fwgen(const struct pxe_domain *d, enum pxe_fwgen *gen)
+{
+	if (d->fwgen_from_caps)
+		*gen = d->fwgen_caps;
+	else if (d->qemu_known)
+		*gen = pxe_fwgen_of_qemu(d->qemu_major, d->qemu_minor);
+	return d->fwgen_from_caps || d->qemu_known;
+}

@@ -51,6 +51,10 @@ struct pxe_domain {
 	bool qemu_known;
 	unsigned qemu_major, qemu_minor;
 	char emulator[256];
+	/* Its firmware's generation as its QEMU binary and firmware image show it (asked
+	 * only of a binary on this host, lib/virt/qemu_caps.h); else the version decides. */
+	bool fwgen_from_caps;
+	enum pxe_fwgen fwgen_caps;
 	/* Its secure IPL (QEMU 11.2): libvirt's <os><boot-certs>, or the machine properties
 	 * secure-boot/boot-certs given through <qemu:commandline>. */
 	enum pxe_ipl_mode ipl_mode;
@@ -58,6 +62,12 @@ struct pxe_domain {
 	enum pxe_host_state host;
 	bool persistent; /* defined, not only running: a definition can be changed */
 };
+
+/*
+ * The generation of @d's firmware: from its capabilities where they were read, else from
+ * its QEMU's version. False when neither is known.
+ */
+bool pxe_domain_fwgen(const struct pxe_domain *d, enum pxe_fwgen *gen);
 
 /*
  * Read what a user typed: "default"; a MAC as 52:54:00:12:34:56, 52-54-00-12-34-56,

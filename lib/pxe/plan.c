@@ -42,9 +42,8 @@ static int local_method(const struct pxe_tree *t, const struct pxe_write_request
 	if (p->method == PXE_METHOD_AUTO) {
 		f.follows_entry = dom->host != PXE_HOST_NONE;
 		f.secure_ipl = dom->ipl_mode != PXE_IPL_NORMAL;
-		f.have_domain = p->g.kind == PXE_GUEST_UUID && dom->uuid[0] && dom->qemu_known;
-		if (f.have_domain)
-			f.gen = pxe_fwgen_of_qemu(dom->qemu_major, dom->qemu_minor);
+		f.have_domain = p->g.kind == PXE_GUEST_UUID && dom->uuid[0] &&
+				pxe_domain_fwgen(dom, &f.gen);
 		f.net_then_disk = dom->net_first && dom->disk_second;
 		f.helper_asked = helper_asked(r);
 		f.payload_target =
@@ -105,6 +104,8 @@ static int compose(const struct pxe_tree *t, const struct pxe_write_request *r,
 	if (p->method == PXE_METHOD_FALLBACK) {
 		p->kernel = p->initrd = NULL;
 		p->warn_fallback = !(p->dom.net_first && p->dom.disk_second);
+		p->warn_qemu_9_2 = p->dom.qemu_known && p->dom.qemu_major == 9 &&
+				   p->dom.qemu_minor == 2;
 		return pxe_entry_fallback(p->text, sizeof(p->text), err);
 	}
 	if (p->method == PXE_METHOD_PAYLOAD)
@@ -223,7 +224,7 @@ int pxe_plan_entry(const struct pxe_tree *t, const struct pxe_write_request *r,
 	if (p->g.kind == PXE_GUEST_NAME || p->g.kind == PXE_GUEST_IP)
 		return reipl_fail(err, -EINVAL, "'%s' is not a guest's file name", p->given);
 	pxe_guest_file(&p->g, p->name, sizeof(p->name));
-	p->warn_fallback = false;
+	p->warn_fallback = p->warn_qemu_9_2 = false;
 	p->changed = p->kernel_missing = p->initrd_missing = false;
 	if (!r->local && (!r->kernel || !r->initrd))
 		return reipl_fail(err, -EINVAL, "--kernel and --initrd are required");

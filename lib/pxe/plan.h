@@ -40,6 +40,8 @@ struct pxe_plan {
 	const char *kernel, *initrd; /* what the entry loads */
 	/* fallback chosen, but the boot order is not network then disk */
 	bool warn_fallback;
+	/* fallback chosen for a domain on QEMU 9.2.x, whose virtio-net boot can fail */
+	bool warn_qemu_9_2;
 	/* What its domain's definition must be set for (--method host), or PXE_HOST_NONE:
 	 * the definition is left as it is. lib/virt/provision.h carries it out. */
 	enum pxe_host_state host_to;

@@ -73,7 +73,7 @@ void pxe_domain_check(const char *name, const struct pxe_domain *d, const struct
 {
 	enum pxe_fwgen gen = PXE_FW_7_2;
 	char subject[96];
-	bool fallback;
+	bool fallback, known;
 
 	snprintf(subject, sizeof(subject), "domain %.80s", name);
 	if (d->host != PXE_HOST_NONE)
@@ -109,21 +109,41 @@ void pxe_domain_check(const char *name, const struct pxe_domain *d, const struct
 				 "no interface comes first in its boot order: the guest never asks "
 				 "the network ('reboot-s390x boot-order %.60s')",
 				 name);
-	if (d->qemu_known) {
-		gen = pxe_fwgen_of_qemu(d->qemu_major, d->qemu_minor);
+	known = pxe_domain_fwgen(d, &gen);
+	if (known) {
+		char qemu[32] = "its QEMU";
+
+		if (d->qemu_known)
+			snprintf(qemu, sizeof(qemu), "QEMU %u.%u", d->qemu_major, d->qemu_minor);
 		pxe_findings_add(out, subject, 0, PXE_NOTE,
-				 "QEMU %u.%u: network firmware generation %s (%s)", d->qemu_major,
-				 d->qemu_minor, pxe_fwgen_info(gen)->name,
+				 "%s: network firmware generation %s (%s; %s)", qemu,
+				 pxe_fwgen_info(gen)->name,
+				 d->fwgen_from_caps ? "from what its QEMU and firmware can do"
+						    : "from its version number",
 				 pxe_fwgen_info(gen)->fallback
 					 ? "a failed network boot falls back to the next device"
 					 : "a failed network boot stops the guest");
+		if (d->fwgen_from_caps && d->qemu_known &&
+		    pxe_fwgen_of_qemu(d->qemu_major, d->qemu_minor) != gen)
+			pxe_findings_add(out, subject, 0, PXE_NOTE,
+					 "its version number alone would say generation %s: a "
+					 "backport (what the firmware can do wins)",
+					 pxe_fwgen_info(pxe_fwgen_of_qemu(d->qemu_major,
+									  d->qemu_minor))->name);
+		/* QEMU 10.0's "Fix boot problem with virtio-net devices" came after 9.2. */
+		if (pxe_fwgen_info(gen)->fallback && d->qemu_known && d->qemu_major == 9 &&
+		    d->qemu_minor == 2 && d->net_first)
+			pxe_findings_add(out, subject, 0, PXE_WARNING,
+					 "QEMU 9.2.x: its firmware's virtio-net boot can fail (fixed "
+					 "in 10.0, \"Fix boot problem with virtio-net devices\"), and "
+					 "the fallback with it: prefer the payload there");
 	} else {
 		pxe_findings_add(
 			out, subject, 0, PXE_WARNING,
 			"libvirt does not say which QEMU runs it: 'fallback' is not offered");
 	}
-	fallback = d->qemu_known && pxe_fwgen_info(gen)->fallback && d->net_first && d->disk_second;
-	if (d->net_first && !d->disk_second && d->qemu_known && pxe_fwgen_info(gen)->fallback)
+	fallback = known && pxe_fwgen_info(gen)->fallback && d->net_first && d->disk_second;
+	if (d->net_first && !d->disk_second && known && pxe_fwgen_info(gen)->fallback)
 		pxe_findings_add(out, subject, 0, PXE_NOTE,
 				 "no disk right after the interface in its boot order: no "
 				 "fallback ('reboot-s390x boot-order %.60s' sets it)",

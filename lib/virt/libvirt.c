@@ -14,6 +14,7 @@
 #include "pxe/guest.h"
 #include "virt/libvirt_conn.h"
 #include "virt/host.h"
+#include "virt/qemu_caps.h"
 #include "virt/libvirt.h"
 
 /* libvirt prints every error to stderr by default; ours are reported through @err. */
@@ -209,6 +210,17 @@ bool pxe_libvirt_machine_version(const char *machine, unsigned *major, unsigned 
 	return true;
 }
 
+/* Whether @conn's libvirt runs on this host (no host name in its URI). */
+static bool local(virConnectPtr conn)
+{
+	char *uri = virConnectGetURI(conn);
+	const char *p = uri ? strstr(uri, "://") : NULL;
+	bool yes = p && p[3] == '/';
+
+	free(uri);
+	return yes;
+}
+
 /*
  * The QEMU behind @emulator: libvirt's domain capabilities name its newest machine type,
  * which carries the QEMU version ("s390-ccw-virtio-10.0"). A domain's own machine type
@@ -236,6 +248,16 @@ static void domain_qemu(virConnectPtr conn, const char *virttype, struct pxe_dom
 		xpath_text(ctx, "/domainCapabilities/machine", machine, sizeof(machine));
 		d->qemu_known =
 			pxe_libvirt_machine_version(machine, &d->qemu_major, &d->qemu_minor);
+		if (!d->emulator[0])
+			xpath_text(ctx, "/domainCapabilities/path", d->emulator,
+				   sizeof(d->emulator));
+	}
+	/* What the binary and its firmware can do, where the binary is this host's own. */
+	if (d->emulator[0] && local(conn)) {
+		struct pxe_fw_caps c;
+
+		d->fwgen_from_caps = pxe_qemu_caps(d->emulator, &c, NULL) == 0 &&
+				     pxe_fwgen_of_caps(&c, &d->fwgen_caps);
 	}
 	xmlXPathFreeContext(ctx);
 	xmlFreeDoc(doc);

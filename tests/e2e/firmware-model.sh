@@ -24,7 +24,7 @@ uuid=1b4e28ba-2fa1-11d2-883f-0016d3cca427
 # What QEMU's user-mode DHCP server gives the guest: 10.0.2.15.
 ip=10.0.2.15
 
-"$top/scripts/qemu-lanes.sh" path "$lane" >/dev/null || exit 1
+qemu=$("$top/scripts/qemu-lanes.sh" path "$lane") || exit 1
 case $lane in
 7.2) gen=7.2 ;;
 10.0) gen=9.2 ;;
@@ -97,7 +97,9 @@ no_console() {
 # model [pxe show options]: the model's verdict for this guest on this lane's generation.
 # It must agree with the console: the file fetched last, the entry loaded, fallback or stop.
 model() {
-	"$cli" pxe --root "$t" show "$mac" --uuid "$uuid" --ip "$ip" --firmware "$gen" "$@" \
+	# (the generation as read from the lane's binary and firmware, which the first check
+	# below ties to the lane's: the boots then judge the model of that generation)
+	"$cli" pxe --root "$t" show "$mac" --uuid "$uuid" --ip "$ip" --firmware "$qemu" "$@" \
 		>"$work/$name.model" 2>&1 || { case_fail "pxe show failed"; return; }
 	local file result got
 	file=$(sed -n 's/^File: *pxelinux.cfg\///p' "$work/$name.model")
@@ -150,6 +152,13 @@ for n in 1 2 3 4; do
 	"$top/tests/e2e/marker-tag.py" "$build/s390x/e2e-marker-kernel.img" "$n" "$work/k$n" || exit 1
 done
 entry() { printf 'label %s\nkernel %s\ninitrd %s\nappend %s\n' "$@"; }
+
+### 0. the generation, as read from the lane's binary and firmware (what auto, doctor and
+### pxe show --firmware QEMU go by), is the lane's
+mkdir -p "$work/gen.tftp"
+"$cli" pxe --root "$work/gen.tftp" show default --firmware "$qemu" >"$work/gen.out" 2>&1
+check "the generation read from QEMU $("$qemu" -version | head -n 1 | cut -d' ' -f4) and its firmware is $gen [QEMU $lane]" \
+	"grep -q '^Firmware:  $gen ' '$work/gen.out'" "$work/gen.out"
 
 ### 1. over 2047 bytes: rejected whole, the next name is tried; 2047 bytes still fit
 tree oversize
