@@ -9,6 +9,7 @@
 #                       [--timeout SECONDS] [--kernel FILE --append TEXT]
 #                       [--disk-order] [--loadparm LOADPARM] [--no-tftp]
 #                       [--monitor SOCKET] [--initrd FILE] [--machine OPTS]
+#                       [--pci-disk FILE]
 #   --disk   a raw disk (512-byte blocks); --cd a disk with 2048-byte blocks, which the
 #            firmware boots as El Torito. DEVNO is the device number, e.g. 0002.
 #   --kernel starts FILE directly (qemu -kernel, with -append and --initrd) instead of a
@@ -18,6 +19,8 @@
 #   --loadparm    the network card's loadparm (QEMU >= 10.1 picks a pxelinux entry by it).
 #   --no-tftp     a DHCP server that names a boot file, but no TFTP server (an outage).
 #   --machine     more s390-ccw-virtio machine properties (secure-boot=on,boot-certs...).
+#   --pci-disk    a raw disk as virtio-blk-pci (on the PCI bus, not the channel
+#            subsystem), with bootindex 2: after the network in the boot order.
 #   --monitor     QEMU's human monitor on a Unix socket; the guest pauses in a disabled
 #            wait instead of ending QEMU, so a test can reset it (system_reset, cont).
 # The QEMU is the one of lane $QEMU_LANE (scripts/qemu-lanes.sh; default 7.2).
@@ -44,6 +47,7 @@ while (($#)); do
 	--initrd) initrd=$2 ;;
 	--append) append=$2 ;;
 	--disk | --cd) disks+=("$1 $2") ;;
+	--pci-disk) devs+=(-drive "file=$2,format=raw,if=none,id=p0" -device "virtio-blk-pci,drive=p0,bootindex=2") ;;
 	*) echo "s390x-guest: unknown option $1" >&2; exit 2 ;;
 	esac
 	shift 2

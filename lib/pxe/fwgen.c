@@ -61,6 +61,7 @@ void pxe_fw_caps_read(const char *device_help, const char *machine_help, const v
 	/* (the firmware's own messages: what it prints is what it does) */
 	c->fw_fallback = has_bytes(firmware, len, "Failed to IPL from this network!");
 	c->fw_menu = has_bytes(firmware, len, "s390-ccw pxelinux.cfg boot menu:");
+	c->fw_pci_boot = has_bytes(firmware, len, "Cannot boot PCI device type");
 }
 
 bool pxe_fwgen_of_caps(const struct pxe_fw_caps *c, enum pxe_fwgen *gen)

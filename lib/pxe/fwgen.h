@@ -68,6 +68,9 @@ struct pxe_fw_caps {
 	bool fw_menu;	    /* it has the pxelinux.cfg boot menu, and the loadparm selects the
 			       entry ("s390-ccw pxelinux.cfg boot menu:"): 10.1 */
 	bool secure_boot;   /* the machine has the secure-boot property (secure IPL, 11.2) */
+	bool fw_pci_boot;   /* it can IPL a PCI device (virtio-blk-pci), in the boot order
+			       too ("Cannot boot PCI device type"): QEMU 10.0's cannot
+			       ("Unsupported IPLB"), 11.1's can (both booted) */
 };
 
 /*

@@ -249,3 +249,17 @@ bool pxe_domain_fwgen(const struct pxe_domain *d, enum pxe_fwgen *gen)
 		*gen = pxe_fwgen_of_qemu(d->qemu_major, d->qemu_minor);
 	return d->fwgen_from_caps || d->qemu_known;
 }
+
+bool pxe_domain_disk_after_net(const struct pxe_domain *d)
+{
+	return d->net_first && d->disk_second &&
+	       (!d->disk_second_pci || (d->fwgen_from_caps && d->fw_pci_boot));
+}
+
+bool pxe_domain_falls_back(const struct pxe_domain *d)
+{
+	enum pxe_fwgen gen;
+
+	return pxe_domain_fwgen(d, &gen) && pxe_fwgen_info(gen)->fallback &&
+	       pxe_domain_disk_after_net(d);
+}

@@ -44,6 +44,7 @@ struct pxe_domain {
 	/* Its boot order: the devices with <boot order='N'/>, lowest first. */
 	bool net_first;	    /* an interface comes first */
 	bool disk_second;   /* and a disk (device='disk') right after it */
+	bool disk_second_pci; /* that disk is a PCI device (<address type='pci'>) */
 	bool os_boot_dev;   /* <os><boot dev=.../>: not supported on s390x */
 	int loadparm_order; /* the boot order of the interface with the lowest, or 0 */
 	char loadparm[9];   /* that interface's <boot loadparm=...>, or "" */
@@ -55,6 +56,7 @@ struct pxe_domain {
 	 * only of a binary on this host, lib/virt/qemu_caps.h); else the version decides. */
 	bool fwgen_from_caps;
 	enum pxe_fwgen fwgen_caps;
+	bool fw_pci_boot; /* (with fwgen_from_caps) it can IPL a PCI disk */
 	/* Its secure IPL (QEMU 11.2): libvirt's <os><boot-certs>, or the machine properties
 	 * secure-boot/boot-certs given through <qemu:commandline>. */
 	enum pxe_ipl_mode ipl_mode;
@@ -68,6 +70,15 @@ struct pxe_domain {
  * its QEMU's version. False when neither is known.
  */
 bool pxe_domain_fwgen(const struct pxe_domain *d, enum pxe_fwgen *gen);
+
+/*
+ * Whether @d's boot order is the interface, then a disk its firmware can IPL: a CCW disk,
+ * or a PCI one where the firmware can IPL PCI devices (only known from its capabilities).
+ */
+bool pxe_domain_disk_after_net(const struct pxe_domain *d);
+
+/* Whether @d's firmware falls back from the network to that disk (and has the fallback). */
+bool pxe_domain_falls_back(const struct pxe_domain *d);
 
 /*
  * Read what a user typed: "default"; a MAC as 52:54:00:12:34:56, 52-54-00-12-34-56,

@@ -44,7 +44,7 @@ static int local_method(const struct pxe_tree *t, const struct pxe_write_request
 		f.secure_ipl = dom->ipl_mode != PXE_IPL_NORMAL;
 		f.have_domain = p->g.kind == PXE_GUEST_UUID && dom->uuid[0] &&
 				pxe_domain_fwgen(dom, &f.gen);
-		f.net_then_disk = dom->net_first && dom->disk_second;
+		f.net_then_disk = pxe_domain_disk_after_net(dom);
 		f.helper_asked = helper_asked(r);
 		f.payload_target =
 			pxe_entry_payload_target(r->target, NULL) == 0 && !r->kernel && !r->initrd;
@@ -103,7 +103,7 @@ static int compose(const struct pxe_tree *t, const struct pxe_write_request *r,
 	}
 	if (p->method == PXE_METHOD_FALLBACK) {
 		p->kernel = p->initrd = NULL;
-		p->warn_fallback = !(p->dom.net_first && p->dom.disk_second);
+		p->warn_fallback = !pxe_domain_disk_after_net(&p->dom);
 		p->warn_qemu_9_2 = p->dom.qemu_known && p->dom.qemu_major == 9 &&
 				   p->dom.qemu_minor == 2;
 		return pxe_entry_fallback(p->text, sizeof(p->text), err);

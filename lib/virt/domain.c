@@ -142,7 +142,22 @@ void pxe_domain_check(const char *name, const struct pxe_domain *d, const struct
 			out, subject, 0, PXE_WARNING,
 			"libvirt does not say which QEMU runs it: 'fallback' is not offered");
 	}
-	fallback = known && pxe_fwgen_info(gen)->fallback && d->net_first && d->disk_second;
+	fallback = pxe_domain_falls_back(d);
+	if (d->net_first && d->disk_second_pci && known && pxe_fwgen_info(gen)->fallback) {
+		if (pxe_domain_disk_after_net(d))
+			pxe_findings_add(out, subject, 0, PXE_NOTE,
+					 "the disk after the interface is a PCI device: its "
+					 "firmware can IPL one, and falls back to it");
+		else
+			pxe_findings_add(
+				out, subject, 0, PXE_WARNING,
+				"the disk after the interface is a PCI device (virtio-blk-pci), "
+				"which %s: no fallback (QEMU 10.0's says \"Unsupported IPLB\" and "
+				"stops); give the disk a CCW address",
+				d->fwgen_from_caps ? "its firmware cannot IPL"
+						   : "its firmware may not IPL (its QEMU could not "
+						     "be asked)");
+	}
 	if (d->net_first && !d->disk_second && known && pxe_fwgen_info(gen)->fallback)
 		pxe_findings_add(out, subject, 0, PXE_NOTE,
 				 "no disk right after the interface in its boot order: no "

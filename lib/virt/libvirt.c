@@ -126,6 +126,24 @@ static enum pxe_ipl_mode ipl_mode(xmlXPathContextPtr ctx)
 									      : PXE_IPL_NORMAL;
 }
 
+/* Whether device @dev sits on the PCI bus (<address type='pci'>): virtio-blk-pci. */
+static bool pci_address(xmlNodePtr dev)
+{
+	xmlNodePtr c;
+	bool pci = false;
+
+	for (c = dev->children; c; c = c->next) {
+		xmlChar *type;
+
+		if (c->type != XML_ELEMENT_NODE || xmlStrcmp(c->name, (const xmlChar *)"address"))
+			continue;
+		type = xmlGetProp(c, (const xmlChar *)"type");
+		pci = type && xmlStrcmp(type, (const xmlChar *)"pci") == 0;
+		xmlFree(type);
+	}
+	return pci;
+}
+
 void pxe_libvirt_boot_order(const char *xml, struct pxe_domain *d)
 {
 	xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
@@ -137,7 +155,7 @@ void pxe_libvirt_boot_order(const char *xml, struct pxe_domain *d)
 	char text[64];
 	int i;
 
-	d->net_first = d->disk_second = d->os_boot_dev = false;
+	d->net_first = d->disk_second = d->disk_second_pci = d->os_boot_dev = false;
 	d->loadparm_order = 0;
 	d->loadparm[0] = '\0';
 	if (!ctx)
@@ -189,6 +207,7 @@ void pxe_libvirt_boot_order(const char *xml, struct pxe_domain *d)
 
 		d->disk_second = !dev || xmlStrcmp(dev, (const xmlChar *)"disk") == 0;
 		xmlFree(dev);
+		d->disk_second_pci = d->disk_second && pci_address(second_dev);
 	}
 out:
 	xmlXPathFreeObject(res);
@@ -258,6 +277,7 @@ static void domain_qemu(virConnectPtr conn, const char *virttype, struct pxe_dom
 
 		d->fwgen_from_caps = pxe_qemu_caps(d->emulator, &c, NULL) == 0 &&
 				     pxe_fwgen_of_caps(&c, &d->fwgen_caps);
+		d->fw_pci_boot = d->fwgen_from_caps && c.fw_pci_boot;
 	}
 	xmlXPathFreeContext(ctx);
 	xmlFreeDoc(doc);

@@ -438,4 +438,21 @@ if ((new)); then
 	fi
 fi
 
+### The disk after the network on the PCI bus (virtio-blk-pci), no entry in the file: 7.2
+### has no fallback at all; QEMU 10.0's firmware cannot IPL a PCI device ("Unsupported
+### IPLB") and stops; 11.1's falls back to it (the blank disk then fails zipl). Which a
+### firmware can is read from its image (pxe_fw_caps, tied to these lanes by test_fwcaps).
+tree pci-disk
+cfg default "# no entry\n"
+truncate -s 16M "$work/pci.disk"
+boot --pci-disk "$work/pci.disk"
+case $lane in
+7.2) no_console "Failed to IPL from this network!" "7.2: no fallback, not to a PCI disk either" ;;
+10.0)
+	console "Unsupported IPLB" "10.0: a PCI disk after the network is no IPL device"
+	no_console "Using virtio-blk." "10.0: the PCI disk is never read"
+	;;
+*) console "Using virtio-blk." "$lane: the fallback reaches the PCI disk" ;;
+esac
+
 summary

@@ -17,6 +17,7 @@
 #include "pxe/lint.h"
 #include "pxe/method.h"
 #include "virt/domain.h"
+#include "virt/libvirt.h"
 
 /* tests/fixtures/qemu-caps/@version/@file, whole; *@len its size. */
 static char *load(const char *version, const char *file, size_t *len)
@@ -56,10 +57,11 @@ static void test_lanes(void **state)
 		enum pxe_fwgen gen;
 		bool net_loadparm;
 		enum pxe_method method; /* auto's, network then disk in the boot order */
+		bool pci_boot;
 	} lanes[] = {
-		{ "7.2.22", PXE_FW_7_2, false, PXE_METHOD_PAYLOAD },
-		{ "10.0.13", PXE_FW_9_2, true, PXE_METHOD_FALLBACK },
-		{ "11.1.3", PXE_FW_10_1, true, PXE_METHOD_FALLBACK },
+		{ "7.2.22", PXE_FW_7_2, false, PXE_METHOD_PAYLOAD, false },
+		{ "10.0.13", PXE_FW_9_2, true, PXE_METHOD_FALLBACK, false },
+		{ "11.1.3", PXE_FW_10_1, true, PXE_METHOD_FALLBACK, true },
 	};
 	size_t i;
 
@@ -77,6 +79,7 @@ static void test_lanes(void **state)
 		lane_caps(lanes[i].version, &c);
 		assert_true(c.firmware_read);
 		assert_int_equal(c.net_loadparm, lanes[i].net_loadparm);
+		assert_int_equal(c.fw_pci_boot, lanes[i].pci_boot);
 		assert_false(c.secure_boot);
 		assert_true(pxe_fwgen_of_caps(&c, &gen));
 		assert_int_equal(gen, lanes[i].gen);
@@ -156,12 +159,57 @@ static void test_domain_generation(void **state)
 	pxe_findings_free(&f);
 }
 
+/* The disk after the interface on the PCI bus: a fallback only where the firmware can IPL
+ * it (booted: QEMU 10.0 "Unsupported IPLB", 11.1 "Using virtio-blk."). */
+static void test_pci_disk(void **state)
+{
+	static const char xml[] =
+		"<domain type='kvm'><name>p</name><devices>"
+		"<interface type='network'><boot order='1'/>"
+		"<address type='ccw' cssid='0xfe' ssid='0x0' devno='0x0001'/></interface>"
+		"<disk type='file' device='disk'><target dev='vda' bus='virtio'/>"
+		"<boot order='2'/><address type='pci' domain='0x0000' bus='0x00' slot='0x01' "
+		"function='0x0'><zpci uid='0x0001' fid='0x00000000'/></address></disk>"
+		"</devices></domain>";
+	struct pxe_findings f = { 0 };
+	struct pxe_domain d;
+
+	(void)state;
+	memset(&d, 0, sizeof(d));
+	pxe_libvirt_boot_order(xml, &d);
+	assert_true(d.net_first && d.disk_second && d.disk_second_pci);
+	d.qemu_known = true;
+	d.qemu_major = 10;
+	d.fwgen_from_caps = true;
+	d.fwgen_caps = PXE_FW_9_2;
+	assert_false(pxe_domain_disk_after_net(&d));
+	assert_false(pxe_domain_falls_back(&d));
+	pxe_domain_check("p", &d, NULL, &f);
+	assert_true(has(&f, PXE_WARNING, "a PCI device (virtio-blk-pci), which its firmware "
+					 "cannot IPL: no fallback"));
+	assert_true(has(&f, PXE_NOTE, "methods it can use: payload, linux"));
+	pxe_findings_free(&f);
+	d.qemu_major = 11;
+	d.qemu_minor = 1;
+	d.fwgen_caps = PXE_FW_10_1;
+	d.fw_pci_boot = true;
+	assert_true(pxe_domain_falls_back(&d));
+	pxe_domain_check("p", &d, NULL, &f);
+	assert_true(has(&f, PXE_NOTE, "its firmware can IPL one, and falls back to it"));
+	assert_true(has(&f, PXE_NOTE, "methods it can use: fallback, payload, linux"));
+	pxe_findings_free(&f);
+	/* Only the version known: not counted on. */
+	d.fwgen_from_caps = false;
+	assert_false(pxe_domain_falls_back(&d));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lanes),
 		cmocka_unit_test(test_without_firmware),
 		cmocka_unit_test(test_domain_generation),
+		cmocka_unit_test(test_pci_disk),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
