@@ -9,7 +9,7 @@
 #                       [--timeout SECONDS] [--kernel FILE --append TEXT]
 #                       [--disk-order] [--loadparm LOADPARM] [--no-tftp]
 #                       [--monitor SOCKET] [--initrd FILE] [--machine OPTS]
-#                       [--pci-disk FILE]
+#                       [--pci-disk FILE] [--disk-alone]
 #   --disk   a raw disk (512-byte blocks); --cd a disk with 2048-byte blocks, which the
 #            firmware boots as El Torito. DEVNO is the device number, e.g. 0002.
 #   --kernel starts FILE directly (qemu -kernel, with -append and --initrd) instead of a
@@ -19,6 +19,8 @@
 #   --loadparm    the network card's loadparm (QEMU >= 10.1 picks a pxelinux entry by it).
 #   --no-tftp     a DHCP server that names a boot file, but no TFTP server (an outage).
 #   --machine     more s390-ccw-virtio machine properties (secure-boot=on,boot-certs...).
+#   --disk-alone  the first disk is the only boot device (bootindex 1), the network card
+#            is not in the boot order.
 #   --pci-disk    a raw disk as virtio-blk-pci (on the PCI bus, not the channel
 #            subsystem), with bootindex 2: after the network in the boot order.
 #   --monitor     QEMU's human monitor on a Unix socket; the guest pauses in a disabled
@@ -33,6 +35,7 @@ devs=() disks=()
 while (($#)); do
 	case $1 in
 	--disk-order) disk_order=1; shift; continue ;;
+	--disk-alone) disk_order=2; shift; continue ;;
 	--no-tftp) no_tftp=1; shift; continue ;;
 	--loadparm) loadparm=$2 ;;
 	--monitor) monitor=$2 ;;
@@ -58,7 +61,7 @@ for d in "${disks[@]}"; do
 	file=${spec%@*} devno=${spec##*@}
 	blocks="" order=""
 	[[ $kind == --cd ]] && blocks=",logical_block_size=2048,physical_block_size=2048"
-	((disk_order && n == 0)) && order=,bootindex=2
+	((disk_order && n == 0)) && order=,bootindex=$((3 - disk_order))
 	devs+=(-drive "file=$file,format=raw,if=none,id=d$n"
 		-device "virtio-blk-ccw,drive=d$n,devno=fe.0.$devno$blocks$order")
 	n=$((n + 1))
@@ -66,6 +69,7 @@ done
 [[ -n $tftp && -n $console ]] || { echo "s390x-guest: --tftp and --console are required" >&2; exit 2; }
 [[ -n $uuid ]] && devs+=(-uuid "$uuid")
 bootindex=,bootindex=1
+((disk_order == 2)) && bootindex=""
 if [[ -n $kernel ]]; then
 	devs+=(-kernel "$kernel" -append "$append")
 	[[ -n $initrd ]] && devs+=(-initrd "$initrd")
