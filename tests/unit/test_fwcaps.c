@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * test_fwcaps.c - the firmware generation from what a QEMU binary and its firmware can
- * do, on what each lane's binary printed (tests/fixtures/qemu-caps/README); auto's choice
- * and doctor's findings from it, a backport included.
+ * do, on what each lane's binary printed (tests/fixtures/qemu-caps/README), and auto's
+ * choice from it (doctor's findings from it: test_domain.c).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,11 +13,7 @@
 #include <string.h>
 
 #include "pxe/fwgen.h"
-#include "pxe/guest.h"
-#include "pxe/lint.h"
 #include "pxe/method.h"
-#include "virt/domain.h"
-#include "virt/libvirt.h"
 
 /* tests/fixtures/qemu-caps/@version/@file, whole; *@len its size. */
 static char *load(const char *version, const char *file, size_t *len)
@@ -104,112 +100,11 @@ static void test_without_firmware(void **state)
 	assert_false(c.net_loadparm);
 }
 
-static bool has(const struct pxe_findings *f, enum pxe_severity sev, const char *part)
-{
-	size_t i;
-
-	for (i = 0; i < f->count; i++)
-		if (f->items[i].severity == sev && strstr(f->items[i].msg, part))
-			return true;
-	for (i = 0; i < f->count; i++)
-		print_message("finding: %s\n", f->items[i].msg);
-	return false;
-}
-
-static void test_domain_generation(void **state)
-{
-	struct pxe_findings f = { 0 };
-	struct pxe_domain d;
-	enum pxe_fwgen gen;
-
-	(void)state;
-	memset(&d, 0, sizeof(d));
-	d.net_first = d.disk_second = true;
-	assert_false(pxe_domain_fwgen(&d, &gen));
-
-	/* A backport: QEMU 9.1 by its version, with the fallback in its firmware. */
-	d.qemu_known = true;
-	d.qemu_major = 9;
-	d.qemu_minor = 1;
-	assert_true(pxe_domain_fwgen(&d, &gen));
-	assert_int_equal(gen, PXE_FW_7_2);
-	d.fwgen_from_caps = true;
-	d.fwgen_caps = PXE_FW_9_2;
-	assert_true(pxe_domain_fwgen(&d, &gen));
-	assert_int_equal(gen, PXE_FW_9_2);
-	pxe_domain_check("rhel", &d, NULL, &f);
-	assert_true(has(&f, PXE_NOTE, "generation 9.2 (from what its QEMU and firmware can do"));
-	assert_true(has(&f, PXE_NOTE, "version number alone would say generation 7.2: a backport"));
-	assert_true(has(&f, PXE_NOTE, "methods it can use: fallback, payload, linux"));
-	pxe_findings_free(&f);
-
-	/* 9.2.x: the fallback, with a warning. */
-	d.qemu_minor = 2;
-	pxe_domain_check("q92", &d, NULL, &f);
-	assert_true(has(&f, PXE_WARNING, "QEMU 9.2.x: its firmware's virtio-net boot can fail"));
-	pxe_findings_free(&f);
-
-	/* Only the version: said so. */
-	d.fwgen_from_caps = false;
-	d.qemu_major = 10;
-	d.qemu_minor = 0;
-	pxe_domain_check("v", &d, NULL, &f);
-	assert_true(has(&f, PXE_NOTE, "generation 9.2 (from its version number"));
-	assert_false(has(&f, PXE_WARNING, "9.2.x"));
-	pxe_findings_free(&f);
-}
-
-/* The disk after the interface on the PCI bus: a fallback only where the firmware can IPL
- * it (booted: QEMU 10.0 "Unsupported IPLB", 11.1 "Using virtio-blk."). */
-static void test_pci_disk(void **state)
-{
-	static const char xml[] =
-		"<domain type='kvm'><name>p</name><devices>"
-		"<interface type='network'><boot order='1'/>"
-		"<address type='ccw' cssid='0xfe' ssid='0x0' devno='0x0001'/></interface>"
-		"<disk type='file' device='disk'><target dev='vda' bus='virtio'/>"
-		"<boot order='2'/><address type='pci' domain='0x0000' bus='0x00' slot='0x01' "
-		"function='0x0'><zpci uid='0x0001' fid='0x00000000'/></address></disk>"
-		"</devices></domain>";
-	struct pxe_findings f = { 0 };
-	struct pxe_domain d;
-
-	(void)state;
-	memset(&d, 0, sizeof(d));
-	pxe_libvirt_boot_order(xml, &d);
-	assert_true(d.net_first && d.disk_second && d.disk_second_pci);
-	d.qemu_known = true;
-	d.qemu_major = 10;
-	d.fwgen_from_caps = true;
-	d.fwgen_caps = PXE_FW_9_2;
-	assert_false(pxe_domain_disk_after_net(&d));
-	assert_false(pxe_domain_falls_back(&d));
-	pxe_domain_check("p", &d, NULL, &f);
-	assert_true(has(&f, PXE_WARNING, "a PCI device (virtio-blk-pci), which its firmware "
-					 "cannot IPL: no fallback"));
-	assert_true(has(&f, PXE_NOTE, "methods it can use: payload, linux"));
-	pxe_findings_free(&f);
-	d.qemu_major = 11;
-	d.qemu_minor = 1;
-	d.fwgen_caps = PXE_FW_10_1;
-	d.fw_pci_boot = true;
-	assert_true(pxe_domain_falls_back(&d));
-	pxe_domain_check("p", &d, NULL, &f);
-	assert_true(has(&f, PXE_NOTE, "its firmware can IPL one, and falls back to it"));
-	assert_true(has(&f, PXE_NOTE, "methods it can use: fallback, payload, linux"));
-	pxe_findings_free(&f);
-	/* Only the version known: not counted on. */
-	d.fwgen_from_caps = false;
-	assert_false(pxe_domain_falls_back(&d));
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lanes),
 		cmocka_unit_test(test_without_firmware),
-		cmocka_unit_test(test_domain_generation),
-		cmocka_unit_test(test_pci_disk),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
