@@ -10,7 +10,7 @@ set -euo pipefail
 declare -A sets=(
 	[build]="make gcc libc6-dev pkg-config gcc-s390x-linux-gnu libc6-dev-s390x-cross libarchive-dev libvirt-dev libselinux1-dev libxml2-dev libsmartcols-dev libsystemd-dev"
 	[check]="libcmocka-dev libfuse3-dev fuse3 clang libclang-rt-14-dev bash-completion"
-	[e2e]="qemu-system-misc cpio xorriso dracut-core bc debootstrap python3 openssl"
+	[e2e]="qemu-system-misc cpio xorriso dracut-core bc debootstrap python3 openssl e2fsprogs"
 	[package]="debhelper fakeroot lintian rpm rpm2cpio rpmlint file"
 	[libvirt]="iproute2 libvirt-daemon libvirt-daemon-driver-qemu libvirt-daemon-system libvirt-daemon-system-sysv libvirt-clients dnsmasq-base"
 )
