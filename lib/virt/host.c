@@ -105,9 +105,8 @@ static bool drop_secure_args(xmlNodePtr line)
 
 	for (n = line->children; n; n = next) {
 		xmlChar *v = named(n, "arg") ? xmlGetProp(n, BAD_CAST "value") : NULL;
-		char kept[1024];
+		char *kept, *p, *end;
 		size_t used = 0;
-		const char *p, *end;
 		bool any = false;
 
 		next = n->next;
@@ -116,8 +115,9 @@ static bool drop_secure_args(xmlNodePtr line)
 				prev = n;
 			continue;
 		}
-		kept[0] = '\0';
-		for (p = (const char *)v; *p; p = *end ? end + 1 : end) {
+		/* The properties kept are written over the value itself: never longer. */
+		kept = (char *)v;
+		for (p = kept; *p; p = *end ? end + 1 : end) {
 			size_t len;
 
 			end = p + strcspn(p, ",");
@@ -126,10 +126,12 @@ static bool drop_secure_args(xmlNodePtr line)
 				any = true;
 				continue;
 			}
-			if (used + len + 2 < sizeof(kept))
-				used += (size_t)snprintf(kept + used, sizeof(kept) - used, "%s%.*s",
-							 used ? "," : "", (int)len, p);
+			if (used)
+				kept[used++] = ',';
+			memmove(kept + used, p, len);
+			used += len;
 		}
+		kept[used] = '\0';
 		if (any) {
 			dropped = true;
 			if (used) {

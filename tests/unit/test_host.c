@@ -256,6 +256,29 @@ static void test_refusals(void **state)
 	free(out);
 }
 
+/* A machine option longer than any buffer keeps every property that is not secure IPL's. */
+static void test_long_machine_option(void **state)
+{
+	char xml[4096], opt[2100], *out;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 1000; i++)
+		memcpy(opt + 2 * i, "a,", 2);
+	snprintf(opt + 2000, sizeof(opt) - 2000, "keep=1");
+	snprintf(xml, sizeof(xml),
+		 "<domain type='kvm' xmlns:qemu='" DOMAIN_XML_QEMU_NS "'><name>x</name>"
+		 "<devices><disk type='file' device='disk'/><interface type='network'/>"
+		 "</devices><qemu:commandline><qemu:arg value='-machine'/><qemu:arg "
+		 "value='secure-boot=on,%s,boot-certs.0.path=/c'/></qemu:commandline></domain>",
+		 opt);
+	out = to(xml, PXE_HOST_INSTALL, true);
+	snprintf(xml, sizeof(xml), "<qemu:arg value=\"%s\"/>", opt);
+	assert_non_null(strstr(out, xml));
+	assert_int_equal(facts(out).ipl_mode, PXE_IPL_NORMAL);
+	free(out);
+}
+
 /* A temporary root with pxelinux.cfg/, and one guest planned in it. */
 static int plan(const struct pxe_write_request *r, const struct pxe_domain *dom,
 		struct pxe_plan *p, struct reipl_error *err)
@@ -363,6 +386,7 @@ int main(void)
 		cmocka_unit_test(test_lab_9_0_cycle),	  cmocka_unit_test(test_newest_loadparm_certs),
 		cmocka_unit_test(test_boot_order_hands_back), cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_planner),		  cmocka_unit_test(test_auto_choice),
+		cmocka_unit_test(test_long_machine_option),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
