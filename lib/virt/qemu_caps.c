@@ -72,19 +72,26 @@ static char *run(char *const argv[], struct reipl_error *err)
 
 		if (left <= 0 || poll(&p, 1, (int)left) <= 0) {
 			kill(pid, SIGKILL);
-			used = OUTPUT_MAX + 1; /* (marks the time limit) */
+			used = OUTPUT_MAX + 1; /* (marks a run that was killed) */
 			break;
 		}
 		n = read(fds[0], out + used, OUTPUT_MAX - used);
-		if (n <= 0 || (used += (size_t)n) == OUTPUT_MAX)
+		if (n <= 0)
 			break;
+		if ((used += (size_t)n) == OUTPUT_MAX) {
+			/* (more than any help text: not read on, and not waited for blocked) */
+			kill(pid, SIGKILL);
+			used = OUTPUT_MAX + 1;
+			break;
+		}
 	}
 	close(fds[0]);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	if (used > OUTPUT_MAX || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		reipl_fail(err, -EIO, "%s %s %s: %s", argv[0], argv[1], argv[2],
-			   used > OUTPUT_MAX ? "no answer within 10 s" : "failed");
+			   used > OUTPUT_MAX ? "no answer within 10 s, or far too long a one"
+					     : "failed");
 		free(out);
 		return NULL;
 	}
