@@ -161,7 +161,7 @@ check "host: pxe local sets the definition: the disk alone" \
 	"grep -q 'boots its disk alone' '$work/host-local.log' && ! iface_boots ${doms[4]} && disk_first ${doms[4]} && [[ \$(role_of ${doms[4]}) == 'local, method host' ]]" "$work/host-local.log"
 "$cli" pxe --root "$tree" --connect $URI list >"$work/host-list.log" 2>&1
 check "host: pxe list reads the entry as local by the definition" \
-	"grep -q 'host' '$work/host-list.log'" "$work/host-list.log"
+	"grep -Eq ' local +host ' '$work/host-list.log'" "$work/host-list.log"
 reprovision_run "$work/re6.log" "$work/console5.log" --root "$tree" --connect $URI "${doms[4]}" "${installer[@]}" \
 	--append "console=ttysclp0 quiet demo.end=reboot" --method host --timeout 240
 check "host: reprovision exits 0 when the installer rebooted" "((rc == 0))" "$work/re6.log"
