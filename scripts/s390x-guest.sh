@@ -9,7 +9,7 @@
 #                       [--timeout SECONDS] [--kernel FILE --append TEXT]
 #                       [--disk-order] [--loadparm LOADPARM] [--no-tftp]
 #                       [--monitor SOCKET] [--initrd FILE] [--machine OPTS]
-#                       [--pci-disk FILE] [--disk-alone]
+#                       [--pci-disk FILE] [--disk-alone] [--medium FILE@DEVNO]
 #   --disk   a raw disk (512-byte blocks); --cd a disk with 2048-byte blocks, which the
 #            firmware boots as El Torito. DEVNO is the device number, e.g. 0002.
 #   --kernel starts FILE directly (qemu -kernel, with -append and --initrd) instead of a
@@ -21,6 +21,8 @@
 #   --machine     more s390-ccw-virtio machine properties (secure-boot=on,boot-certs...).
 #   --disk-alone  the first disk is the only boot device (bootindex 1), the network card
 #            is not in the boot order.
+#   --medium      a raw disk the guest may read but not write (an install medium), never
+#            in the boot order.
 #   --pci-disk    a raw disk as virtio-blk-pci (on the PCI bus, not the channel
 #            subsystem), with bootindex 2: after the network in the boot order.
 #   --monitor     QEMU's human monitor on a Unix socket; the guest pauses in a disabled
@@ -50,6 +52,9 @@ while (($#)); do
 	--initrd) initrd=$2 ;;
 	--append) append=$2 ;;
 	--disk | --cd) disks+=("$1 $2") ;;
+	--medium)
+		devs+=(-drive "file=${2%@*},format=raw,if=none,id=m0,readonly=on"
+			-device "virtio-blk-ccw,drive=m0,devno=fe.0.${2##*@}") ;;
 	--pci-disk) devs+=(-drive "file=$2,format=raw,if=none,id=p0" -device "virtio-blk-pci,drive=p0,bootindex=2") ;;
 	*) echo "s390x-guest: unknown option $1" >&2; exit 2 ;;
 	esac

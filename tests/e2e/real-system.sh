@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# real-system.sh - a real Debian s390x system on its zipl disk (scripts/debian-system.sh),
-# booted from the network through each local method on one QEMU lane ($QEMU_LANE: 7.2,
-# 10.0, newest), until systemd's multi-user target says so on the console:
+# real-system.sh - a real Debian s390x system, installed on a blank disk by a network-booted
+# installer and then booted from the network through each local method, on one QEMU lane
+# ($QEMU_LANE: 7.2, 10.0, newest), until systemd's multi-user target says so on the console:
+#   - `pxe install` boots the installer (scripts/debian-installer.sh: Debian's kernel and an
+#     initrd that partitions the disk, makes its ext4, copies the system from a read-only
+#     install medium and runs zipl in it, a two-entry menu), which powers off at its end;
 #   - the payload with --target "ccw 0.0.0002 -L 2" boots zipl menu entry 2, whose system
-#     reboots itself once: the reboot stays on the disk, and on entry 2;
-#   - the Linux helper with --target "ccw 0.0.0002" boots the default entry, 1;
+#     reboots itself once (systemctl reboot): the reboot stays on the disk, and on entry 2;
+#   - the Linux helper with "-L 2" does the same; without a loadparm it boots the default
+#     entry, 1;
 #   - the fallback (QEMU 9.2 and later; the disk after the network) boots entry 1.
-# Each case boots a copy of the disk; QEMU runs under a time limit. Needs root the first
-# time (the system is built then, about half an hour of emulation) and the e2e packages.
+# Each boot after the install uses a copy of the installed disk; QEMU runs under a time
+# limit. Needs root the first time (the system is built then, about half an hour of
+# emulation: scripts/debian-system.sh) and the e2e packages.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=$top/build
@@ -20,30 +25,55 @@ trap 'rm -rf "$work"' EXIT
 CHECK_PREFIX="[QEMU $lane] "
 mac=52:54:00:12:34:56
 
-disk=$("$top/scripts/debian-system.sh" path) || { fail "the Debian system is built"; summary; exit; }
+medium=$("$top/scripts/debian-installer.sh" medium) || { fail "the Debian system is built"; summary; exit; }
 "$top/tests/e2e/fetch-s390x.sh" "$work/pkgs" "linux-image-s390x=boot/vmlinuz-*" >/dev/null || exit 1
 tree=$work/tftp
 mkdir -p "$tree"
 "$cli" pxe --root "$tree" setup >/dev/null || exit 1
+"$top/scripts/debian-installer.sh" "$tree/installer" || exit 1
 cp "$work"/pkgs/linux-image-s390x/boot/vmlinuz-* "$tree/reboot-kernel.img"
 "$cli" mkinitrd --init "$build/s390x/reboot-s390x-init" -o "$tree/reboot-initrd.img" >/dev/null || exit 1
 
-# run NAME [s390x-guest options]: boot a fresh copy of the disk; console in $work/NAME.text,
-# QEMU's status in $status, seconds in $secs
-run() {
-	local name=$1 start
-	shift
-	cp --sparse=always "$disk" "$work/$name.img"
+# boot NAME DISK [s390x-guest options]: boot the guest with DISK as 0.0.0002; console in
+# $work/NAME.text, QEMU's status in $status, seconds in $secs
+boot() {
+	local name=$1 disk=$2 start up
+	shift 2
 	start=$(date +%s)
 	"$top/scripts/s390x-guest.sh" --tftp "$tree" --console "$work/$name.log" --timeout 300 \
-		--mac "$mac" --disk "$work/$name.img@0002" "$@"
+		--mac "$mac" --disk "$disk@0002" "$@"
 	status=$?
 	secs=$(($(date +%s) - start))
-	rm -f "$work/$name.img"
 	tr -d '\r' <"$work/$name.log" | sed -E 's/ *Receiving data: *([0-9]+ KBytes *)*//g' >"$work/$name.text"
-	echo "$name [QEMU $lane]: QEMU start to power-off $secs s; the system's own boot: $(sed -n 's/.*zipl entry [0-9]*, \([0-9.]*\) s up.*/\1 s/p' "$work/$name.text" | tail -n 1)"
+	up=$(sed -n 's/.*zipl entry [0-9]*, \([0-9.]*\) s up.*/\1 s/p' "$work/$name.text" | tail -n 1)
+	[[ -n $up ]] && up="; the system's own boot: $up"
+	echo "$name [QEMU $lane]: QEMU start to power-off $secs s$up"
+}
+# run NAME [s390x-guest options]: boot a fresh copy of the installed disk
+run() {
+	local name=$1
+	shift
+	cp --sparse=always "$work/installed.img" "$work/$name.img"
+	boot "$name" "$work/$name.img" "$@"
+	rm -f "$work/$name.img"
 }
 netboots() { grep -c 'Network boot starting' "$work/$1.text"; }
+
+# The install: a blank disk, the system's disk as a read-only medium.
+"$cli" pxe --root "$tree" install "$mac" --kernel installer/vmlinuz --initrd installer/initrd.img \
+	--append "console=ttysclp0 rs390x.end=poweroff" >/dev/null
+truncate -s 2G "$work/installed.img"
+boot install "$work/installed.img" --medium "$medium@0003"
+# (read back on the host: the partition table and the file system the installer made)
+part=$(python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(512); print(*struct.unpack_from("<B3xI", d, 450), d[510:512].hex())' "$work/installed.img")
+label=$(dumpe2fs -h "$work/installed.img?offset=1048576" 2>/dev/null | sed -n 's/^Filesystem volume name: *//p')
+check "pxe install: the network-booted installer partitioned the blank disk, made its ext4, copied the system and ran zipl (two menu entries)" \
+	"((status == 0)) && grep -q 'rs390x-installer: installed in .* zipl done' '$work/install.text' && grep -q 'Adding #2: IPL section .debian-reboot.' '$work/install.text' && (( \$(netboots install) == 1 )) && [[ '$part' == '131 2048 55aa' && '$label' == zguest ]]" \
+	"$work/install.text"
+if ! grep -q 'rs390x-installer: installed' "$work/install.text"; then
+	summary
+	exit
+fi
 
 "$cli" pxe --root "$tree" local "$mac" --method payload --target "ccw 0.0.0002 -L 2" >/dev/null
 run payload
@@ -51,9 +81,15 @@ check "payload -L 2: zipl entry 2 booted, rebooted itself, and came back to entr
 	"((status == 0)) && grep -q 'zipl entry 2 reboots itself' '$work/payload.text' && grep -q 'multi-user reached, zipl entry 2' '$work/payload.text' && (( \$(netboots payload) == 1 ))" \
 	"$work/payload.text"
 
+"$cli" pxe --root "$tree" local "$mac" --method linux --target "ccw 0.0.0002 -L 2" >/dev/null
+run linux-l2
+check "the Linux helper -L 2: zipl entry 2 booted, rebooted itself, and came back to entry 2 on the disk" \
+	"((status == 0)) && grep -q 'zipl entry 2 reboots itself' '$work/linux-l2.text' && grep -q 'multi-user reached, zipl entry 2' '$work/linux-l2.text' && (( \$(netboots linux-l2) == 1 ))" \
+	"$work/linux-l2.text"
+
 "$cli" pxe --root "$tree" local "$mac" --method linux --target "ccw 0.0.0002" >/dev/null
 run linux
-check "the Linux helper: the default zipl entry, 1, reached multi-user" \
+check "the Linux helper without a loadparm: the default zipl entry, 1, reached multi-user" \
 	"((status == 0)) && grep -q 'multi-user reached, zipl entry 1' '$work/linux.text' && (( \$(netboots linux) == 1 ))" \
 	"$work/linux.text"
 
