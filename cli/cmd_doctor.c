@@ -67,6 +67,8 @@ int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv)
 	struct pxe_findings f = { 0 };
 	struct reipl_error err;
 	const char *domains[64];
+	struct pxe_domain *doms;
+	struct pxe_lint_domain *lint_doms;
 	char *xml = NULL;
 	int c, i, ndomains = 0, rc;
 	bool strict = false, json = false;
@@ -132,19 +134,30 @@ int cmd_doctor(const struct cli_ctx *ctx, int argc, char **argv)
 		in.network_name = network;
 	}
 	in.network_xml = xml;
-	if (pxe_tree_open(root, &t, &err)) {
+	/* The domains first: the tree's files for them are read as their firmware reads them. */
+	doms = calloc((size_t)ndomains + 1, sizeof(*doms));
+	lint_doms = calloc((size_t)ndomains + 1, sizeof(*lint_doms));
+	if (!doms || !lint_doms) {
+		free(doms);
+		free(lint_doms);
 		free(xml);
-		return cli_error("doctor: %s", err.msg);
+		return cli_error("doctor: out of memory");
 	}
-	rc = pxe_doctor(&t, &in, &f, &err);
+	for (i = 0, rc = 0; rc == 0 && i < ndomains; i++) {
+		rc = pxe_libvirt_domain(connect, domains[i], &doms[i], &err);
+		lint_doms[i] = (struct pxe_lint_domain){ domains[i], &doms[i] };
+	}
+	in.domains = lint_doms;
+	in.ndomains = ndomains;
+	if (rc == 0 && (rc = pxe_tree_open(root, &t, &err)) == 0) {
+		rc = pxe_doctor(&t, &in, &f, &err);
+		for (i = 0; rc == 0 && i < ndomains; i++)
+			pxe_domain_check(domains[i], &doms[i], &t, &f);
+		pxe_tree_close(&t);
+	}
 	free(xml);
-	for (i = 0; rc == 0 && i < ndomains; i++) {
-		struct pxe_domain dom;
-
-		if ((rc = pxe_libvirt_domain(connect, domains[i], &dom, &err)) == 0)
-			pxe_domain_check(domains[i], &dom, &t, &f);
-	}
-	pxe_tree_close(&t);
+	free(doms);
+	free(lint_doms);
 	if (rc) {
 		pxe_findings_free(&f);
 		return cli_error("doctor: %s", err.msg);

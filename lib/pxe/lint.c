@@ -185,9 +185,32 @@ static void add_notes(const struct pxe_cfg *cfgs, int ngens, const char *subject
 	}
 }
 
-static void lint_file(const struct pxe_tree *t, const char *name, const enum pxe_fwgen *gens,
-		      int ngens, struct pxe_findings *out)
+/* The domain among @doms that file @name is for (by its UUID or a MAC), or NULL. */
+static const struct pxe_lint_domain *domain_of(const char *name, const struct pxe_lint_domain *doms,
+					       int ndoms)
 {
+	struct pxe_guest g;
+	char why[128];
+	int i, k;
+
+	if (ndoms == 0 || pxe_guest_from_file(name, &g, why, sizeof(why)) != 0)
+		return NULL;
+	for (i = 0; i < ndoms; i++) {
+		const struct pxe_domain *d = doms[i].d;
+
+		if (g.kind == PXE_GUEST_UUID && strcmp(g.uuid, d->uuid) == 0)
+			return &doms[i];
+		for (k = 0; g.kind == PXE_GUEST_MAC && k < d->nmacs; k++)
+			if (memcmp(g.mac, d->macs[k], sizeof(g.mac)) == 0)
+				return &doms[i];
+	}
+	return NULL;
+}
+
+static void lint_file(const struct pxe_tree *t, const char *name, const enum pxe_fwgen *gens,
+		      int ngens, const struct pxe_lint_domain *dom, struct pxe_findings *out)
+{
+	enum pxe_fwgen dom_gen;
 	struct pxe_cfg *cfgs;
 	struct pxe_summary sum;
 	char data[PXE_CFG_BUFFER]; /* all the firmware reads */
@@ -229,6 +252,11 @@ static void lint_file(const struct pxe_tree *t, const char *name, const enum pxe
 				 "mode %04o: the TFTP server cannot read it, so the firmware skips "
 				 "it (0644)",
 				 mode);
+	/* A known domain's file: what its own firmware reads, nothing else. */
+	if (dom && pxe_domain_fwgen(dom->d, &dom_gen)) {
+		gens = &dom_gen;
+		ngens = 1;
+	}
 	cfgs = calloc((size_t)ngens, sizeof(*cfgs));
 	if (!cfgs) {
 		out->lost = true;
@@ -243,6 +271,12 @@ static void lint_file(const struct pxe_tree *t, const char *name, const enum pxe
 		pxe_findings_add(out, subject, 0, PXE_NOTE,
 				 "local by its domain's definition (--method host): the guest "
 				 "boots its disk alone and does not read this file");
+	else if (dom && sum.role == PXE_ROLE_LOCAL && sum.method == PXE_METHOD_FALLBACK &&
+		 pxe_domain_falls_back(dom->d))
+		pxe_findings_add(out, subject, 0, PXE_NOTE,
+				 "local by the firmware's fallback: domain %s's network boot ends "
+				 "here, as meant, and its firmware IPLs the disk that follows",
+				 dom->name);
 	else
 		add_notes(cfgs, ngens, subject, out);
 	/* The generation that reads the most entries sees every file an entry names. */
@@ -285,6 +319,13 @@ static void lint_dirs(const struct pxe_tree *t, struct pxe_findings *out)
 int pxe_lint(const struct pxe_tree *t, const enum pxe_fwgen *gens, int ngens,
 	     struct pxe_findings *out, struct reipl_error *err)
 {
+	return pxe_lint_domains(t, gens, ngens, NULL, 0, out, err);
+}
+
+int pxe_lint_domains(const struct pxe_tree *t, const enum pxe_fwgen *gens, int ngens,
+		     const struct pxe_lint_domain *doms, int ndoms, struct pxe_findings *out,
+		     struct reipl_error *err)
+{
 	bool have_default = false;
 	char **names;
 	size_t n, i;
@@ -300,7 +341,7 @@ int pxe_lint(const struct pxe_tree *t, const enum pxe_fwgen *gens, int ngens,
 		return rc;
 	for (i = 0; i < n; i++) {
 		have_default |= strcmp(names[i], "default") == 0;
-		lint_file(t, names[i], gens, ngens, out);
+		lint_file(t, names[i], gens, ngens, domain_of(names[i], doms, ndoms), out);
 	}
 	if (!have_default)
 		pxe_findings_add(out, "pxelinux.cfg/default", 0, PXE_WARNING,

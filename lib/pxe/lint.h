@@ -40,6 +40,9 @@ size_t pxe_findings_warnings(const struct pxe_findings *f);
 
 void pxe_findings_free(struct pxe_findings *f);
 
+/* What a guest with secure IPL (QEMU 11.2) reads of the tree: nothing, said as a note. */
+void pxe_lint_secure_ipl(const char *subject, struct pxe_findings *out);
+
 /*
  * Read every file in pxelinux.cfg/ of tree @t the way each of the @ngens firmware generations
  * @gens will and add what is wrong to @out: names the firmware never fetches, files it
@@ -48,11 +51,23 @@ void pxe_findings_free(struct pxe_findings *f);
  * that are missing or not readable by the TFTP server, and a missing default file.
  * Returns 0, or -errno with a message when the tree cannot be read at all.
  */
-/* What a guest with secure IPL (QEMU 11.2) reads of the tree: nothing, said as a note. */
-void pxe_lint_secure_ipl(const char *subject, struct pxe_findings *out);
-
 struct pxe_tree;
 int pxe_lint(const struct pxe_tree *t, const enum pxe_fwgen *gens, int ngens, struct pxe_findings *out,
 	     struct reipl_error *err);
+
+/*
+ * The same, where the guests of some files are known: a file named for one of the
+ * @ndomains domains (its UUID or one of its MACs) is read only as that domain's firmware
+ * generation reads it, and a fallback entry of a domain whose firmware falls back to its
+ * disk is a note, not a warning (its network boot is meant to fail).
+ */
+struct pxe_domain;
+struct pxe_lint_domain {
+	const char *name; /* how findings call it */
+	const struct pxe_domain *d;
+};
+int pxe_lint_domains(const struct pxe_tree *t, const enum pxe_fwgen *gens, int ngens,
+		     const struct pxe_lint_domain *doms, int ndoms, struct pxe_findings *out,
+		     struct reipl_error *err);
 
 #endif

@@ -224,7 +224,7 @@ int pxe_doctor(const struct pxe_tree *t, const struct pxe_doctor_input *in,
 	struct helper_files h = { 0 };
 	int rc, i;
 
-	rc = pxe_lint(t, all, PXE_FWGEN_COUNT, out, err);
+	rc = pxe_lint_domains(t, all, PXE_FWGEN_COUNT, in->domains, in->ndomains, out, err);
 	if (rc)
 		return rc;
 	collect_helper_files(t, &h, out);

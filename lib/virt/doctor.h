@@ -12,6 +12,9 @@ struct pxe_doctor_input {
 	const char *network_name;      /* how to call it in findings */
 	const char *reference_init;    /* the init this tool installs, or NULL */
 	const char *reference_payload; /* the payload this tool installs, or NULL */
+	/* The domains asked about: their files are read as their own firmware reads them. */
+	const struct pxe_lint_domain *domains;
+	int ndomains;
 };
 
 /*

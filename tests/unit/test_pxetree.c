@@ -888,6 +888,64 @@ static void test_doctor_files(void **state)
 	pxe_findings_free(&f);
 }
 
+/*
+ * Doctor with --domain reads a domain's own file as its own firmware does: a fallback entry
+ * is an error for QEMU 7.2 only, a note for a domain on 10.0 whose disk follows the
+ * network, and still a warning for one whose disk does not.
+ */
+static void test_lint_domains(void **state)
+{
+	static const char uuid[] = "9d1f7d36-5c65-4b4e-8d3a-2f0d5e1a0b01";
+	struct pxe_domain d = { .nmacs = 1, .macs = { { 0x52, 0x54, 0, 0xde, 0, 1 } },
+				.net_first = true, .disk_second = true, .qemu_known = true,
+				.qemu_major = 10, .qemu_minor = 0 };
+	struct pxe_lint_domain dom = { "guest1", &d };
+	struct pxe_findings f = { 0 };
+	struct reipl_error err;
+	char entry[512], file[64];
+	struct pxe_tree t;
+
+	(void)state;
+	strcpy(d.uuid, uuid);
+	assert_int_equal(pxe_entry_fallback(entry, sizeof(entry), &err), 0);
+	snprintf(file, sizeof(file), "pxelinux.cfg/%s", uuid);
+	put(file, entry, 0644);
+	put("pxelinux.cfg/01-52-54-00-de-00-01", entry, 0644);
+	put("pxelinux.cfg/default", entry, 0644);
+	assert_int_equal(pxe_tree_open(root, &t, &err), 0);
+
+	/* Without the domain: every generation, 7.2's error among them. */
+	assert_int_equal(pxe_lint(&t, all_gens, 3, &f, &err), 0);
+	assert_true(found(&f, file, 1, PXE_ERROR, "firmware 7.2: no label"));
+	pxe_findings_free(&f);
+
+	/* With it: its files (by UUID and by MAC) are a note; the default is not its own. */
+	assert_int_equal(pxe_lint_domains(&t, all_gens, 3, &dom, 1, &f, &err), 0);
+	assert_true(found(&f, file, 0, PXE_NOTE, "domain guest1's network boot ends here"));
+	assert_true(found(&f, "pxelinux.cfg/01-52-54-00-de-00-01", 0, PXE_NOTE, "fallback"));
+	assert_false(found(&f, file, 1, PXE_ERROR, "no label"));
+	assert_false(found(&f, file, 1, PXE_WARNING, "no label"));
+	assert_true(found(&f, "pxelinux.cfg/default", 1, PXE_ERROR, "firmware 7.2: no label"));
+	pxe_findings_free(&f);
+
+	/* Its disk does not follow the network: its own generation's warning, unprefixed. */
+	d.disk_second = false;
+	assert_int_equal(pxe_lint_domains(&t, all_gens, 3, &dom, 1, &f, &err), 0);
+	assert_true(found(&f, file, 1, PXE_WARNING, "no label: the network boot fails"));
+	assert_false(found(&f, file, 1, PXE_ERROR, "no label"));
+	pxe_findings_free(&f);
+
+	/* On QEMU 7.2 the fallback entry is the error it is there. */
+	d.disk_second = true;
+	d.qemu_major = 7;
+	d.qemu_minor = 2;
+	assert_int_equal(pxe_lint_domains(&t, all_gens, 3, &dom, 1, &f, &err), 0);
+	assert_true(found(&f, file, 1, PXE_ERROR, "no label: the firmware finds nothing"));
+	assert_false(found(&f, file, 0, PXE_NOTE, "fallback"));
+	pxe_findings_free(&f);
+	pxe_tree_close(&t);
+}
+
 static void test_libvirt(void **state)
 {
 	struct reipl_error err;
@@ -931,6 +989,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_lookup, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_doctor_network, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_doctor_files, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lint_domains, setup, teardown),
 		cmocka_unit_test(test_libvirt),
 	};
 
