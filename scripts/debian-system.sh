@@ -6,6 +6,8 @@
 #
 # Usage: scripts/debian-system.sh path    the disk image, built first when missing or
 #                                          when its inputs changed (prints its path)
+#        scripts/debian-system.sh cached  its path when it is built, else status 1 (never
+#                                          builds: the demo's choice of installer)
 #
 # How: debootstrap --foreign for s390x on the host (the packages gathered here, so the
 # guest needs no network), the tree put on an ext4 partition of a raw disk image
@@ -67,11 +69,8 @@ build() {
 	mkdir -p "$tmp/kernel" "$tmp/initrd"/{bin,dev,proc,sys,root,lib/modules}
 	dpkg -x "$(ls "$root"/var/cache/apt/archives/linux-image-[0-9]*_s390x.deb | head -n 1)" "$tmp/kernel"
 	kernel=$(ls "$tmp"/kernel/boot/vmlinuz-* | head -n 1)
-	dpkg -x "$(ls "$root"/var/cache/apt/archives/busybox*_s390x.deb 2>/dev/null | head -n 1)" \
-		"$tmp/busybox" 2>/dev/null ||
-		"$top/tests/e2e/fetch-s390x.sh" "$tmp/pkgs" busybox-static >/dev/null
-	cp "$(ls "$tmp"/busybox/bin/busybox "$tmp"/pkgs/busybox-static/bin/busybox 2>/dev/null | head -n 1)" \
-		"$tmp/initrd/bin/"
+	"$top/tests/e2e/fetch-s390x.sh" "$tmp/pkgs" busybox-static=bin/busybox >/dev/null
+	cp "$tmp/pkgs/busybox-static/bin/busybox" "$tmp/initrd/bin/"
 	for a in sh mount insmod sleep ls chroot date tail sync umount poweroff cat; do
 		ln -s busybox "$tmp/initrd/bin/$a"
 	done
@@ -90,19 +89,17 @@ build() {
 		-nographic -no-user-config -nodefaults -serial none \
 		-chardev "file,id=c0,path=$tmp/builder.log" -device sclpconsole,chardev=c0 \
 		-kernel "$kernel" -initrd "$tmp/builder.img" -append "console=ttysclp0" \
-		-drive "file=$tmp/disk.img,format=raw,if=none,id=d0" \
+		-drive "file=$tmp/disk.img,format=raw,if=none,id=d0,cache=unsafe" \
 		-device virtio-blk-ccw,drive=d0,devno=fe.0.0002 </dev/null >/dev/null 2>&1 || true
 	if ! grep -aq 'builder: done, zipl ok' "$tmp/builder.log"; then
 		echo "debian-system: the build did not finish; its console:" >&2
 		tr -d '\r' <"$tmp/builder.log" | tail -n 30 >&2
 		return 1
 	fi
-	mv "$tmp/disk.img" "$tmp/builder.log" "$dir.new/" 2>/dev/null || {
-		mkdir -p "$dir.new"
-		mv "$tmp/disk.img" "$tmp/builder.log" "$dir.new/"
-	}
-	rm -rf "$tmp" "$dir"
-	mv "$dir.new" "$dir"
+	# (the finished disk appears under its name whole: a rename of the folder)
+	rm -f "$tmp/builder.img"
+	rm -rf "$tmp/kernel" "$tmp/initrd" "$tmp/pkgs" "$dir"
+	mv "$tmp" "$dir"
 }
 
 case ${1:-} in
@@ -111,8 +108,13 @@ path)
 	[[ -f $dir/disk.img ]] || build "$dir" || exit 1
 	echo "$dir/disk.img"
 	;;
+cached)
+	dir=$cache/debian-system/$(inputs_hash)
+	[[ -f $dir/disk.img ]] || exit 1
+	echo "$dir/disk.img"
+	;;
 *)
-	echo "usage: debian-system.sh path" >&2
+	echo "usage: debian-system.sh path | cached" >&2
 	exit 2
 	;;
 esac

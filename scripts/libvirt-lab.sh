@@ -12,7 +12,9 @@
 #
 #   lab_start_daemons
 #   lab_define NET DOM SUBNET TFTP DISK CONSOLE MAC [UUID] [BLOCK_SIZE] [EMULATOR] [DISK_ORDER]
+#              [MEDIUM]
 #   lab_define_domain DOM NET DISK CONSOLE MAC [UUID] [BLOCK_SIZE] [EMULATOR] [DISK_ORDER]
+#              [MEDIUM]
 #   lab_run DOM [SECONDS] [CONSOLE]  start the guest, wait until it is off again; with
 #                                CONSOLE, start it again when its firmware gave up on a
 #                                TFTP transfer (lab_tftp_fault), up to twice
@@ -107,13 +109,16 @@ XML
 	lab_define_domain "$dom" "$net" "${@:5}"
 }
 
-# lab_define_domain DOM NET DISK CONSOLE MAC [UUID] [BLOCK_SIZE] [EMULATOR] [DISK_ORDER]:
-# an s390x guest whose interface is first in the boot order; DISK_ORDER gives its disk
-# <boot order='DISK_ORDER'/> (the fallback method needs 2).
+# lab_define_domain DOM NET DISK CONSOLE MAC [UUID] [BLOCK_SIZE] [EMULATOR] [DISK_ORDER]
+# [MEDIUM]: an s390x guest whose interface is first in the boot order; DISK_ORDER gives its
+# disk <boot order='DISK_ORDER'/> (the fallback method needs 2), or "alone": the disk is
+# the only boot device, as virt-install defines a guest that has been installed. MEDIUM is
+# a raw disk attached read-only at 0.0.0003 (an install medium).
 lab_define_domain() {
 	local dom=$1 net=$2 disk=$3 console=$4 mac=$5 uuid=${6:-} bs=${7:-}
-	local emulator=${8:-/usr/bin/qemu-system-s390x} disk_order=${9:-}
-	local xml
+	local emulator=${8:-/usr/bin/qemu-system-s390x} disk_order=${9:-} medium=${10:-}
+	local xml iface_boot="<boot order='1'/>"
+	[[ $disk_order == alone ]] && disk_order=1 iface_boot=""
 	xml=$(mktemp)
 	cat >"$xml" <<XML
 <domain type='qemu'>
@@ -125,7 +130,7 @@ lab_define_domain() {
     <emulator>$emulator</emulator>
     <interface type='network'>
       <source network='$net'/><mac address='$mac'/><model type='virtio'/>
-      <boot order='1'/><address type='ccw' cssid='0xfe' ssid='0x0' devno='0x0001'/>
+      $iface_boot<address type='ccw' cssid='0xfe' ssid='0x0' devno='0x0001'/>
     </interface>
     <disk type='file' device='disk'>
       <driver name='qemu' type='raw'/><source file='$disk'/><target dev='vda' bus='virtio'/>
@@ -133,6 +138,10 @@ lab_define_domain() {
       ${disk_order:+<boot order='$disk_order'/>}
       <address type='ccw' cssid='0xfe' ssid='0x0' devno='0x0002'/>
     </disk>
+${medium:+    <disk type='file' device='disk'>
+      <driver name='qemu' type='raw'/><source file='$medium'/><target dev='vdb' bus='virtio'/>
+      <readonly/><address type='ccw' cssid='0xfe' ssid='0x0' devno='0x0003'/>
+    </disk>}
     <console type='pty'>
       <log file='$console' append='off'/><target type='sclp' port='0'/>
     </console>
