@@ -2,7 +2,7 @@
 # roundtrip.sh - round trip of every local boot method on every QEMU lane against a
 # seed-style baseline.
 #
-# Usage: bench/roundtrip.sh [RUNS]     (default 1 run of each, alternating)
+# Usage: bench/roundtrip.sh [--system] [RUNS]   (default 1 run of each, alternating)
 #        BENCH_LANES="10.0" bench/roundtrip.sh 5
 #
 # One round trip is one QEMU run of an emulated s390x guest whose boot order is network,
@@ -19,8 +19,19 @@
 #             Debian's s390x packages: the seed's way
 # Per lane (scripts/qemu-lanes.sh; BENCH_LANES, default every prepared lane) it prints
 # medians, the ratios to that lane's baseline, and TFTP bytes per boot; then image sizes.
+#
+# --system: the disk is the real Debian system (scripts/debian-system.sh: zipl, systemd; a
+# fresh copy per run), and a round trip ends when its unit says on the console that
+# multi-user is reached. The system's own boot (its uptime then, from its kernel's start)
+# is printed on a line of its own, and "added" is the round trip less it: what the network
+# boot and the method add before the system's kernel starts.
 # Needs `make` first. Run it on an otherwise idle machine; it asserts nothing.
 set -euo pipefail
+system=""
+if [[ ${1:-} == --system ]]; then
+	system=$("$(dirname "$0")/../scripts/debian-system.sh" path)
+	shift
+fi
 runs=${1:-1}
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$top/build
@@ -57,19 +68,31 @@ printf 'default linux\nlabel linux\nkernel reboot-kernel.img\ninitrd reboot-init
 	>"$tftp/pxelinux.cfg/default"
 truncate -s 16M "$work/disk.img"
 
-# roundtrip LANE METHOD: one round trip; prints its seconds.
+# roundtrip LANE METHOD: one round trip; prints its seconds (--system: and the system's
+# own boot, its uptime when its marker came).
 roundtrip() {
-	local tftp=$work/$2.tftp log=$work/$1-$2.log start end
+	local tftp=$work/$2.tftp log=$work/$1-$2.log start end pid marker='Using virtio-blk.'
+	if [[ -n $system ]]; then
+		cp --sparse=always "$system" "$work/disk.img"
+		marker='rs390x-system: multi-user reached'
+	fi
+	: >"$log"
 	start=$(date +%s.%N)
 	QEMU_LANE=$1 "$top/scripts/s390x-guest.sh" --tftp "$tftp" --console "$log" \
-		--disk "$work/disk.img@0002" --disk-order || true
+		--disk "$work/disk.img@0002" --disk-order --timeout 300 &
+	pid=$!
+	# (the moment the marker is on the console; QEMU's exit follows it)
+	while ! grep -aq "$marker" "$log" && kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
 	end=$(date +%s.%N)
-	if ! grep -aq "Using virtio-blk." "$log"; then
-		echo "roundtrip: $2 on QEMU $1 did not reach the disk IPL:" >&2
+	wait "$pid" || true
+	if ! grep -aq "$marker" "$log"; then
+		echo "roundtrip: $2 on QEMU $1 did not reach '$marker':" >&2
 		tail -n 20 "$log" >&2
 		exit 1
 	fi
-	echo "$end - $start" | bc -l
+	printf '%s' "$(echo "$end - $start" | bc -l)"
+	[[ -n $system ]] && printf ' %s' "$(tr -d '\r' <"$log" | sed -n 's/.*multi-user reached, zipl entry [0-9]*, \([0-9.]*\) s up.*/\1/p')"
+	echo
 }
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -93,8 +116,15 @@ else
 		"$top/scripts/qemu-lanes.sh" path "$lane" >/dev/null 2>&1 && lanes+=("$lane")
 	done
 fi
-printf 'runs per method and lane: %d (alternating)\n\n' "$runs"
-printf '%-6s %-9s %12s %10s %14s\n' QEMU method "round trip" "ratio" "TFTP bytes"
+until="the firmware's IPL of the disk"
+[[ -n $system ]] && until="the real Debian system's multi-user marker"
+printf 'runs per method and lane: %d (alternating), QEMU start to %s\n\n' "$runs" "$until"
+if [[ -n $system ]]; then
+	printf '%-6s %-9s %12s %10s %12s %10s %14s\n' QEMU method "round trip" "ratio" "added" \
+		"ratio" "TFTP bytes"
+else
+	printf '%-6s %-9s %12s %10s %14s\n' QEMU method "round trip" "ratio" "TFTP bytes"
+fi
 for lane in "${lanes[@]}"; do
 	methods=(payload linux baseline)
 	[[ $lane != 7.2 ]] && methods=(fallback payload linux baseline)
@@ -102,12 +132,28 @@ for lane in "${lanes[@]}"; do
 	for ((i = 1; i <= runs; i++)); do
 		for m in "${methods[@]}"; do roundtrip "$lane" "$m" >>"$work/$lane-$m.times"; done
 	done
-	baseline=$(median <"$work/$lane-baseline.times")
+	baseline=$(cut -d' ' -f1 "$work/$lane-baseline.times" | median)
+	if [[ -n $system ]]; then
+		# added: the round trip less the system's own boot, run by run
+		for m in "${methods[@]}"; do
+			awk '{ print $1 - $2 }' "$work/$lane-$m.times" >"$work/$lane-$m.added"
+		done
+		base_added=$(median <"$work/$lane-baseline.added")
+	fi
 	for m in "${methods[@]}"; do
-		t=$(median <"$work/$lane-$m.times")
-		printf '%-6s %-9s %10.3f s %10.3f %14d\n' "$lane" "$m" "$t" \
-			"$(echo "$t / $baseline" | bc -l)" "$(tftp_bytes "$m")"
+		t=$(cut -d' ' -f1 "$work/$lane-$m.times" | median)
+		if [[ -n $system ]]; then
+			a=$(median <"$work/$lane-$m.added")
+			printf '%-6s %-9s %10.3f s %10.3f %10.3f s %10.3f %14d\n' "$lane" "$m" "$t" \
+				"$(echo "$t / $baseline" | bc -l)" "$a" "$(echo "$a / $base_added" | bc -l)" \
+				"$(tftp_bytes "$m")"
+		else
+			printf '%-6s %-9s %10.3f s %10.3f %14d\n' "$lane" "$m" "$t" \
+				"$(echo "$t / $baseline" | bc -l)" "$(tftp_bytes "$m")"
+		fi
 	done
+	[[ -n $system ]] && printf '%-6s the system'"'"'s own boot (its uptime at the marker), median of all: %.3f s\n' \
+		"$lane" "$(cat "$work/$lane"-*.times | cut -d' ' -f2 | median)"
 done
 printf '\nimage size:  payload %d, ours (initrd) %d, baseline (initrd) %d\n' \
 	"$(stat -c %s "$build/s390x/reboot-s390x-payload.img")" "$(stat -c %s "$work/ours.img")" \
