@@ -59,10 +59,17 @@ installer=(--kernel installer/vmlinuz --initrd installer/initrd.img
 
 ### 1. boot-order
 "$cli" boot-order "$dom" >"$work/bo.log" 2>&1
-xml=$(virsh dumpxml --inactive "$dom")
+# device DOM ELEMENT PATTERN: the ELEMENT (interface, disk) of the persistent definition
+# that matches PATTERN, whole
+device() {
+	virsh dumpxml --inactive "$1" | awk -v el="$2" -v pat="$3" '
+		$0 ~ "<" el "[ >]" { buf = ""; inside = 1 }
+		inside { buf = buf $0 "\n" }
+		inside && $0 ~ "</" el ">" { inside = 0; if (buf ~ pat) printf "%s", buf }'
+}
 check "boot-order: the interface first, the disk second, the medium not in the order" \
-	"grep -A3 '<interface' <<<\"\$xml\" | grep -q \"<boot order='1'/>\" && grep -B2 -A8 \"dev='vda'\" <<<\"\$xml\" | grep -q \"<boot order='2'/>\" && ! grep -B2 -A8 \"dev='vdb'\" <<<\"\$xml\" | grep -q '<boot order'" \
-	"$(cat "$work/bo.log"; echo "$xml")"
+	"device $dom interface . | grep -q \"<boot order='1'/>\" && device $dom disk \"dev='vda'\" | grep -q \"<boot order='2'/>\" && ! device $dom disk \"dev='vdb'\" | grep -q '<boot order'" \
+	"$(cat "$work/bo.log"; virsh dumpxml --inactive "$dom")"
 
 ### 2. reprovision, the method chosen by itself
 timeout 900 "$cli" reprovision "$dom" "${installer[@]}" --timeout 600 >"$work/re.log" 2>&1
@@ -92,7 +99,7 @@ wait_for "$work/watch.log" following 30
 virsh -q start "$dom" >/dev/null
 lab_wait_off "$dom" 400
 check "watch: the installer's reboot turned the entry local, once" \
-	"(( \$(grep -c 'domain $dom rebooted: .*install once, started -> local' '$work/watch.log') == 1 )) && [[ \$(role) == local ]] && grep -q '^append.*-L 2' '$tree/pxelinux.cfg/$(virsh domuuid "$dom" | head -n 1)'" \
+	"(( \$(grep -c 'domain $dom rebooted: .*install once, started -> local' '$work/watch.log') == 1 )) && [[ \$(role) == local ]] && grep -q '^append.* rd.chreipl=-L rd.chreipl=2 ' '$tree/pxelinux.cfg/$(virsh domuuid "$dom" | head -n 1)'" \
 	"$(cat "$work/install.log" "$work/watch.log")"
 check "watch: one install, then zipl entry 2, whose own reboot came back to entry 2 on the disk" \
 	"(( \$(installs '$work/console.log') == 1 )) && grep -aq 'zipl entry 2 reboots itself' '$work/console.log' && grep -aq 'multi-user reached, zipl entry 2' '$work/console.log'" \
