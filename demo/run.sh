@@ -187,8 +187,11 @@ else
 	echo "   the Debian system is not built (scripts/debian-system.sh path builds it, about half"
 	echo "   an hour once): the small installer, which writes a marker system in seconds"
 fi
-cp "$kernel" "$tree/reboot-kernel.img"
-"$cli" mkinitrd -o "$tree/reboot-initrd.img" || exit 1
+# (the Linux helper's files; with libvirt, `pxe setup` puts the payload there instead)
+if ((LIBVIRT == 0)); then
+	cp "$kernel" "$tree/reboot-kernel.img"
+	"$cli" mkinitrd -o "$tree/reboot-initrd.img" || exit 1
+fi
 truncate -s "$disk_size" "$work/disk.img"
 guest_setup || { echo "demo: cannot set up the libvirt network and domain" >&2; exit 1; }
 printf '   guest: MAC %s, UUID %s, empty %s disk%s at 0.0.0002%s\n' \
