@@ -20,6 +20,9 @@
 #                                TFTP transfer (lab_tftp_fault), up to twice
 #   lab_tftp_fault CONSOLE       the firmware gave up on a transfer a stale packet broke
 #   lab_wait_off DOM [SECONDS]   wait until the guest is off
+#   lab_wait_for FILE PATTERN SECONDS  wait until FILE shows PATTERN (status 1: it did not)
+#   lab_reprovision SECONDS LOG CONSOLE ARGS...  `$cli reprovision ARGS` under a time
+#                                limit, run again when the firmware gave up on a transfer
 #   lab_cleanup NET DOM...       destroy and undefine them, stop the daemons we started
 #   lab_diagnose DOM...          each domain's state and reason, and the end of its QEMU log
 #                                (a panic's PSW is there), for a failing check's details
@@ -164,6 +167,31 @@ lab_wait_off() {
 	done
 	virsh -q destroy "$dom" >/dev/null 2>&1
 	return 124
+}
+
+# lab_wait_for FILE PATTERN SECONDS
+lab_wait_for() {
+	local t
+	for ((t = 0; t < $3 * 4; t++)); do
+		grep -aq -- "$2" "$1" 2>/dev/null && return 0
+		sleep 0.25
+	done
+	return 1
+}
+
+# lab_reprovision SECONDS LOG CONSOLE ARGS...: `$cli reprovision ARGS` ($cli: the
+# reboot-s390x under test) with its output in LOG and its status in rc. When the guest's
+# firmware gave up on its TFTP transfer (lab_tftp_fault: the emulator's, not ours;
+# reprovision rightly leaves the install entry then), say so and run it again, up to twice.
+lab_reprovision() {
+	local limit=$1 log=$2 console=$3 try
+	shift 3
+	for try in 1 2 3; do
+		timeout "$limit" "$cli" reprovision "$@" >"$log" 2>&1
+		rc=$?
+		((rc != 0)) && lab_tftp_fault "$console" || return 0
+		echo "note: $(basename "$console"): the firmware's TFTP client gave up (try $try): again"
+	done
 }
 
 # lab_tftp_fault CONSOLE: the guest's network firmware gave up on a TFTP transfer because

@@ -32,15 +32,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# wait_for FILE PATTERN SECONDS
-wait_for() {
-	local t
-	for ((t = 0; t < $3 * 4; t++)); do
-		grep -aq -- "$2" "$1" 2>/dev/null && return 0
-		sleep 0.25
-	done
-	return 1
-}
 role() { sed -n '2s/^# reboot-s390x: //p' "$tree/pxelinux.cfg/$(virsh domuuid "$dom" | head -n 1)"; }
 installs() { grep -ac 'rs390x-installer: installed in' "$1"; }
 
@@ -72,8 +63,7 @@ check "boot-order: the interface first, the disk second, the medium not in the o
 	"$(cat "$work/bo.log"; virsh dumpxml --inactive "$dom")"
 
 ### 2. reprovision, the method chosen by itself
-timeout 900 "$cli" reprovision "$dom" "${installer[@]}" --timeout 600 >"$work/re.log" 2>&1
-rc=$?
+lab_reprovision 900 "$work/re.log" "$work/console.log" "$dom" "${installer[@]}" --timeout 600
 lab_wait_off "$dom" 300
 echo "reprovision: $(grep -o 'method [a-z]*' "$work/re.log" | head -n 1)"
 check "reprovision: exit 0, the installer's reboot turned the entry local" \
@@ -93,11 +83,10 @@ check "doctor --domain: no errors, and the methods the domain can use" \
 ### 4. watch, install once, then zipl entry 2 by the payload's loadparm
 timeout 900 "$cli" watch >"$work/watch.log" 2>&1 &
 watch_pid=$!
-wait_for "$work/watch.log" following 30
+lab_wait_for "$work/watch.log" following 30
 "$cli" pxe install --once "$dom" "${installer[@]}" --method payload --target "ccw 0.0.0002 -L 2" \
 	>"$work/install.log" 2>&1
-virsh -q start "$dom" >/dev/null
-lab_wait_off "$dom" 400
+lab_run "$dom" 400 "$work/console.log"
 check "watch: the installer's reboot turned the entry local, once" \
 	"(( \$(grep -c 'domain $dom rebooted: .*install once, started -> local' '$work/watch.log') == 1 )) && [[ \$(role) == local ]] && grep -q '^append.* rd.chreipl=-L rd.chreipl=2 ' '$tree/pxelinux.cfg/$(virsh domuuid "$dom" | head -n 1)'" \
 	"$(cat "$work/install.log" "$work/watch.log")"

@@ -42,36 +42,11 @@ cleanup() {
 trap cleanup EXIT
 
 
-# wait_for FILE PATTERN SECONDS
-wait_for() {
-	local t
-	for ((t = 0; t < $3 * 4; t++)); do
-		grep -aq -- "$2" "$1" 2>/dev/null && return 0
-		sleep 0.25
-	done
-	return 1
-}
-
 # file_of DOM: its pxelinux.cfg file (named by its UUID)
 file_of() { echo "$tree/pxelinux.cfg/$(virsh domuuid "$1" | head -n 1)"; }
 
 # second line of the file: "# reboot-s390x: <role>"
 role_of() { sed -n '2s/^# reboot-s390x: //p' "$(file_of "$1")"; }
-
-# reprovision_run LOG CONSOLE ARGS...: `reprovision ARGS` with its output in LOG, and its
-# status in rc. When the guest's firmware gave up on its TFTP transfer (lab_tftp_fault:
-# the emulator's, not ours; reprovision rightly leaves the install entry then), say so
-# and run it again, up to twice.
-reprovision_run() {
-	local log=$1 console=$2 try
-	shift 2
-	for try in 1 2 3; do
-		timeout 300 "$cli" reprovision "$@" >"$log" 2>&1
-		rc=$?
-		((rc != 0)) && lab_tftp_fault "$console" || return 0
-		echo "note: $(basename "$console"): the firmware's TFTP client gave up (try $try): again"
-	done
-}
 
 # start_until DOM CONSOLE PATTERN: start DOM and wait until its console shows PATTERN;
 # started again when its firmware gave up on its TFTP transfer (as above).
@@ -113,7 +88,7 @@ local_opts=(--method payload --target "ccw 0.0.0002")
 installer=(--kernel installer/vmlinuz --initrd installer/initrd.img)
 
 ### 1. the installer powers off; --start-again boots the disk
-reprovision_run "$work/re1.log" "$work/console1.log" --root "$tree" --connect $URI "${doms[0]}" "${installer[@]}" \
+lab_reprovision 300 "$work/re1.log" "$work/console1.log" --root "$tree" --connect $URI "${doms[0]}" "${installer[@]}" \
 	--append "console=ttysclp0 quiet" "${local_opts[@]}" --start-again --timeout 240
 check "reprovision: exit 0 when the installer powered off" "((rc == 0))" "$work/re1.log"
 check "reprovision: the installer's shutdown turned the entry local" \
@@ -128,7 +103,7 @@ check "a later cold start boots the disk, not the installer" \
 	"grep -aq 'installed system booted from disk' '$work/console1.log' && ! grep -aq 'demo installer' '$work/console1.log'" "$work/console1.log"
 
 ### 2. the installer reboots the guest itself
-reprovision_run "$work/re2.log" "$work/console1.log" --root "$tree" --connect $URI "${doms[0]}" "${installer[@]}" \
+lab_reprovision 300 "$work/re2.log" "$work/console1.log" --root "$tree" --connect $URI "${doms[0]}" "${installer[@]}" \
 	--append "console=ttysclp0 quiet demo.end=reboot" "${local_opts[@]}" --timeout 240
 check "reprovision: exit 0 when the installer rebooted" "((rc == 0))" "$work/re2.log"
 check "reprovision: the guest's own reboot turned the entry local" \
@@ -140,7 +115,7 @@ check "the reboot landed on the disk (one install, then the disk)" \
 	"(( \$(grep -ac 'demo installer: started' '$work/console1.log') == 1 )) && grep -aq 'installed system booted from disk' '$work/console1.log'" "$work/console1.log"
 
 ### 3. QEMU 10.0, the fallback method: the installer reboots, the firmware falls back to the disk
-reprovision_run "$work/re5.log" "$work/console4.log" --root "$tree" --connect $URI "${doms[3]}" "${installer[@]}" \
+lab_reprovision 300 "$work/re5.log" "$work/console4.log" --root "$tree" --connect $URI "${doms[3]}" "${installer[@]}" \
 	--append "console=ttysclp0 quiet demo.end=reboot" --method fallback --timeout 240
 check "QEMU 10.0: reprovision exits 0 when the installer rebooted" "((rc == 0))" "$work/re5.log"
 check "QEMU 10.0: the reboot turned the entry local, the guest held and reset" \
@@ -162,7 +137,7 @@ check "host: pxe local sets the definition: the disk alone" \
 "$cli" pxe --root "$tree" --connect $URI list >"$work/host-list.log" 2>&1
 check "host: pxe list reads the entry as local by the definition" \
 	"grep -Eq ' local +host ' '$work/host-list.log'" "$work/host-list.log"
-reprovision_run "$work/re6.log" "$work/console5.log" --root "$tree" --connect $URI "${doms[4]}" "${installer[@]}" \
+lab_reprovision 300 "$work/re6.log" "$work/console5.log" --root "$tree" --connect $URI "${doms[4]}" "${installer[@]}" \
 	--append "console=ttysclp0 quiet demo.end=reboot" --method host --timeout 240
 check "host: reprovision exits 0 when the installer rebooted" "((rc == 0))" "$work/re6.log"
 check "host: the reboot turned the entry local and the definition the disk's, the guest started again" \
@@ -185,7 +160,7 @@ fi
 timeout 300 "$cli" reprovision --root "$tree" --connect $URI "${doms[1]}" "${installer[@]}" \
 	"${local_opts[@]}" --timeout 240 >"$work/re3.log" 2>&1 &
 re_pid=$!
-wait_for "$work/console2.log" 'Network boot starting' 60
+lab_wait_for "$work/console2.log" 'Network boot starting' 60
 virsh -q destroy "${doms[1]}" >/dev/null
 wait "$re_pid"
 rc=$?
@@ -199,7 +174,7 @@ check "the destroy left the install entry" "[[ \$(role_of ${doms[1]}) == 'instal
 start_watch() {
 	timeout 600 "$cli" watch --root "$tree" --connect $URI >"$1" 2>&1 &
 	watch_pids+=($!)
-	wait_for "$1" "following" 30
+	lab_wait_for "$1" "following" 30
 }
 start_watch "$work/watch1.log"
 check "watch settles the destroyed guest's entry at its start: left" \
@@ -216,7 +191,7 @@ check "pxe install --once for two guests" "[[ \$(role_of ${doms[1]}) == 'install
 # (see the README: "TFTP error missing block").
 start_until "${doms[1]}" "$work/console2.log" 'demo installer: holding'
 start_until "${doms[2]}" "$work/console3.log" 'demo installer: started'
-wait_for "$work/watch1.log" "domain ${doms[2]} started: .* install once -> install once, started" 30
+lab_wait_for "$work/watch1.log" "domain ${doms[2]} started: .* install once -> install once, started" 30
 check "watch armed both when they started" \
 	"grep -q 'domain ${doms[1]} started: .* install once -> install once, started' '$work/watch1.log'" "$work/watch1.log"
 kill "${watch_pids[0]}"
