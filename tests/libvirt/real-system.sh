@@ -13,6 +13,9 @@
 #      installer's reboot turns the entry local once, and the guest boots zipl entry 2,
 #      whose own reboot (systemctl reboot) stays on the disk, on entry 2.
 # Needs root and what tests/libvirt/reprovision.sh needs; KEEP=1 keeps the work directory.
+# Not in `make check` yet: case 4 failed once in four runs (the installed system's fsck
+# failed at its first boot, its initramfs crashed after its own reboot), cause not found;
+# its checks now also count the installer's starts and the system's fsck.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=$top/build
@@ -34,6 +37,10 @@ trap cleanup EXIT
 
 role() { sed -n '2s/^# reboot-s390x: //p' "$tree/pxelinux.cfg/$(virsh domuuid "$dom" | head -n 1)"; }
 installs() { grep -ac 'rs390x-installer: installed in' "$1"; }
+# (an installer started a second time before the watch held the guest would show here)
+starts() { grep -ac 'rs390x-installer: installing from' "$1"; }
+# the console lines that tell what happened, for a failing check's details
+story() { tr -d '\r' <"$1" | grep -aE 'rs390x-|Network boot starting|LOADPARM|Loading pxelinux|fsck|FAILED|panic'; }
 
 medium=$("$top/scripts/debian-installer.sh" medium) || { fail "the Debian system is built"; summary; exit; }
 lab_start_daemons || exit 1
@@ -70,7 +77,7 @@ check "reprovision: exit 0, the installer's reboot turned the entry local" \
 	"((rc == 0)) && grep -q 'install once, started -> local (the installer rebooted the guest)' '$work/re.log' && [[ \$(role) == local* ]]" \
 	"$work/re.log"
 check "reprovision: one install, then the installed Debian's default zipl entry reached multi-user" \
-	"(( \$(installs '$work/console.log') == 1 )) && grep -aq 'Adding #2: IPL section .debian-reboot.' '$work/console.log' && grep -aq 'rs390x-system: multi-user reached, zipl entry 1' '$work/console.log'" \
+	"(( \$(installs '$work/console.log') == 1 && \$(starts '$work/console.log') == 1 )) && ! grep -aq 'fsck exited with status' '$work/console.log' && grep -aq 'Adding #2: IPL section .debian-reboot.' '$work/console.log' && grep -aq 'rs390x-system: multi-user reached, zipl entry 1' '$work/console.log'" \
 	"$work/console.log"
 
 ### 3. doctor
@@ -91,6 +98,6 @@ check "watch: the installer's reboot turned the entry local, once" \
 	"(( \$(grep -c 'domain $dom rebooted: .*install once, started -> local' '$work/watch.log') == 1 )) && [[ \$(role) == local ]] && grep -q '^append.* rd.chreipl=-L rd.chreipl=2 ' '$tree/pxelinux.cfg/$(virsh domuuid "$dom" | head -n 1)'" \
 	"$(cat "$work/install.log" "$work/watch.log")"
 check "watch: one install, then zipl entry 2, whose own reboot came back to entry 2 on the disk" \
-	"(( \$(installs '$work/console.log') == 1 )) && grep -aq 'zipl entry 2 reboots itself' '$work/console.log' && grep -aq 'multi-user reached, zipl entry 2' '$work/console.log'" \
-	"$work/console.log"
+	"(( \$(installs '$work/console.log') == 1 && \$(starts '$work/console.log') == 1 )) && grep -aq 'zipl entry 2 reboots itself' '$work/console.log' && grep -aq 'multi-user reached, zipl entry 2' '$work/console.log' && ! grep -aq 'fsck exited with status' '$work/console.log'" \
+	"$(story "$work/console.log")"
 summary
