@@ -263,3 +263,15 @@ bool pxe_domain_falls_back(const struct pxe_domain *d)
 	return pxe_domain_fwgen(d, &gen) && pxe_fwgen_info(gen)->fallback &&
 	       pxe_domain_disk_after_net(d);
 }
+
+bool pxe_domain_is(const struct pxe_domain *d, const struct pxe_guest *g)
+{
+	int i;
+
+	if (g->kind == PXE_GUEST_UUID)
+		return strcmp(g->uuid, d->uuid) == 0;
+	for (i = 0; g->kind == PXE_GUEST_MAC && i < d->nmacs; i++)
+		if (memcmp(g->mac, d->macs[i], sizeof(g->mac)) == 0)
+			return true;
+	return false;
+}

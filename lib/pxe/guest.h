@@ -80,6 +80,9 @@ bool pxe_domain_disk_after_net(const struct pxe_domain *d);
 /* Whether @d's firmware falls back from the network to that disk (and has the fallback). */
 bool pxe_domain_falls_back(const struct pxe_domain *d);
 
+/* Whether @g is domain @d: its UUID, or the MAC of one of its interfaces. */
+bool pxe_domain_is(const struct pxe_domain *d, const struct pxe_guest *g);
+
 /*
  * Read what a user typed: "default"; a MAC as 52:54:00:12:34:56, 52-54-00-12-34-56,
  * 525400123456 or 5254.0012.3456, any case; a UUID with or without dashes, any case;

@@ -185,31 +185,11 @@ static void add_notes(const struct pxe_cfg *cfgs, int ngens, const char *subject
 	}
 }
 
-/* The domain among @doms that file @name is for (by its UUID or a MAC), or NULL. */
-static const struct pxe_lint_domain *domain_of(const char *name, const struct pxe_lint_domain *doms,
-					       int ndoms)
-{
-	struct pxe_guest g;
-	char why[128];
-	int i, k;
-
-	if (ndoms == 0 || pxe_guest_from_file(name, &g, why, sizeof(why)) != 0)
-		return NULL;
-	for (i = 0; i < ndoms; i++) {
-		const struct pxe_domain *d = doms[i].d;
-
-		if (g.kind == PXE_GUEST_UUID && strcmp(g.uuid, d->uuid) == 0)
-			return &doms[i];
-		for (k = 0; g.kind == PXE_GUEST_MAC && k < d->nmacs; k++)
-			if (memcmp(g.mac, d->macs[k], sizeof(g.mac)) == 0)
-				return &doms[i];
-	}
-	return NULL;
-}
-
 static void lint_file(const struct pxe_tree *t, const char *name, const enum pxe_fwgen *gens,
-		      int ngens, const struct pxe_lint_domain *dom, struct pxe_findings *out)
+		      int ngens, const struct pxe_lint_domain *doms, int ndoms,
+		      struct pxe_findings *out)
 {
+	const struct pxe_lint_domain *dom = NULL;
 	enum pxe_fwgen dom_gen;
 	struct pxe_cfg *cfgs;
 	struct pxe_summary sum;
@@ -236,6 +216,10 @@ static void lint_file(const struct pxe_tree *t, const char *name, const enum pxe
 				 strncmp(why, "the firmware asks for", 21) == 0 ? PXE_ERROR
 										: PXE_WARNING,
 				 "never fetched: %s", why);
+	else
+		for (i = 0; i < ndoms && !dom; i++)
+			if (pxe_domain_is(doms[i].d, &g))
+				dom = &doms[i];
 	/* A symlink is served as what it points to, as long as that stays in the root. */
 	rc = pxe_tree_read_served(t, name, data, sizeof(data), &size, &mode, &err);
 	if (rc == -ENOENT && S_ISLNK(st.st_mode)) {
@@ -341,7 +325,7 @@ int pxe_lint_domains(const struct pxe_tree *t, const enum pxe_fwgen *gens, int n
 		return rc;
 	for (i = 0; i < n; i++) {
 		have_default |= strcmp(names[i], "default") == 0;
-		lint_file(t, names[i], gens, ngens, domain_of(names[i], doms, ndoms), out);
+		lint_file(t, names[i], gens, ngens, doms, ndoms, out);
 	}
 	if (!have_default)
 		pxe_findings_add(out, "pxelinux.cfg/default", 0, PXE_WARNING,
