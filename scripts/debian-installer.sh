@@ -27,7 +27,7 @@ work=$(mktemp -d /tmp/reboot-s390x-installer.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 dfs() { debugfs -R "$1" "$fs" 2>/dev/null; }
-version=$(dfs "ls /lib/modules" | tr -s ' ' '\n' | grep -E '^[0-9]+\.[0-9]+' | sort -V | tail -n 1)
+version=$(dfs "ls /lib/modules" | tr -s ' ' '\n' | sed -n '/^[0-9][0-9]*\.[0-9]/p' | sort -V | tail -n 1)
 [[ -n $version ]] || { echo "debian-installer: no kernel modules on $medium" >&2; exit 1; }
 mods=/lib/modules/$version
 dfs "cat $mods/modules.dep" >"$work/modules.dep"
@@ -45,7 +45,7 @@ load_order() {
 	order+=("$path")
 }
 for m in $wanted; do
-	path=$(grep -oE "^[^:]*/$m\.ko" "$work/modules.dep" | head -n 1)
+	path=$(sed -n "s|^\([^:]*/$m\.ko\):.*|\1|p" "$work/modules.dep" | sed -n 1p)
 	[[ -n $path ]] || { echo "debian-installer: no $m.ko in $mods" >&2; exit 1; }
 	load_order "$path"
 done
@@ -64,7 +64,12 @@ for a in sh mount umount insmod sleep sed cat cut du date basename grep printf f
 	ln -s busybox "$root/bin/$a"
 done
 install -m 0755 "$top/tests/e2e/installer/init" "$root/init"
+(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet | gzip -1) >"$work/initrd.img"
+dfs "dump /boot/vmlinuz-$version $work/vmlinuz"
+[[ -s $work/vmlinuz ]] || { echo "debian-installer: cannot read the kernel" >&2; exit 1; }
+# (both made before either is replaced: a failure leaves the installer in the tree as it was)
 mkdir -p "$out"
-(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet | gzip -1) >"$out/initrd.img"
-dfs "dump /boot/vmlinuz-$version $out/vmlinuz"
-[[ -s $out/vmlinuz ]] || { echo "debian-installer: cannot read the kernel" >&2; exit 1; }
+mv -f "$work/initrd.img" "$out/initrd.img.new"
+mv -f "$work/vmlinuz" "$out/vmlinuz.new"
+mv -f "$out/initrd.img.new" "$out/initrd.img"
+mv -f "$out/vmlinuz.new" "$out/vmlinuz"
