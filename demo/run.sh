@@ -39,7 +39,7 @@ work=$(mktemp -d /tmp/reboot-s390x-demo.XXXXXX)
 chmod 0755 "$work"
 tree=$work/tftp
 results=()
-failed=0 steps_ok=0 steps_failed=0
+steps_ok=0 steps_failed=0
 
 # Which installer and system: the real Debian one when it is built (never built here).
 system=small medium=""
@@ -139,6 +139,12 @@ trap cleanup EXIT
 # ("-": not counted; a reboot that reprovision holds and resets starts one more), and that
 # its installer started at most once.
 starter=start_guest
+# record NAME START OK: a step's line in the summary, and its count
+record() {
+	results+=("$(printf '%-44s %6.1fs  %s' "$1" "$(echo "$(now) - $2" | bc)" \
+		"$( (($3)) && echo "${green}ok$off" || echo "${red}FAILED$off")")")
+	(($3)) && steps_ok=$((steps_ok + 1)) || steps_failed=$((steps_failed + 1))
+}
 step() {
 	local name=$1 netboots=$2 log=$work/step$((${#results[@]} + 1)).log start ok=1 pattern
 	shift 2
@@ -161,10 +167,7 @@ step() {
 		ok=0
 		echo "   ${red}installed more than once$off"
 	fi
-	results+=("$(printf '%-44s %6.1fs  %s' "$name" "$(echo "$(now) - $start" | bc)" \
-		"$( ((ok)) && echo "${green}ok$off" || echo "${red}FAILED$off")")")
-	((ok)) || failed=1
-	((ok)) && steps_ok=$((steps_ok + 1)) || steps_failed=$((steps_failed + 1))
+	record "$name" "$start" "$ok"
 }
 # command_step NAME COMMAND...: a step that is a command, not a boot: it must exit 0
 command_step() {
@@ -172,10 +175,7 @@ command_step() {
 	shift
 	start=$(now)
 	run_cmd "$@" || { ok=0; echo "   ${red}exit status not 0$off"; }
-	results+=("$(printf '%-44s %6.1fs  %s' "$name" "$(echo "$(now) - $start" | bc)" \
-		"$( ((ok)) && echo "${green}ok$off" || echo "${red}FAILED$off")")")
-	((ok)) || failed=1
-	((ok)) && steps_ok=$((steps_ok + 1)) || steps_failed=$((steps_failed + 1))
+	record "$name" "$start" "$ok"
 }
 
 say "Preparing: Debian's s390x kernel and busybox, the installer, the TFTP tree"
@@ -266,7 +266,7 @@ say "Summary ($([[ $system == debian ]] && echo "the Debian installer and system
 printf '   %-44s %7s  %s\n' "STEP" "TIME" "RESULT"
 for r in "${results[@]}"; do printf '   %s\n' "$r"; done
 # The count line the test runners read (tests/check.sh's format): one check per step.
-if ((failed)); then
+if ((steps_failed)); then
 	echo "${red}The demo failed: a step did not behave.$off"
 	printf '%d passed, %d failed, 0 skipped\n' "$steps_ok" "$steps_failed"
 	exit 1
