@@ -9,7 +9,9 @@
 #     reboots itself once (systemctl reboot): the reboot stays on the disk, and on entry 2;
 #   - the Linux helper with "-L 2" does the same; without a loadparm it boots the default
 #     entry, 1;
-#   - the fallback (QEMU 9.2 and later; the disk after the network) boots entry 1.
+#   - the fallback (QEMU 9.2 and later; the disk after the network) boots entry 1;
+#   - and first, why the system and its installer set reipl clear before their reboots:
+#     the Linux helper's re-IPL with clear 0 ends the emulated guest.
 # Each boot after the install uses a copy of the installed disk; QEMU runs under a time
 # limit. Needs root the first time (the system is built then, about half an hour of
 # emulation: scripts/debian-system.sh) and the e2e packages.
@@ -58,6 +60,17 @@ run() {
 	rm -f "$work/$name.img"
 }
 netboots() { grep -c 'Network boot starting' "$work/$1.text"; }
+
+# Why the test system and the installer set reipl clear before they reboot: Linux's re-IPL
+# by "load normal" (clear 0, DIAGNOSE 308 subcode 4) ends QEMU's emulated guest instead of
+# IPLing the target. Shown with the Linux helper, whose reboot is that kernel's own.
+"$cli" pxe --root "$tree" local "$mac" --method linux --target "ccw 0.0.0002 --clear 0" >/dev/null
+truncate -s 64M "$work/blank.img"
+boot load-normal "$work/blank.img"
+check "Linux's re-IPL by load normal (clear 0) ends the emulated guest: no IPL of the target" \
+	"((status == 0)) && grep -q '^clear: *0' '$work/load-normal.text' && grep -q 'reboot-s390x: rebooting' '$work/load-normal.text' && ! grep -q 'Using virtio-blk' '$work/load-normal.text' && (( \$(netboots load-normal) == 1 ))" \
+	"$work/load-normal.text"
+rm -f "$work/blank.img"
 
 # The install: a blank disk, the system's disk as a read-only medium.
 "$cli" pxe --root "$tree" install "$mac" --kernel installer/vmlinuz --initrd installer/initrd.img \
