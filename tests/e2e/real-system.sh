@@ -80,8 +80,14 @@ boot install "$work/installed.img" --medium "$medium@0003"
 # (read back on the host: the partition table and the file system the installer made)
 part=$(python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(512); print(*struct.unpack_from("<B3xI", d, 450), d[510:512].hex())' "$work/installed.img")
 label=$(dumpe2fs -h "$work/installed.img?offset=1048576" 2>/dev/null | sed -n 's/^Filesystem volume name: *//p')
-check "pxe install: the network-booted installer partitioned the blank disk, made its ext4, copied the system and ran zipl (two menu entries)" \
-	"((status == 0)) && grep -q 'rs390x-installer: installed in .* zipl done' '$work/install.text' && grep -q 'Adding #2: IPL section .debian-reboot.' '$work/install.text' && (( \$(netboots install) == 1 )) && [[ '$part' == '131 2048 55aa' && '$label' == zguest ]]" \
+fs_uuid=$(dumpe2fs -h "$work/installed.img?offset=1048576" 2>/dev/null | sed -n 's/^Filesystem UUID: *//p')
+# (the root named by that UUID, not by a disk name that depends on the order of the disks)
+root_named=$({
+	debugfs -R 'cat /etc/fstab' "$work/installed.img?offset=1048576" 2>/dev/null | sed -n 's|^UUID=\([^ ]*\) / .*|\1|p'
+	debugfs -R 'cat /etc/zipl.conf' "$work/installed.img?offset=1048576" 2>/dev/null | sed -n 's|.*root=UUID=\([^ ]*\) .*|\1|p'
+} | sort -u)
+check "pxe install: the network-booted installer partitioned the blank disk, made its ext4, copied the system, named its root by UUID and ran zipl (two menu entries)" \
+	"((status == 0)) && grep -q 'rs390x-installer: installed in .* zipl done' '$work/install.text' && grep -q 'Adding #2: IPL section .debian-reboot.' '$work/install.text' && (( \$(netboots install) == 1 )) && [[ '$part' == '131 2048 55aa' && '$label' == zguest && -n '$fs_uuid' && '$root_named' == '$fs_uuid' ]]" \
 	"$work/install.text"
 if ! grep -q 'rs390x-installer: installed' "$work/install.text"; then
 	summary
