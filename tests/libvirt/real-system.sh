@@ -84,7 +84,7 @@ check "reprovision: one install, then the installed Debian's default zipl entry 
 "$cli" doctor --domain "$dom" >"$work/doctor.log" 2>&1
 rc=$?
 check "doctor --domain: no errors, and the methods the domain can use" \
-	"((rc == 0)) && grep -q '0 errors' '$work/doctor.log' && grep -q 'local boot methods it can use: payload, linux' '$work/doctor.log'" \
+	"((rc == 0)) && grep -Eq '^0 errors' '$work/doctor.log' && grep -q 'local boot methods it can use: payload, linux' '$work/doctor.log'" \
 	"$work/doctor.log"
 
 ### 4. watch, install once, then zipl entry 2 by the payload's loadparm
