@@ -56,13 +56,16 @@ stamp() { printf '%6.1fs' "$(echo "$(now) - $t0" | bc)"; }
 say() { printf '\n%s %s%s%s\n' "$(stamp)" "$bold" "$*" "$off"; }
 # Run a command, shown as a user would type it ($TFTP for the tree).
 run_cmd() {
+	show_cmd "$@"
+	"$@" 2>&1 | sed 's/^/     /'
+	return "${PIPESTATUS[0]}"
+}
+show_cmd() {
 	local shown
 	shown=$(printf ' %q' "$@")
 	shown=${shown//"$cli"/reboot-s390x}
 	shown=${shown//"$tree"/\$TFTP}
 	printf '%s   $%s%s\n' "$dim" "$shown" "$off"
-	"$@" 2>&1 | sed 's/^/     /'
-	return "${PIPESTATUS[0]}"
 }
 
 # The console lines that matter: the firmware's, the helper's report, the installers' and
@@ -115,9 +118,13 @@ if ((LIBVIRT)); then
 	}
 	# reprovision_guest LOG: `reprovision` starts the domain and follows its installer,
 	# which reboots it; then wait until the installed system has powered it off.
+	# (run again, and said, when the emulator's TFTP client gave up: lab_reprovision)
 	reprovision_guest() {
-		run_cmd "$cli" reprovision "$dom" "${install_entry[@]}" \
-			--append "console=ttysclp0 quiet $end_reboot" --timeout "$limit"
+		local args=("$dom" "${install_entry[@]}" --append "console=ttysclp0 quiet $end_reboot"
+			--timeout "$limit")
+		show_cmd "$cli" reprovision "${args[@]}"
+		lab_reprovision $((limit + 60)) "$work/reprovision.log" "$work/console.log" "${args[@]}"
+		sed 's/^/     /' "$work/reprovision.log"
 		lab_wait_off "$dom" "$limit"
 		cp "$work/console.log" "$1"
 	}
