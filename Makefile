@@ -126,10 +126,12 @@ $(BUILD)/san/reboot-s390x-init: $(call objs,san,$(INIT_SRCS) $(LIB_SRCS))
 	$(quiet) LD $@
 	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^
 
+# A test that makes libvirt refuse on cue wraps the library's call into it.
+WRAP_test_provision := -Wl,--wrap=pxe_libvirt_define
 $(BUILD)/san/tests/%: $(BUILD)/san/tests/unit/%.o $(BUILD)/san/tests/unit/fixture.o \
 		$(call objs,san,$(LIB_SRCS) $(INITRD_SRCS) $(PXE_SRCS) $(VIRT_SRCS))
 	$(quiet) LD $@
-	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^ -lcmocka $(CLI_LIBS)
+	$(Q)$(CC) $(SAN_FLAGS) $(WRAP_$*) -o $@ $^ -lcmocka $(CLI_LIBS)
 
 # --- fuzzers (tests/fuzz/): clang's libFuzzer with ASan and UBSan ------------------------
 # make check replays each seed corpus and fuzzes each harness for FUZZ_RUNS inputs from a

@@ -15,6 +15,7 @@
 
 struct definition {
 	char *old, *new; /* the domain's XML as it was, and as it is to be */
+	char *written;	 /* as libvirt keeps it after our definition (NULL: not read) */
 	bool changed;
 };
 
@@ -25,26 +26,46 @@ static void free_all(struct definition *d, size_t n)
 	for (i = 0; d && i < n; i++) {
 		free(d[i].old);
 		free(d[i].new);
+		free(d[i].written);
 	}
 	free(d);
 }
 
-/* Put back the definitions @d[0..@n) that changed; how many could not be. */
-static size_t define_back(const char *uri, const struct definition *d, size_t n)
+/*
+ * Put back the definitions @d[0..@n) that changed, each only while it is still the one we
+ * wrote: an admin's definition made since is left as it is, as pxe_plan_put_back leaves a
+ * file. How many were not put back; the first reason into @why.
+ */
+static size_t define_back(const char *uri, const struct pxe_plan *plans, const struct definition *d,
+			  size_t n, char *why, size_t len)
 {
 	struct reipl_error err;
 	size_t failed = 0, i;
+	char *now;
+	int rc;
 
-	for (i = 0; i < n; i++)
-		if (d[i].changed && pxe_libvirt_define(uri, d[i].old, &err))
-			failed++;
+	for (i = 0; i < n; i++) {
+		if (!d[i].changed)
+			continue;
+		if ((rc = pxe_libvirt_domain_xml(uri, plans[i].dom.uuid, &now, &err)) == 0) {
+			rc = d[i].written && strcmp(now, d[i].written) == 0
+				     ? pxe_libvirt_define(uri, d[i].old, &err)
+				     : reipl_fail(&err, -ESTALE,
+						  "domain '%.60s' changed meanwhile: left as it is",
+						  plans[i].given);
+			free(now);
+		}
+		if (rc && failed++ == 0)
+			snprintf(why, len, "%s", err.msg);
+	}
 	return failed;
 }
 
 int pxe_provision_write(const char *uri, struct pxe_tree *t, const struct pxe_write_request *r,
 			struct pxe_plan *plans, size_t n, struct reipl_error *err)
 {
-	char what[REIPL_ERROR_MAX], why[REIPL_ERROR_MAX];
+	char what[REIPL_ERROR_MAX], why[REIPL_ERROR_MAX], why_files[REIPL_ERROR_MAX];
+	struct reipl_error read_err;
 	struct definition *d;
 	size_t i, files, doms;
 	int rc;
@@ -73,19 +94,24 @@ int pxe_provision_write(const char *uri, struct pxe_tree *t, const struct pxe_wr
 			continue;
 		if ((rc = pxe_libvirt_define(uri, d[i].new, err)) == 0) {
 			plans[i].host_changed = true;
+			/* what a put-back compares with (unread: it is left as it is) */
+			pxe_libvirt_domain_xml(uri, plans[i].dom.uuid, &d[i].written, &read_err);
 			continue;
 		}
 		snprintf(what, sizeof(what), "domain '%.60s': %.150s", plans[i].given, err->msg);
-		doms = define_back(uri, d, i);
-		files = pxe_plan_put_back(t, plans, n, why, sizeof(why));
+		doms = define_back(uri, plans, d, i, why, sizeof(why));
+		files = pxe_plan_put_back(t, plans, n, why_files, sizeof(why_files));
 		if (doms || files)
-			rc = reipl_fail(err, rc,
-					"%s; %zu definition%s and %zu file%s could not be put back%s%s",
-					what, doms, doms == 1 ? "" : "s", files, files == 1 ? "" : "s",
-					files ? ": " : "", files ? why : "");
+			rc = reipl_fail(
+				err, rc,
+				"%s; %zu definition%s and %zu file%s could not be put back: %s",
+				what, doms, doms == 1 ? "" : "s", files, files == 1 ? "" : "s",
+				doms ? why : why_files);
 		else
-			rc = reipl_fail(err, rc, "%s; put back the files and definitions written "
-					"before it", what);
+			rc = reipl_fail(err, rc,
+					"%s; put back the files and definitions written "
+					"before it",
+					what);
 	}
 	free_all(d, n);
 	return rc;
