@@ -23,10 +23,14 @@ packages=systemd-sysv,udev,kmod,linux-image-s390x,initramfs-tools,s390-tools,e2f
 disk_size=$((2 * 1024 * 1024 * 1024))
 limit=${REBOOT_S390X_SYSTEM_LIMIT:-3600}
 
+# What the disk is made of: the suite, the packages, the size, how it is built (bash prints
+# the functions without their comments) and the files put in it, less their comment lines.
+# A comment changes no build: an edit of one does not cost the half hour of a rebuild.
 inputs_hash() {
 	{
 		echo "$suite $packages $disk_size"
-		cat "$0" "$top"/tests/e2e/system/*
+		declare -f mbr build
+		sed '/^[[:space:]]*#[^!]/d; /^[[:space:]]*#$/d' "$top"/tests/e2e/system/*
 	} | sha256sum | cut -c1-16
 }
 
@@ -102,19 +106,22 @@ build() {
 	mv "$tmp" "$dir"
 }
 
+dir=$cache/debian-system/$(inputs_hash)
 case ${1:-} in
 path)
-	dir=$cache/debian-system/$(inputs_hash)
-	[[ -f $dir/disk.img ]] || build "$dir" || exit 1
-	echo "$dir/disk.img"
+	if [[ ! -f $dir/disk.img ]]; then
+		# One build at a time (CI and a demo may ask together): the second waits for the
+		# first and takes its disk.
+		mkdir -p "$cache/debian-system"
+		exec 9>"$dir.lock"
+		flock 9
+		[[ -f $dir/disk.img ]] || build "$dir" || exit 1
+	fi
 	;;
-cached)
-	dir=$cache/debian-system/$(inputs_hash)
-	[[ -f $dir/disk.img ]] || exit 1
-	echo "$dir/disk.img"
-	;;
+cached) [[ -f $dir/disk.img ]] || exit 1 ;;
 *)
 	echo "usage: debian-system.sh path | cached" >&2
 	exit 2
 	;;
 esac
+echo "$dir/disk.img"
