@@ -23,7 +23,8 @@
 #   lab_wait_for FILE PATTERN SECONDS  wait until FILE shows PATTERN (status 1: it did not)
 #   lab_reprovision SECONDS LOG CONSOLE ARGS...  `$cli reprovision ARGS` under a time
 #                                limit, run again when the firmware gave up on a transfer
-#   lab_cleanup NET DOM...       destroy and undefine them, stop the daemons we started
+#   lab_cleanup NET DOM...       destroy and undefine them, remove what libvirtd kept of
+#                                them (QEMU logs, dnsmasq files), stop the daemons we started
 #   lab_diagnose DOM...          each domain's state and reason, and the end of its QEMU log
 #                                (a panic's PSW is there), for a failing check's details
 #   lab_name BASE                BASE-$lab_id: the names of a run's networks and domains
@@ -229,9 +230,12 @@ lab_cleanup() {
 	for dom in "$@"; do
 		virsh -q destroy "$dom" >/dev/null 2>&1
 		virsh -q undefine "$dom" >/dev/null 2>&1
+		# (libvirtd keeps a domain's QEMU log after it is gone: the run's own names only)
+		rm -f "/var/log/libvirt/qemu/$dom.log"
 	done
 	virsh -q net-destroy "$net" >/dev/null 2>&1
 	virsh -q net-undefine "$net" >/dev/null 2>&1
+	rm -f "/var/lib/libvirt/dnsmasq/$net".* "/var/lib/libvirt/dnsmasq/$(lab_bridge "$net")".*
 	for pid in "${lab_started[@]}"; do kill "$pid" 2>/dev/null; done
 	for pid in "${lab_started[@]}"; do
 		for _ in $(seq 50); do lab_alive "$pid" || break; sleep 0.1; done
