@@ -295,7 +295,8 @@ check-run: $(PROGRAMS) $(SAN_PROGRAMS) $(UNIT_TESTS) $(BUILD)/s390x/e2e-marker-i
 		--limit 900 tests/packages/test-deb.sh tests/packages/test-rpm.sh \
 		"tests/fuzz/replay.sh --runs $(FUZZ_RUNS) $(FUZZ_NAMES)" tests/e2e/test-fetch.sh \
 		--limit 3000 tests/e2e/lanes.sh \
-		--limit 1200 tests/libvirt/workflow.sh tests/libvirt/reprovision.sh
+		--limit 1200 tests/libvirt/workflow.sh tests/libvirt/reprovision.sh \
+		tests/libvirt/real-system.sh
 
 # Seconds, no QEMU and no libvirtd: the unit tests, the programs against fixtures, the
 # documentation. What the packages' builds run, unprivileged: what needs root is skipped
