@@ -82,12 +82,13 @@ part=$(python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(512); print(
 label=$(dumpe2fs -h "$work/installed.img?offset=1048576" 2>/dev/null | sed -n 's/^Filesystem volume name: *//p')
 fs_uuid=$(dumpe2fs -h "$work/installed.img?offset=1048576" 2>/dev/null | sed -n 's/^Filesystem UUID: *//p')
 # (the root named by that UUID, not by a disk name that depends on the order of the disks)
-root_named=$({
-	debugfs -R 'cat /etc/fstab' "$work/installed.img?offset=1048576" 2>/dev/null | sed -n 's|^UUID=\([^ ]*\) / .*|\1|p'
-	debugfs -R 'cat /etc/zipl.conf' "$work/installed.img?offset=1048576" 2>/dev/null | sed -n 's|.*root=UUID=\([^ ]*\) .*|\1|p'
-} | sort -u)
+# (each file on its own: one that names no UUID must not pass on the other's)
+fstab_root=$(debugfs -R 'cat /etc/fstab' "$work/installed.img?offset=1048576" 2>/dev/null |
+	sed -n 's|^UUID=\([^ ]*\) / .*|\1|p')
+zipl_roots=$(debugfs -R 'cat /etc/zipl.conf' "$work/installed.img?offset=1048576" 2>/dev/null |
+	sed -n 's|.*root=UUID=\([^ ]*\) .*|\1|p' | sort -u)
 check "pxe install: the network-booted installer partitioned the blank disk, made its ext4, copied the system, named its root by UUID and ran zipl (two menu entries)" \
-	"((status == 0)) && grep -q 'rs390x-installer: installed in .* zipl done' '$work/install.text' && grep -q 'Adding #2: IPL section .debian-reboot.' '$work/install.text' && (( \$(netboots install) == 1 )) && [[ '$part' == '131 2048 55aa' && '$label' == zguest && -n '$fs_uuid' && '$root_named' == '$fs_uuid' ]]" \
+	"((status == 0)) && grep -q 'rs390x-installer: installed in .* zipl done' '$work/install.text' && grep -q 'Adding #2: IPL section .debian-reboot.' '$work/install.text' && (( \$(netboots install) == 1 )) && [[ '$part' == '131 2048 55aa' && '$label' == zguest && -n '$fs_uuid' && '$fstab_root' == '$fs_uuid' && '$zipl_roots' == '$fs_uuid' ]]" \
 	"$work/install.text"
 if ! grep -q 'rs390x-installer: installed' "$work/install.text"; then
 	summary
