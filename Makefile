@@ -127,7 +127,7 @@ $(BUILD)/san/reboot-s390x-init: $(call objs,san,$(INIT_SRCS) $(LIB_SRCS))
 	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^
 
 # A test that makes libvirt refuse on cue wraps the library's call into it.
-WRAP_test_provision := -Wl,--wrap=pxe_libvirt_define
+WRAP_test_provision := -Wl,--wrap=pxe_libvirt_define -Wl,--wrap=pxe_libvirt_domain_xml
 $(BUILD)/san/tests/%: $(BUILD)/san/tests/unit/%.o $(BUILD)/san/tests/unit/fixture.o \
 		$(call objs,san,$(LIB_SRCS) $(INITRD_SRCS) $(PXE_SRCS) $(VIRT_SRCS))
 	$(quiet) LD $@

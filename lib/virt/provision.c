@@ -47,8 +47,13 @@ static size_t define_back(const char *uri, const struct pxe_plan *plans, const s
 	for (i = 0; i < n; i++) {
 		if (!d[i].changed)
 			continue;
-		if ((rc = pxe_libvirt_domain_xml(uri, plans[i].dom.uuid, &now, &err)) == 0) {
-			rc = d[i].written && strcmp(now, d[i].written) == 0
+		if (!d[i].written)
+			rc = reipl_fail(&err, -ESTALE,
+					"domain '%.60s' could not be read back after our "
+					"definition: left as it is",
+					plans[i].given);
+		else if ((rc = pxe_libvirt_domain_xml(uri, plans[i].dom.uuid, &now, &err)) == 0) {
+			rc = strcmp(now, d[i].written) == 0
 				     ? pxe_libvirt_define(uri, d[i].old, &err)
 				     : reipl_fail(&err, -ESTALE,
 						  "domain '%.60s' changed meanwhile: left as it is",

@@ -7,7 +7,8 @@
  * meanwhile is left as it is, as a file changed meanwhile is.
  *
  * libvirt refusing, and an admin writing at that moment, are made to happen on cue:
- * pxe_libvirt_define is wrapped (the link takes -Wl,--wrap, see the Makefile).
+ * pxe_libvirt_define and pxe_libvirt_domain_xml are wrapped (the link takes -Wl,--wrap, see
+ * the Makefile).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -36,9 +37,10 @@ static const char *const uuids[] = { "6a1f0c2e-4b3d-4e5f-8a7b-9c0d1e2f3a41",
 				     "6a1f0c2e-4b3d-4e5f-8a7b-9c0d1e2f3a42" };
 static const char *const macs[] = { "52:54:00:00:01:a1", "52:54:00:00:01:a2" };
 
-/* The wrapper's cue: which call of pxe_libvirt_define is refused (0: none), and whether an
- * admin redefines the first domain just before it. */
-static int calls, refuse_call;
+/* The wrappers' cue: which call of pxe_libvirt_define is refused (0: none), whether an
+ * admin redefines the first domain just before it, and which call of pxe_libvirt_domain_xml
+ * fails (0: none). */
+static int calls, refuse_call, reads, unread_call;
 static bool admin_writes;
 static virConnectPtr conn;
 
@@ -60,6 +62,20 @@ int __wrap_pxe_libvirt_define(const char *uri, const char *xml, struct reipl_err
 		virDomainFree(a);
 	}
 	return reipl_fail(err, -EIO, "libvirt refused the domain: on cue");
+}
+
+int __real_pxe_libvirt_domain_xml(const char *uri, const char *uuid, char **xml,
+				  struct reipl_error *err);
+int __wrap_pxe_libvirt_domain_xml(const char *uri, const char *uuid, char **xml,
+				  struct reipl_error *err);
+
+int __wrap_pxe_libvirt_domain_xml(const char *uri, const char *uuid, char **xml,
+				  struct reipl_error *err)
+{
+	if (++reads != unread_call)
+		return __real_pxe_libvirt_domain_xml(uri, uuid, xml, err);
+	*xml = NULL;
+	return reipl_fail(err, -EIO, "libvirt did not answer: on cue");
 }
 
 static char *domain_xml(int i)
@@ -92,7 +108,8 @@ static char *current(int i)
 
 /* The local entry by --method host for both domains, with the define numbered @refuse
  * refused; returns pxe_provision_write's result, the message in @err. */
-static int write_both(const char *root, int refuse, bool admin, struct reipl_error *err)
+static int write_both_unread(const char *root, int refuse, bool admin, int unread,
+			     struct reipl_error *err)
 {
 	struct pxe_write_request local = { .local = true, .method = "host" };
 	struct pxe_plan plans[2];
@@ -108,13 +125,29 @@ static int write_both(const char *root, int refuse, bool admin, struct reipl_err
 		plans[i].dom.net_first = true;
 		plans[i].dom.disk_second = true;
 	}
-	calls = 0;
+	calls = reads = 0;
 	refuse_call = refuse;
 	admin_writes = admin;
+	unread_call = unread;
 	assert_int_equal(pxe_tree_open(root, &t, err), 0);
 	rc = pxe_provision_write(URI, &t, &local, plans, 2, err);
 	pxe_tree_close(&t);
+	unread_call = 0;
 	return rc;
+}
+
+static int write_both(const char *root, int refuse, bool admin, struct reipl_error *err)
+{
+	return write_both_unread(root, refuse, admin, 0, err);
+}
+
+/* The first domain as setup defined it (a test before may have left it changed). */
+static void define_plain_first(void)
+{
+	char *a = domain_xml(0);
+
+	virDomainFree(virDomainDefineXML(conn, a));
+	free(a);
 }
 
 struct lab {
@@ -223,6 +256,25 @@ static void test_admins_definition_kept(void **state)
 	free(b);
 }
 
+/* Our definition of the first domain could not be read back (reads: the two old ones, then
+ * that one): with nothing to compare, it is left as it is, and the message says why. */
+static void test_unread_definition_left(void **state)
+{
+	struct lab *lab = *state;
+	struct reipl_error err;
+	char *a;
+
+	define_plain_first();
+	assert_int_equal(write_both_unread(lab->root, 2, false, 3, &err), -EIO);
+	assert_non_null(strstr(err.msg, "1 definition and 0 files could not be put back"));
+	assert_non_null(strstr(err.msg, "domain 'rs390x-prov-a' could not be read back after our "
+					"definition: left as it is"));
+	a = current(0);
+	assert_int_equal(pxe_host_state_of(a), PXE_HOST_LOCAL);
+	assert_false(file_exists(lab->root, uuids[0]));
+	free(a);
+}
+
 /* Nothing refused: both definitions follow their entries, both files are written. */
 static void test_all_written(void **state)
 {
@@ -230,10 +282,7 @@ static void test_all_written(void **state)
 	struct reipl_error err;
 	char *a, *b;
 
-	/* (the first domain still carries the previous test's state: start from the plain one) */
-	a = domain_xml(0);
-	virDomainFree(virDomainDefineXML(conn, a));
-	free(a);
+	define_plain_first();
 	assert_int_equal(write_both(lab->root, 0, false, &err), 0);
 	a = current(0);
 	b = current(1);
@@ -250,6 +299,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_refused_puts_back),
 		cmocka_unit_test(test_admins_definition_kept),
+		cmocka_unit_test(test_unread_definition_left),
 		cmocka_unit_test(test_all_written),
 	};
 
