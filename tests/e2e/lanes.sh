@@ -41,8 +41,12 @@ done
 # run_task N: task N, its output in $out/N.log, its exit status in $out/N.rc, written
 # whole (a rename) so that a reader never sees the file before its status is in it
 run_task() {
-	local lane=${tasks[$1]%% *} suite=${tasks[$1]#* }
-	QEMU_LANE=$lane "$top/$suite" >"$out/$1.log" 2>&1
+	local lane=${tasks[$1]%% *} suite=${tasks[$1]#* } system=${DEMO_SYSTEM:-}
+	# (the demo on 7.2 with the small system: QEMU 7.2's TCG now and then stalls or hangs
+	# the Debian kernel, README "Reliability"; tests/e2e/real-system.sh boots the real
+	# system on 7.2, with a second try for that)
+	[[ $lane == 7.2 && $suite == demo/run.sh ]] && system=small
+	QEMU_LANE=$lane DEMO_SYSTEM=$system "$top/$suite" >"$out/$1.log" 2>&1
 	echo $? >"$out/$1.rc.tmp"
 	mv "$out/$1.rc.tmp" "$out/$1.rc"
 }
@@ -78,7 +82,7 @@ while ((shown < ${#tasks[@]})); do
 		if ((rc == 0)); then
 			printf 'PASS [QEMU %s %s] %s: %s\n' "${tasks[$shown]%% *}" "${version[${tasks[$shown]%% *}]}" \
 				"${tasks[$shown]#* }" "$counts"
-			grep -E '^SKIP ' "$out/$shown.log"
+			grep -E '^(SKIP |note: )' "$out/$shown.log"
 		else
 			sed 's/^/  | /' "$out/$shown.log"
 			printf 'FAIL [QEMU %s %s] %s: exit status %s%s\n' "${tasks[$shown]%% *}" \

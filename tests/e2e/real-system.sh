@@ -26,6 +26,7 @@ trap 'rm -rf "$work"' EXIT
 . "$top/tests/check.sh"
 CHECK_PREFIX="[QEMU $lane] "
 mac=52:54:00:12:34:56
+limit=300 # seconds per boot (a boot of the installed disk takes about 50 on 7.2)
 
 medium=$("$top/scripts/debian-installer.sh" medium) || { fail "the Debian system is built"; summary; exit; }
 "$top/tests/e2e/fetch-s390x.sh" "$work/pkgs" "linux-image-s390x=boot/vmlinuz-*" >/dev/null || exit 1
@@ -37,15 +38,28 @@ cp "$work"/pkgs/linux-image-s390x/boot/vmlinuz-* "$tree/reboot-kernel.img"
 "$cli" mkinitrd --init "$build/s390x/reboot-s390x-init" -o "$tree/reboot-initrd.img" >/dev/null || exit 1
 
 # boot NAME DISK [s390x-guest options]: boot the guest with DISK as 0.0.0002; console in
-# $work/NAME.text, QEMU's status in $status, seconds in $secs
+# $work/NAME.text, QEMU's status in $status, seconds in $secs.
+# On the 7.2 lane a boot that reaches its time limit is booted once more, from DISK as it
+# was, and says so ("note:" lines, shown by lanes.sh): QEMU 7.2's TCG now and then runs the
+# Debian kernel wrong and its boot stalls for minutes or hangs (README, "Reliability").
+# Only there: the other lanes boot the same disks through the same firmware paths with no
+# second try, so a hang of ours still fails them.
 boot() {
-	local name=$1 disk=$2 start up
+	local name=$1 disk=$2 start up try
 	shift 2
-	start=$(date +%s)
-	"$top/scripts/s390x-guest.sh" --tftp "$tree" --console "$work/$name.log" --timeout 300 \
-		--mac "$mac" --disk "$disk@0002" "$@"
-	status=$?
-	secs=$(($(date +%s) - start))
+	[[ $lane == 7.2 ]] && cp --sparse=always "$disk" "$work/$name.first"
+	for try in 1 2; do
+		start=$(date +%s)
+		"$top/scripts/s390x-guest.sh" --tftp "$tree" --console "$work/$name.log" --timeout "$limit" \
+			--mac "$mac" --disk "$disk@0002" "$@"
+		status=$?
+		secs=$(($(date +%s) - start))
+		((status == 124 && try == 1)) && [[ $lane == 7.2 ]] || break
+		echo "note: [QEMU $lane] $name: no end in $limit s, booted again (its console's last lines:)"
+		tr -d '\r' <"$work/$name.log" | tail -n 5 | sed 's/^/note:   /'
+		cp --sparse=always "$work/$name.first" "$disk"
+	done
+	rm -f "$work/$name.first"
 	tr -d '\r' <"$work/$name.log" | sed -E 's/ *Receiving data: *([0-9]+ KBytes *)*//g' >"$work/$name.text"
 	up=$(sed -n 's/.*zipl entry [0-9]*, \([0-9.]*\) s up.*/\1 s/p' "$work/$name.text" | tail -n 1)
 	[[ -n $up ]] && up="; the system's own boot: $up"
