@@ -39,23 +39,30 @@ cp "$work"/pkgs/linux-image-s390x/boot/vmlinuz-* "$tree/reboot-kernel.img"
 
 # boot NAME DISK [s390x-guest options]: boot the guest with DISK as 0.0.0002; console in
 # $work/NAME.text, QEMU's status in $status, seconds in $secs.
-# On the 7.2 lane a boot that reaches its time limit is booted once more, from DISK as it
-# was, and says so ("note:" lines, shown by lanes.sh): QEMU 7.2's TCG now and then runs the
-# Debian kernel wrong and its boot stalls for minutes or hangs (README, "Reliability").
-# Only there: the other lanes boot the same disks through the same firmware paths with no
-# second try, so a hang of ours still fails them.
+# On the 7.2 lane a boot whose kernel oopsed, or that reached its time limit, is booted
+# again from DISK as it was (up to 3 boots in all), and says so ("note:" lines, shown by
+# lanes.sh): QEMU 7.2's TCG now and then runs the Debian kernel's module code wrong (a
+# jump into the middle of an instruction or to no code at all), and the boot stalls for
+# minutes or hangs (README, "Reliability"). Only there: the other lanes boot the same
+# disks through the same firmware paths with no second try, so a hang of ours still
+# fails them.
 boot() {
-	local name=$1 disk=$2 start up try
+	local name=$1 disk=$2 start up try oops
 	shift 2
 	[[ $lane == 7.2 ]] && cp --sparse=always "$disk" "$work/$name.first"
-	for try in 1 2; do
+	for try in 1 2 3; do
 		start=$(date +%s)
 		"$top/scripts/s390x-guest.sh" --tftp "$tree" --console "$work/$name.log" --timeout "$limit" \
 			--mac "$mac" --disk "$disk@0002" "$@"
 		status=$?
 		secs=$(($(date +%s) - start))
-		((status == 124 && try == 1)) && [[ $lane == 7.2 ]] || break
-		echo "note: [QEMU $lane] $name: no end in $limit s, booted again (its console's last lines:)"
+		[[ $lane == 7.2 ]] && ((try < 3)) || break
+		# (the s390 kernel's oops header: "illegal operation: 0001 ilc:1 [#1] SMP")
+		oops=$(tr -d '\r' <"$work/$name.log" | grep -m 1 -E 'ilc:[0-9] \[#[0-9]+\]' |
+			sed 's/^\[[ 0-9.]*\] *//; s/ *$//')
+		((status == 124)) || [[ -n $oops ]] || break
+		echo "note: [QEMU $lane] $name: $( ((status == 124)) && echo "no end in $limit s" ||
+			echo "the kernel oopsed"), booted again (try $try; ${oops:+"$oops"; }the console's last lines:)"
 		tr -d '\r' <"$work/$name.log" | tail -n 5 | sed 's/^/note:   /'
 		cp --sparse=always "$work/$name.first" "$disk"
 	done
