@@ -37,20 +37,21 @@ mkdir -p "$tree"
 cp "$work"/pkgs/linux-image-s390x/boot/vmlinuz-* "$tree/reboot-kernel.img"
 "$cli" mkinitrd --init "$build/s390x/reboot-s390x-init" -o "$tree/reboot-initrd.img" >/dev/null || exit 1
 
-# boot NAME DISK [s390x-guest options]: boot the guest with DISK as 0.0.0002; console in
-# $work/NAME.text, QEMU's status in $status, seconds in $secs.
+# boot NAME SOURCE [s390x-guest options]: boot the guest with a copy of the disk image
+# SOURCE as 0.0.0002 ($work/NAME.img, left for the caller); console in $work/NAME.text,
+# QEMU's status in $status, seconds in $secs.
 # On the 7.2 lane a boot whose kernel oopsed, or that reached its time limit, is booted
-# again from DISK as it was (up to 3 boots in all), and says so ("note:" lines, shown by
-# lanes.sh): QEMU 7.2's TCG now and then runs the Debian kernel's module code wrong (a
+# again from a new copy of SOURCE (up to 3 boots in all), and says so ("note:" lines,
+# shown by lanes.sh): QEMU 7.2's TCG now and then runs the Debian kernel's module code wrong (a
 # jump into the middle of an instruction or to no code at all), and the boot stalls for
 # minutes or hangs (README, "Reliability"). Only there: the other lanes boot the same
 # disks through the same firmware paths with no second try, so a hang of ours still
 # fails them.
 boot() {
-	local name=$1 disk=$2 start up try oops
+	local name=$1 source=$2 disk=$work/$1.img start up try oops
 	shift 2
-	[[ $lane == 7.2 ]] && cp --sparse=always "$disk" "$work/$name.first"
 	for try in 1 2 3; do
+		cp --sparse=always "$source" "$disk"
 		start=$(date +%s)
 		"$top/scripts/s390x-guest.sh" --tftp "$tree" --console "$work/$name.log" --timeout "$limit" \
 			--mac "$mac" --disk "$disk@0002" "$@"
@@ -58,15 +59,15 @@ boot() {
 		secs=$(($(date +%s) - start))
 		[[ $lane == 7.2 ]] && ((try < 3)) || break
 		# (the s390 kernel's oops header: "illegal operation: 0001 ilc:1 [#1] SMP")
-		oops=$(tr -d '\r' <"$work/$name.log" | grep -m 1 -E 'ilc:[0-9] \[#[0-9]+\]' |
+		oops=$(tr -d '\r' <"$work/$name.log" | grep -m 1 -a -E 'ilc:[0-9] \[#[0-9]+\]' |
 			sed 's/^\[[ 0-9.]*\] *//; s/ *$//')
 		((status == 124)) || [[ -n $oops ]] || break
 		echo "note: [QEMU $lane] $name: $( ((status == 124)) && echo "no end in $limit s" ||
-			echo "the kernel oopsed"), booted again (try $try; ${oops:+"$oops"; }the console's last lines:)"
-		tr -d '\r' <"$work/$name.log" | tail -n 5 | sed 's/^/note:   /'
-		cp --sparse=always "$work/$name.first" "$disk"
+			echo "the kernel oopsed"), booted again (try $try${oops:+; "$oops"})"
+		# (where the oops was, and what the console said last)
+		{ tr -d '\r' <"$work/$name.log" | grep -m 1 -a 'Krnl PSW'
+		  tr -d '\r' <"$work/$name.log" | tail -n 5; } | sed 's/^/note:   /'
 	done
-	rm -f "$work/$name.first"
 	tr -d '\r' <"$work/$name.log" | sed -E 's/ *Receiving data: *([0-9]+ KBytes *)*//g' >"$work/$name.text"
 	up=$(sed -n 's/.*zipl entry [0-9]*, \([0-9.]*\) s up.*/\1 s/p' "$work/$name.text" | tail -n 1)
 	[[ -n $up ]] && up="; the system's own boot: $up"
@@ -74,11 +75,8 @@ boot() {
 }
 # run NAME [s390x-guest options]: boot a fresh copy of the installed disk
 run() {
-	local name=$1
-	shift
-	cp --sparse=always "$work/installed.img" "$work/$name.img"
-	boot "$name" "$work/$name.img" "$@"
-	rm -f "$work/$name.img"
+	boot "$1" "$work/installed.img" "${@:2}"
+	rm -f "$work/$1.img"
 }
 netboots() { grep -c 'Network boot starting' "$work/$1.text"; }
 
@@ -91,13 +89,15 @@ boot load-normal "$work/blank.img"
 check "Linux's re-IPL by load normal (clear 0) ends the emulated guest: no IPL of the target" \
 	"((status == 0)) && grep -q '^clear: *0' '$work/load-normal.text' && grep -q 'reboot-s390x: rebooting' '$work/load-normal.text' && ! grep -q 'Using virtio-blk' '$work/load-normal.text' && (( \$(netboots load-normal) == 1 ))" \
 	"$work/load-normal.text"
-rm -f "$work/blank.img"
+rm -f "$work/blank.img" "$work/load-normal.img"
 
 # The install: a blank disk, the system's disk as a read-only medium.
 "$cli" pxe --root "$tree" install "$mac" --kernel installer/vmlinuz --initrd installer/initrd.img \
 	--append "console=ttysclp0 rs390x.end=poweroff" >/dev/null
-truncate -s 2G "$work/installed.img"
-boot install "$work/installed.img" --medium "$medium@0003"
+truncate -s 2G "$work/blank.img"
+boot install "$work/blank.img" --medium "$medium@0003"
+mv "$work/install.img" "$work/installed.img"
+rm -f "$work/blank.img"
 # (read back on the host: the partition table and the file system the installer made)
 part=$(python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(512); print(*struct.unpack_from("<B3xI", d, 450), d[510:512].hex())' "$work/installed.img")
 label=$(dumpe2fs -h "$work/installed.img?offset=1048576" 2>/dev/null | sed -n 's/^Filesystem volume name: *//p')
