@@ -29,11 +29,14 @@
 #            wait instead of ending QEMU, so a test can reset it (system_reset, cont).
 # The QEMU is the one of lane $QEMU_LANE (scripts/qemu-lanes.sh; default 7.2).
 # Returns when QEMU exits (the guest powered off, or stopped in a disabled wait); exit
-# status is QEMU's, or 124 when the time limit (default 120 s) ended it.
+# status is QEMU's, or 124 when the time limit (default 120 s) ended it. What QEMU itself
+# prints goes to FILE.qemu beside the console. A host error reading or writing a disk
+# (the host's disk full, say) reaches the guest as an I/O error, which the guest reports,
+# instead of pausing it silently until the time limit (QEMU's default for a full disk).
 set -euo pipefail
 tftp="" console="" mac=52:54:00:12:34:56 uuid="" net=0001 timeout=120 kernel="" append="" initrd=""
 disk_order=0 loadparm="" no_tftp=0 monitor="" machine=""
-devs=() disks=()
+devs=() disks=() errors=werror=report,rerror=report
 while (($#)); do
 	case $1 in
 	--disk-order) disk_order=1; shift; continue ;;
@@ -53,9 +56,9 @@ while (($#)); do
 	--append) append=$2 ;;
 	--disk | --cd) disks+=("$1 $2") ;;
 	--medium)
-		devs+=(-drive "file=${2%@*},format=raw,if=none,id=m0,readonly=on"
+		devs+=(-drive "file=${2%@*},format=raw,if=none,id=m0,readonly=on,rerror=report"
 			-device "virtio-blk-ccw,drive=m0,devno=fe.0.${2##*@}") ;;
-	--pci-disk) devs+=(-drive "file=$2,format=raw,if=none,id=p0" -device "virtio-blk-pci,drive=p0,bootindex=2") ;;
+	--pci-disk) devs+=(-drive "file=$2,format=raw,if=none,id=p0,$errors" -device "virtio-blk-pci,drive=p0,bootindex=2") ;;
 	*) echo "s390x-guest: unknown option $1" >&2; exit 2 ;;
 	esac
 	shift 2
@@ -67,7 +70,7 @@ for d in "${disks[@]}"; do
 	blocks="" order=""
 	[[ $kind == --cd ]] && blocks=",logical_block_size=2048,physical_block_size=2048"
 	((disk_order && n == 0)) && order=,bootindex=$((3 - disk_order))
-	devs+=(-drive "file=$file,format=raw,if=none,id=d$n"
+	devs+=(-drive "file=$file,format=raw,if=none,id=d$n,$errors"
 		-device "virtio-blk-ccw,drive=d$n,devno=fe.0.$devno$blocks$order")
 	n=$((n + 1))
 done
@@ -90,4 +93,4 @@ exec timeout "$timeout" "$qemu" -M "s390-ccw-virtio$machine" -m 512 -nographic \
 	-device sclpconsole,chardev=c0 \
 	-netdev "$netopts" \
 	-device "virtio-net-ccw,netdev=n0,mac=$mac,devno=fe.0.$net$bootindex" \
-	"${devs[@]}" </dev/null >/dev/null 2>&1
+	"${devs[@]}" </dev/null >/dev/null 2>"$console.qemu"
