@@ -68,10 +68,12 @@ show_cmd() {
 	printf '%s   $%s%s\n' "$dim" "$shown" "$off"
 }
 
+# console_text LOG: the console without carriage returns and the firmware's progress counts
+console_text() { tr -d '\r' <"$1" | sed -E 's/ *Receiving data: *([0-9]+ KBytes *)*//g'; }
 # The console lines that matter: the firmware's, the helper's report, the installers' and
 # the systems'.
 show_console() {
-	tr -d '\r' <"$1" | sed -E 's/ *Receiving data: *([0-9]+ KBytes *)*//g' |
+	console_text "$1" |
 		grep -aE 'Network boot starting|TFTP: Received|Loading pxelinux|Using virtio-blk|ISO boot|LOADPARM=|reboot-s390x|demo installer:|rs390x-installer:|rs390x-system:|^(IPL|Re-IPL|Target|Device|clear|DEVICE| *0\.[0-3]\.)|Failed to (load|IPL)' |
 		sed "s/^/   ${dim}guest |${off} /"
 }
@@ -113,8 +115,11 @@ if ((LIBVIRT)); then
 	}
 	# start_guest LOG: start the domain, wait until it is off again.
 	start_guest() {
+		local rc
 		lab_run "$dom" "$limit" "$work/console.log"
+		rc=$?
 		cp "$work/console.log" "$1"
+		return $rc
 	}
 	# reprovision_guest LOG: `reprovision` starts the domain and follows its installer,
 	# which reboots it; then wait until the installed system has powered it off.
@@ -125,8 +130,11 @@ if ((LIBVIRT)); then
 		show_cmd "$cli" reprovision "${args[@]}"
 		lab_reprovision $((limit + 60)) "$work/reprovision.log" "$work/console.log" "${args[@]}"
 		sed 's/^/     /' "$work/reprovision.log"
+		local rc
 		lab_wait_off "$dom" "$limit"
+		rc=$?
 		cp "$work/console.log" "$1"
+		return $rc
 	}
 else
 	cleanup() { keep_or_remove; }
@@ -153,11 +161,13 @@ record() {
 	(($3)) && steps_ok=$((steps_ok + 1)) || steps_failed=$((steps_failed + 1))
 }
 step() {
-	local name=$1 netboots=$2 log=$work/step$((${#results[@]} + 1)).log start ok=1 pattern
+	local name=$1 netboots=$2 log=$work/step$((${#results[@]} + 1)).log start ok=1 pattern status
 	shift 2
 	start=$(now)
 	"$starter" "$log"
+	status=$?
 	show_console "$log"
+	((status == 124)) && ok=0 && echo "   ${red}the guest was still running at the step's ${limit} s limit$off"
 	for pattern in "$@"; do
 		if [[ $pattern == !* ]]; then
 			grep -aqE -- "${pattern#!}" "$log" && ok=0 && echo "   ${red}unexpected: ${pattern#!}$off"
@@ -173,6 +183,12 @@ step() {
 	if (($(grep -ac -- "$installed" "$log") > 1 || $(grep -ac -- "$install_starts" "$log") > 1)); then
 		ok=0
 		echo "   ${red}installed more than once$off"
+	fi
+	# (a step that did not behave shows where its guest stopped, whatever the lines were)
+	if ((!ok)); then
+		echo "   ${red}the console's last lines:$off"
+		console_text "$log" | grep -av '^ *$' | tail -n 12 | cut -c1-160 | sed "s/^/   ${dim}guest |${off} /"
+		[[ -s $log.qemu ]] && tail -n 5 "$log.qemu" | cut -c1-160 | sed "s/^/   ${dim}qemu  |${off} /"
 	fi
 	record "$name" "$start" "$ok"
 }
