@@ -117,7 +117,8 @@ XML
 # [MEDIUM]: an s390x guest whose interface is first in the boot order; DISK_ORDER gives its
 # disk <boot order='DISK_ORDER'/> (the fallback method needs 2), or "alone": the disk is
 # the only boot device, as virt-install defines a guest that has been installed. MEDIUM is
-# a raw disk attached read-only at 0.0.0003 (an install medium).
+# a raw disk attached read-only at 0.0.0003 (an install medium). A host I/O error (the
+# host's disk full) reaches the guest, which says so, instead of pausing it until a limit.
 lab_define_domain() {
 	local dom=$1 net=$2 disk=$3 console=$4 mac=$5 uuid=${6:-} bs=${7:-}
 	local emulator=${8:-/usr/bin/qemu-system-s390x} disk_order=${9:-} medium=${10:-}
@@ -137,13 +138,15 @@ lab_define_domain() {
       $iface_boot<address type='ccw' cssid='0xfe' ssid='0x0' devno='0x0001'/>
     </interface>
     <disk type='file' device='disk'>
-      <driver name='qemu' type='raw'/><source file='$disk'/><target dev='vda' bus='virtio'/>
+      <driver name='qemu' type='raw' error_policy='report' rerror_policy='report'/>
+      <source file='$disk'/><target dev='vda' bus='virtio'/>
       ${bs:+<blockio logical_block_size='$bs' physical_block_size='$bs'/>}
       ${disk_order:+<boot order='$disk_order'/>}
       <address type='ccw' cssid='0xfe' ssid='0x0' devno='0x0002'/>
     </disk>
 ${medium:+    <disk type='file' device='disk'>
-      <driver name='qemu' type='raw'/><source file='$medium'/><target dev='vdb' bus='virtio'/>
+      <driver name='qemu' type='raw' rerror_policy='report'/>
+      <source file='$medium'/><target dev='vdb' bus='virtio'/>
       <readonly/><address type='ccw' cssid='0xfe' ssid='0x0' devno='0x0003'/>
     </disk>}
     <console type='pty'>
