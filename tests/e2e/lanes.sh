@@ -28,6 +28,8 @@ for lane in "${lanes[@]}"; do
 	version[$lane]=$("$top/scripts/qemu-lanes.sh" version "$lane") || exit 1
 	echo "lane $lane: QEMU ${version[$lane]}"
 done
+# (a host disk that fills up fails the guests' disk writes: the space there was to start with)
+echo "space: $(df -h --output=avail /tmp | tail -n 1 | tr -d ' ') free in /tmp"
 # (built here, before the suites run side by side, so that none waits for another's build)
 "$top/scripts/debian-system.sh" path >/dev/null || exit 1
 for suite in tests/e2e/real-system.sh tests/e2e/scenarios.sh tests/e2e/firmware-model.sh demo/run.sh \
