@@ -28,8 +28,12 @@ for lane in "${lanes[@]}"; do
 	version[$lane]=$("$top/scripts/qemu-lanes.sh" version "$lane") || exit 1
 	echo "lane $lane: QEMU ${version[$lane]}"
 done
-# (a host disk that fills up fails the guests' disk writes: the space there was to start with)
-echo "space: $(df -h --output=avail /tmp | tail -n 1 | tr -d ' ') free in /tmp"
+# A host disk that fills up fails the guests' disk writes. Two suites at once keep at most
+# about 2 GB in /tmp (real-system.sh: the installed disk and a copy, 0.5 GB each of data):
+# with less than twice that free, say so instead of failing midway.
+free_kb=$(df -k --output=avail /tmp | tail -n 1)
+echo "space: $((free_kb / 1048576)) GB free in /tmp"
+((free_kb >= 4 * 1048576)) || { echo "lanes: /tmp has less than the 4 GB free the suites need" >&2; exit 1; }
 # (built here, before the suites run side by side, so that none waits for another's build)
 "$top/scripts/debian-system.sh" path >/dev/null || exit 1
 for suite in tests/e2e/real-system.sh tests/e2e/scenarios.sh tests/e2e/firmware-model.sh demo/run.sh \
