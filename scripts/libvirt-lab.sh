@@ -138,15 +138,14 @@ lab_define_domain() {
       $iface_boot<address type='ccw' cssid='0xfe' ssid='0x0' devno='0x0001'/>
     </interface>
     <disk type='file' device='disk'>
-      <driver name='qemu' type='raw' error_policy='report' rerror_policy='report'/>
+      <driver name='qemu' type='raw' error_policy='report'/>
       <source file='$disk'/><target dev='vda' bus='virtio'/>
       ${bs:+<blockio logical_block_size='$bs' physical_block_size='$bs'/>}
       ${disk_order:+<boot order='$disk_order'/>}
       <address type='ccw' cssid='0xfe' ssid='0x0' devno='0x0002'/>
     </disk>
 ${medium:+    <disk type='file' device='disk'>
-      <driver name='qemu' type='raw' rerror_policy='report'/>
-      <source file='$medium'/><target dev='vdb' bus='virtio'/>
+      <driver name='qemu' type='raw'/><source file='$medium'/><target dev='vdb' bus='virtio'/>
       <readonly/><address type='ccw' cssid='0xfe' ssid='0x0' devno='0x0003'/>
     </disk>}
     <console type='pty'>

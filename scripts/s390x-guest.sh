@@ -36,7 +36,7 @@
 set -euo pipefail
 tftp="" console="" mac=52:54:00:12:34:56 uuid="" net=0001 timeout=120 kernel="" append="" initrd=""
 disk_order=0 loadparm="" no_tftp=0 monitor="" machine=""
-devs=() disks=() errors=werror=report,rerror=report
+devs=() disks=()
 while (($#)); do
 	case $1 in
 	--disk-order) disk_order=1; shift; continue ;;
@@ -56,9 +56,9 @@ while (($#)); do
 	--append) append=$2 ;;
 	--disk | --cd) disks+=("$1 $2") ;;
 	--medium)
-		devs+=(-drive "file=${2%@*},format=raw,if=none,id=m0,readonly=on,rerror=report"
+		devs+=(-drive "file=${2%@*},format=raw,if=none,id=m0,readonly=on"
 			-device "virtio-blk-ccw,drive=m0,devno=fe.0.${2##*@}") ;;
-	--pci-disk) devs+=(-drive "file=$2,format=raw,if=none,id=p0,$errors" -device "virtio-blk-pci,drive=p0,bootindex=2") ;;
+	--pci-disk) devs+=(-drive "file=$2,format=raw,if=none,id=p0,werror=report" -device "virtio-blk-pci,drive=p0,bootindex=2") ;;
 	*) echo "s390x-guest: unknown option $1" >&2; exit 2 ;;
 	esac
 	shift 2
@@ -70,7 +70,7 @@ for d in "${disks[@]}"; do
 	blocks="" order=""
 	[[ $kind == --cd ]] && blocks=",logical_block_size=2048,physical_block_size=2048"
 	((disk_order && n == 0)) && order=,bootindex=$((3 - disk_order))
-	devs+=(-drive "file=$file,format=raw,if=none,id=d$n,$errors"
+	devs+=(-drive "file=$file,format=raw,if=none,id=d$n,werror=report"
 		-device "virtio-blk-ccw,drive=d$n,devno=fe.0.$devno$blocks$order")
 	n=$((n + 1))
 done
