@@ -70,7 +70,7 @@ boot() {
 	done
 	tr -d '\r' <"$work/$name.log" | sed -E 's/ *Receiving data: *([0-9]+ KBytes *)*//g' >"$work/$name.text"
 	# (what QEMU itself said, a host I/O error say, shown with the console by a failing check)
-	sed 's/^/qemu: /' "$work/$name.log.qemu" >>"$work/$name.text"
+	[[ -s $work/$name.log.qemu ]] && sed 's/^/qemu: /' "$work/$name.log.qemu" >>"$work/$name.text"
 	up=$(sed -n 's/.*zipl entry [0-9]*, \([0-9.]*\) s up.*/\1 s/p' "$work/$name.text" | tail -n 1)
 	[[ -n $up ]] && up="; the system's own boot: $up"
 	echo "$name [QEMU $lane]: QEMU start to power-off $secs s$up"
