@@ -9,7 +9,8 @@
 # ("N passed, M failed, K skipped") or cmocka's ("[  PASSED  ] N test(s)." and its
 # FAILED and SKIPPED lines). A program fails when it exits non-zero, when its limit
 # ends it, or when it prints no count at all; a failing program counts at least one
-# failed check whatever it printed, and its output is shown whole. The closing line
+# failed check whatever it printed, and its output is shown whole; of a passing one, its
+# SKIP lines and its "note:" lines (what it met and worked around). The closing line
 # counts checks, not programs:
 #   N passed, M failed, K skipped
 set -u
@@ -65,7 +66,7 @@ while (($#)); do
 		sed 's/^/     /' "$log"
 		printf 'FAIL %s (%s; %d passed, %d failed, %d skipped, %d s)\n' "$t" "$why" "$p" "$f" "$s" "$took"
 	else
-		grep -E '^SKIP ' "$log" | sed 's/^/     /'
+		grep -E '^(SKIP |note: )' "$log" | sed 's/^/     /'
 		printf 'PASS %s (%d passed, %d skipped, %d s)\n' "$t" "$p" "$s" "$took"
 	fi
 	passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))

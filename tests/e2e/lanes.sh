@@ -34,7 +34,7 @@ done
 # The least seen while the suites run is printed at the end.
 free_mb() { df -m --output=avail /tmp | tail -n 1 | tr -d ' '; }
 least_free=$(free_mb)
-echo "space: $least_free MB free in /tmp"
+echo "note: space: $least_free MB free in /tmp"
 ((least_free >= 4096)) || { echo "lanes: /tmp has less than the 4 GB free the suites need" >&2; exit 1; }
 # (built here, before the suites run side by side, so that none waits for another's build)
 "$top/scripts/debian-system.sh" path >/dev/null || exit 1
@@ -106,6 +106,6 @@ while ((shown < ${#tasks[@]})); do
 	free=$(free_mb)
 	((free < least_free)) && least_free=$free
 done
-echo "space: at least $least_free MB free in /tmp while the suites ran"
+echo "note: space: at least $least_free MB free in /tmp while the suites ran"
 printf '%d passed, %d failed, %d skipped\n' "$passed" "$failed" "$skipped"
 ((failed == 0))
