@@ -42,9 +42,9 @@ cp "$work"/pkgs/linux-image-s390x/boot/vmlinuz-* "$tree/reboot-kernel.img"
 # QEMU's status in $status, seconds in $secs.
 # On the 7.2 lane a boot whose kernel oopsed, or that reached its time limit, is booted
 # again from a new copy of SOURCE (up to 3 boots in all), and says so ("note:" lines,
-# shown by lanes.sh): QEMU 7.2's TCG now and then runs the Debian kernel's module code wrong (a
-# jump into the middle of an instruction or to no code at all), and the boot stalls for
-# minutes or hangs (README, "Reliability"). Only there: the other lanes boot the same
+# which make check shows): QEMU 7.2's TCG now and then runs the Debian kernel's module
+# code wrong (a jump into the middle of an instruction or to no code at all), and the
+# boot stalls for minutes or hangs (README, "Reliability"). Only there: the other lanes boot the same
 # disks through the same firmware paths with no second try, so a hang of ours still
 # fails them.
 boot() {
