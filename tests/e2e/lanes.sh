@@ -28,10 +28,11 @@ for lane in "${lanes[@]}"; do
 	version[$lane]=$("$top/scripts/qemu-lanes.sh" version "$lane") || exit 1
 	echo "lane $lane: QEMU ${version[$lane]}"
 done
-# A host disk that fills up fails the guests' disk writes. Two suites at once keep at most
-# about 2 GB in /tmp (real-system.sh: the installed disk and a copy, 0.5 GB each of data):
-# with less than twice that free, say so instead of failing midway.
-# The least seen while the suites run is printed at the end.
+# A host disk that fills up fails the guests' disk writes. The suites, two at once, kept up
+# to 2.3 GB in /tmp (the start's free space against the least seen, in a clean-clone
+# run; real-system.sh keeps the installed disk and a copy, 0.5 GB of data each): with
+# less than 4 GB free, say so instead of failing midway. The least seen while the suites
+# run is printed at the end.
 free_mb() { df -m --output=avail /tmp | tail -n 1 | tr -d ' '; }
 least_free=$(free_mb)
 echo "note: space: $least_free MB free in /tmp"
