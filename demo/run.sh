@@ -188,7 +188,7 @@ step() {
 	if ((!ok)); then
 		echo "   ${red}the console's last lines:$off"
 		console_text "$log" | grep -av '^ *$' | tail -n 12 | cut -c1-160 | sed "s/^/   ${dim}guest |${off} /"
-		[[ -s $log.qemu ]] && tail -n 5 "$log.qemu" | cut -c1-160 | sed "s/^/   ${dim}qemu  |${off} /"
+		[[ -s $log.qemu ]] && tail -n 20 "$log.qemu" | cut -c1-160 | sed "s/^/   ${dim}qemu  |${off} /"
 	fi
 	record "$name" "$start" "$ok"
 }

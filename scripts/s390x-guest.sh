@@ -30,7 +30,8 @@
 # The QEMU is the one of lane $QEMU_LANE (scripts/qemu-lanes.sh; default 7.2).
 # Returns when QEMU exits (the guest powered off, or stopped in a disabled wait); exit
 # status is QEMU's, or 124 when the time limit (default 120 s) ended it. What QEMU itself
-# prints goes to FILE.qemu beside the console. A host error reading or writing a disk
+# prints goes to FILE.qemu beside the console, and at the time limit what the guest was
+# waiting for (scripts/qemu-state.py). A host error reading or writing a disk
 # (the host's disk full, say) reaches the guest as an I/O error, which the guest reports,
 # instead of pausing it silently until the time limit (QEMU's default for a full disk).
 set -euo pipefail
@@ -88,9 +89,47 @@ netopts=user,id=n0,bootfile=/
 ((no_tftp)) || netopts+=",tftp=$tftp"
 [[ -n $loadparm ]] && bootindex+=",loadparm=$loadparm"
 [[ -n $monitor ]] && devs+=(-monitor "unix:$monitor,server,nowait" -action panic=pause)
-exec timeout "$timeout" "$qemu" -M "s390-ccw-virtio$machine" -m 512 -nographic \
+# QEMU runs under the time limit, stopped by its PID. At the limit, what the guest was
+# waiting for (scripts/qemu-state.py, through a QMP socket of its own) goes to FILE.qemu
+# first: a guest whose disk stopped answering shows where its requests are.
+state=$(mktemp -d /tmp/rs390x-guest.XXXXXX)
+qpid="" watchdog=""
+# (at exit, with whatever stopped the script: nothing here may end it early)
+stop_qemu() {
+	set +e
+	[[ -n $watchdog ]] && kill -TERM "$watchdog" 2>/dev/null
+	[[ -n $qpid ]] || return 0
+	kill -TERM "$qpid" 2>/dev/null
+	for _ in $(seq 100); do kill -0 "$qpid" 2>/dev/null || return 0; sleep 0.1; done
+	kill -KILL "$qpid" 2>/dev/null
+}
+trap 'stop_qemu; rm -rf "$state"' EXIT
+trap 'exit 143' TERM INT HUP
+: >"$console.qemu"
+"$qemu" -M "s390-ccw-virtio$machine" -m 512 -nographic \
 	-no-user-config -nodefaults -serial none -chardev "file,id=c0,path=$console" \
-	-device sclpconsole,chardev=c0 \
+	-device sclpconsole,chardev=c0 -qmp "unix:$state/qmp,server=on,wait=off" \
 	-netdev "$netopts" \
 	-device "virtio-net-ccw,netdev=n0,mac=$mac,devno=fe.0.$net$bootindex" \
-	"${devs[@]}" </dev/null >/dev/null 2>"$console.qemu"
+	"${devs[@]}" </dev/null >/dev/null 2>>"$console.qemu" &
+qpid=$!
+(
+	trap 'kill "$nap" 2>/dev/null; exit 0' TERM
+	sleep "$timeout" &
+	nap=$!
+	wait "$nap"
+	: >"$state/expired"
+	{
+		echo "s390x-guest: the ${timeout} s limit reached; the guest's state:"
+		timeout 30 "$(dirname "$0")/qemu-state.py" "$state/qmp" 2>&1
+	} >>"$console.qemu"
+	kill -TERM "$qpid" 2>/dev/null
+) &
+watchdog=$!
+status=0
+wait "$qpid" || status=$?
+kill -TERM "$watchdog" 2>/dev/null || true
+wait "$watchdog" 2>/dev/null || true
+[[ -e $state/expired ]] && status=124
+qpid="" watchdog=""
+exit "$status"

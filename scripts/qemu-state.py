@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""qemu-state.py - what a running QEMU's guest is waiting for, read through QMP.
+
+Usage: qemu-state.py SOCKET
+
+Prints short lines: QEMU's run state, the CPU's PSW, and for each virtio device each
+queue's indexes (what the guest has made available, what QEMU has taken, completed and
+signalled, and how many requests QEMU holds), and each disk's operation counts with the
+time since its last one. s390x-guest.sh prints them into CONSOLE.qemu when a guest
+reaches its time limit, so a guest whose disk writes stopped completing shows where:
+  - the guest's available index ahead of what QEMU took: QEMU never saw the notification;
+  - requests in use and the disk idle: QEMU handed them to the host, which did not answer;
+  - everything taken, completed and signalled: the guest missed the interrupt, or is
+    waiting for something else.
+Exit status 1 when the socket does not answer within 10 s.
+"""
+import json
+import re
+import socket
+import sys
+
+
+class Qmp:
+    def __init__(self, path):
+        self.sock = socket.socket(socket.AF_UNIX)
+        self.sock.settimeout(10)
+        self.sock.connect(path)
+        self.file = self.sock.makefile("r")
+        self._read()  # the greeting
+        self.cmd("qmp_capabilities")
+
+    def _read(self):
+        while True:
+            line = self.file.readline()
+            if not line:
+                raise OSError("QMP socket closed")
+            msg = json.loads(line)
+            if "event" not in msg:
+                return msg
+
+    def cmd(self, name, **args):
+        req = {"execute": name}
+        if args:
+            req["arguments"] = args
+        self.sock.sendall(json.dumps(req).encode() + b"\n")
+        reply = self._read()
+        if "error" in reply:
+            raise LookupError(reply["error"].get("desc", "error"))
+        return reply["return"]
+
+    def hmp(self, line):
+        return self.cmd("human-monitor-command", **{"command-line": line})
+
+
+def guest_u16(qmp, addr):
+    """A big-endian 16-bit word of guest memory (s390x is big-endian, as its rings are)."""
+    out = qmp.hmp("xp /1hx 0x%x" % addr)
+    m = re.search(r":\s*0x([0-9a-f]+)", out)
+    return int(m.group(1), 16) if m else None
+
+
+def queues(qmp, path, nqueues):
+    for q in range(nqueues):
+        s = qmp.cmd("x-query-virtio-queue-status", path=path, queue=q)
+        if not s.get("vring-num"):
+            continue
+        # (the avail ring's idx is its second word; QEMU's shadow is its last read of it)
+        avail = guest_u16(qmp, s["vring-avail"] + 2) if s.get("vring-avail") else None
+        print("  queue %d: guest avail %s, QEMU took %d (read %d), used %d, signalled %s, in use %d"
+              % (q, avail, s["last-avail-idx"], s["shadow-avail-idx"], s["used-idx"],
+                 s["signalled-used"] if s.get("signalled-used-valid") else "-", s["inuse"]))
+
+
+def main():
+    try:
+        qmp = Qmp(sys.argv[1])
+    except (OSError, ValueError) as e:
+        sys.exit("qemu-state: no QMP answer at %s: %s" % (sys.argv[1], e))
+    print("state: %s" % qmp.cmd("query-status").get("status"))
+    try:
+        psw = [l for l in qmp.hmp("info registers").splitlines() if "PSW" in l]
+        print("cpu: %s" % (psw[0].strip() if psw else "no PSW shown"))
+    except LookupError as e:
+        print("cpu: %s" % e)
+    try:
+        devices = qmp.cmd("x-query-virtio")
+    except LookupError as e:
+        devices = []
+        print("virtio: %s" % e)
+    for d in devices:
+        try:
+            st = qmp.cmd("x-query-virtio-status", path=d["path"])
+            print("%s %s: status %s" % (d["name"], d["path"],
+                  ",".join(x.split(":")[0] for x in st.get("status", {}).get("statuses", []))))
+            queues(qmp, d["path"], st.get("num-vqs", 0))
+        except LookupError as e:
+            print("%s %s: %s" % (d["name"], d["path"], e))
+    for b in qmp.cmd("query-blockstats"):
+        s = b.get("stats", {})
+        idle = s.get("idle_time_ns")
+        print("disk %s: %d reads, %d writes, %d flushes, %d unmaps, failed %d, idle %s"
+              % (b.get("device") or b.get("qdev", "?"), s.get("rd_operations", 0),
+                 s.get("wr_operations", 0), s.get("flush_operations", 0),
+                 s.get("unmap_operations", 0),
+                 s.get("failed_rd_operations", 0) + s.get("failed_wr_operations", 0),
+                 "%.1f s" % (idle / 1e9) if idle is not None else "-"))
+
+
+if __name__ == "__main__":
+    main()
