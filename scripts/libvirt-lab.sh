@@ -168,6 +168,9 @@ lab_wait_off() {
 		[[ $(virsh domstate "$dom" 2>/dev/null) == "shut off" ]] && return 0
 		sleep 0.25
 	done
+	# (what the guest was waiting for, before it is gone: scripts/qemu-state.py)
+	echo "lab: $dom still running at its ${limit} s limit; its state:"
+	timeout 60 "$(dirname "${BASH_SOURCE[0]}")/qemu-state.py" --domain "$dom" 2>&1 | sed 's/^/  /'
 	virsh -q destroy "$dom" >/dev/null 2>&1
 	return 124
 }

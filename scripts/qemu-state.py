@@ -2,21 +2,23 @@
 """qemu-state.py - what a running QEMU's guest is waiting for, read through QMP.
 
 Usage: qemu-state.py SOCKET
+       qemu-state.py --domain DOMAIN   a libvirt domain's QEMU (virsh qemu-monitor-command)
 
 Prints short lines: QEMU's run state, the CPU's PSW, and for each virtio device each
 queue's indexes (what the guest has made available, what QEMU has taken, completed and
 signalled, and how many requests QEMU holds), and each disk's operation counts with the
 time since its last one. s390x-guest.sh prints them into CONSOLE.qemu when a guest
-reaches its time limit, so a guest whose disk writes stopped completing shows where:
+reaches its time limit (and libvirt-lab.sh when a domain does), so a guest whose disk writes stopped completing shows where:
   - the guest's available index ahead of what QEMU took: QEMU never saw the notification;
   - requests in use and the disk idle: QEMU handed them to the host, which did not answer;
   - everything taken, completed and signalled: the guest missed the interrupt, or is
     waiting for something else.
-Exit status 1 when the socket does not answer within 10 s.
+Exit status 1 when QEMU does not answer within 10 s.
 """
 import json
 import re
 import socket
+import subprocess
 import sys
 
 
@@ -52,6 +54,30 @@ class Qmp:
         return self.cmd("human-monitor-command", **{"command-line": line})
 
 
+class VirshQmp(Qmp):
+    """The same commands through libvirt, which owns the domain's QMP socket."""
+
+    def __init__(self, domain):
+        self.domain = domain
+        self.cmd("query-status")
+
+    def cmd(self, name, **args):
+        req = {"execute": name}
+        if args:
+            req["arguments"] = args
+        try:
+            out = subprocess.run(["virsh", "qemu-monitor-command", self.domain, json.dumps(req)],
+                                 capture_output=True, text=True, timeout=10)
+        except subprocess.TimeoutExpired:
+            raise OSError("virsh did not answer")
+        if out.returncode:
+            raise OSError(out.stderr.strip() or "virsh failed")
+        reply = json.loads(out.stdout)
+        if "error" in reply:
+            raise LookupError(reply["error"].get("desc", "error"))
+        return reply["return"]
+
+
 def guest_u16(qmp, addr):
     """A big-endian 16-bit word of guest memory (s390x is big-endian, as its rings are)."""
     out = qmp.hmp("xp /1hx 0x%x" % addr)
@@ -73,9 +99,9 @@ def queues(qmp, path, nqueues):
 
 def main():
     try:
-        qmp = Qmp(sys.argv[1])
-    except (OSError, ValueError) as e:
-        sys.exit("qemu-state: no QMP answer at %s: %s" % (sys.argv[1], e))
+        qmp = VirshQmp(sys.argv[2]) if sys.argv[1] == "--domain" else Qmp(sys.argv[1])
+    except (OSError, ValueError, IndexError) as e:
+        sys.exit("qemu-state: no QMP answer from %s: %s" % (" ".join(sys.argv[1:]), e))
     print("state: %s" % qmp.cmd("query-status").get("status"))
     try:
         psw = [l for l in qmp.hmp("info registers").splitlines() if "PSW" in l]
