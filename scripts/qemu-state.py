@@ -4,11 +4,12 @@
 Usage: qemu-state.py SOCKET
        qemu-state.py --domain DOMAIN   a libvirt domain's QEMU (virsh qemu-monitor-command)
 
-Prints short lines: QEMU's run state, the CPU's PSW, and for each virtio device each
-queue's indexes (what the guest has made available, what QEMU has taken, completed and
-signalled, and how many requests QEMU holds), and each disk's operation counts with the
-time since its last one. s390x-guest.sh prints them into CONSOLE.qemu when a guest
-reaches its time limit (and libvirt-lab.sh when a domain does), so a guest whose disk writes stopped completing shows where:
+Prints short lines: QEMU's run state; for each virtio device each queue's indexes (what
+the guest has made available, what QEMU has taken, completed and signalled, and how many
+requests QEMU holds); each disk's operation counts with the time since its last one; the
+CPU's PSW. s390x-guest.sh prints them into CONSOLE.qemu when a guest reaches its time
+limit (and libvirt-lab.sh when a domain does), so a guest whose disk writes stopped
+completing shows where:
   - the guest's available index ahead of what QEMU took: QEMU never saw the notification;
   - requests in use and the disk idle: QEMU handed them to the host, which did not answer;
   - everything taken, completed and signalled: the guest missed the interrupt, or is
@@ -78,49 +79,45 @@ class VirshQmp(Qmp):
         return reply["return"]
 
 
-def guest_u16(qmp, addr):
-    """A big-endian 16-bit word of guest memory (s390x is big-endian, as its rings are)."""
+def ring_u16(qmp, addr):
+    """A 16-bit word of a virtqueue in guest memory. The guests here drive their devices as
+    virtio 1.0, whose rings are little-endian; the monitor reads memory as the big-endian
+    CPU does, so the bytes are swapped back."""
     out = qmp.hmp("xp /1hx 0x%x" % addr)
     m = re.search(r":\s*0x([0-9a-f]+)", out)
-    return int(m.group(1), 16) if m else None
+    if not m:
+        return None
+    v = int(m.group(1), 16)
+    return ((v & 0xFF) << 8) | (v >> 8)
 
 
-def queues(qmp, path, nqueues):
-    for q in range(nqueues):
-        s = qmp.cmd("x-query-virtio-queue-status", path=path, queue=q)
-        if not s.get("vring-num"):
+def queues(qmp, path):
+    # (queue by queue until QEMU says there is no such queue: x-query-virtio-status, which
+    # would say how many, makes QEMU 11.1 abort on an assertion)
+    for q in range(8):
+        try:
+            s = qmp.cmd("x-query-virtio-queue-status", path=path, queue=q)
+        except LookupError:
+            return
+        if not s.get("vring-num") or not s.get("vring-avail"):
             continue
         # (the avail ring's idx is its second word; QEMU's shadow is its last read of it)
-        avail = guest_u16(qmp, s["vring-avail"] + 2) if s.get("vring-avail") else None
+        avail = ring_u16(qmp, s["vring-avail"] + 2)
         print("  queue %d: guest avail %s, QEMU took %d (read %d), used %d, signalled %s, in use %d"
               % (q, avail, s["last-avail-idx"], s["shadow-avail-idx"], s["used-idx"],
                  s["signalled-used"] if s.get("signalled-used-valid") else "-", s["inuse"]))
 
 
-def main():
-    try:
-        qmp = VirshQmp(sys.argv[2]) if sys.argv[1] == "--domain" else Qmp(sys.argv[1])
-    except (OSError, ValueError, IndexError) as e:
-        sys.exit("qemu-state: no QMP answer from %s: %s" % (" ".join(sys.argv[1:]), e))
+def report(qmp):
     print("state: %s" % qmp.cmd("query-status").get("status"))
-    try:
-        psw = [l for l in qmp.hmp("info registers").splitlines() if "PSW" in l]
-        print("cpu: %s" % (psw[0].strip() if psw else "no PSW shown"))
-    except LookupError as e:
-        print("cpu: %s" % e)
     try:
         devices = qmp.cmd("x-query-virtio")
     except LookupError as e:
         devices = []
         print("virtio: %s" % e)
     for d in devices:
-        try:
-            st = qmp.cmd("x-query-virtio-status", path=d["path"])
-            print("%s %s: status %s" % (d["name"], d["path"],
-                  ",".join(x.split(":")[0] for x in st.get("status", {}).get("statuses", []))))
-            queues(qmp, d["path"], st.get("num-vqs", 0))
-        except LookupError as e:
-            print("%s %s: %s" % (d["name"], d["path"], e))
+        print("%s %s:" % (d["name"], d["path"]))
+        queues(qmp, d["path"])
     for b in qmp.cmd("query-blockstats"):
         s = b.get("stats", {})
         idle = s.get("idle_time_ns")
@@ -130,6 +127,19 @@ def main():
                  s.get("unmap_operations", 0),
                  s.get("failed_rd_operations", 0) + s.get("failed_wr_operations", 0),
                  "%.1f s" % (idle / 1e9) if idle is not None else "-"))
+    psw = [l for l in qmp.hmp("info registers").splitlines() if "PSW" in l]
+    print("cpu: %s" % (psw[0].strip() if psw else "no PSW shown"))
+
+
+def main():
+    try:
+        qmp = VirshQmp(sys.argv[2]) if sys.argv[1] == "--domain" else Qmp(sys.argv[1])
+    except (OSError, ValueError, IndexError) as e:
+        sys.exit("qemu-state: no QMP answer from %s: %s" % (" ".join(sys.argv[1:]), e))
+    try:
+        report(qmp)
+    except (OSError, ValueError, LookupError) as e:
+        sys.exit("qemu-state: QEMU stopped answering: %s" % e)
 
 
 if __name__ == "__main__":
