@@ -166,6 +166,14 @@ step() {
 	start=$(now)
 	"$starter" "$log"
 	status=$?
+	# (a guest whose emulated disk stopped answering, README "Reliability": once more, said;
+	# its console and QEMU's view of it stay beside the new one)
+	if ((status == 124)) && "$top/scripts/guest-stall.sh" "$log" "demo step $name [QEMU $lane]"; then
+		mv "$log" "$log.stalled"
+		[[ -e $log.qemu ]] && mv "$log.qemu" "$log.stalled.qemu"
+		"$starter" "$log"
+		status=$?
+	fi
 	show_console "$log"
 	((status == 124)) && ok=0 && echo "   ${red}the guest was still running at the step's ${limit} s limit$off"
 	for pattern in "$@"; do
