@@ -124,10 +124,15 @@ qpid=$!
 		timeout 30 "$(dirname "$0")/qemu-state.py" "$state/qmp" 2>&1
 	} >>"$console.qemu"
 	kill -TERM "$qpid" 2>/dev/null
+	# (a QEMU whose disk request never completes cannot end: it waits for the request first)
+	for _ in $(seq 150); do kill -0 "$qpid" 2>/dev/null || exit 0; sleep 0.1; done
+	echo "s390x-guest: QEMU did not end 15 s after SIGTERM: killed" >>"$console.qemu"
+	kill -KILL "$qpid" 2>/dev/null
 ) &
 watchdog=$!
 status=0
-wait "$qpid" || status=$?
+# (bash's own "Killed" line for a QEMU killed above stays out of the caller's output)
+wait "$qpid" 2>/dev/null || status=$?
 kill -TERM "$watchdog" 2>/dev/null || true
 wait "$watchdog" 2>/dev/null || true
 [[ -e $state/expired ]] && status=124
