@@ -8,7 +8,8 @@
 # kernel's sysfs (tests/e2e/kernel-sysfs.sh), secure IPL (tests/e2e/secure-ipl.sh: every
 # case skipped, counted, until a lane's QEMU has it), a real Debian system on its zipl
 # disk through each method (tests/e2e/real-system.sh; the system is built first, once,
-# and cached: scripts/debian-system.sh). An emulated guest keeps one
+# and cached: scripts/debian-system.sh), and its installer on a disk that stops answering
+# on purpose (tests/e2e/disk-stall.sh). An emulated guest keeps one
 # core busy, so two suites run side by side (E2E_JOBS, default 2); each suite's output is
 # kept and printed when it ends, a failing one in full. The closing line adds up the
 # suites' own counts (tests/check.sh's format); a suite that exits non-zero or prints
@@ -40,7 +41,7 @@ echo "note: space: $least_free MB free in /tmp"
 # (built here, before the suites run side by side, so that none waits for another's build)
 "$top/scripts/debian-system.sh" path >/dev/null || exit 1
 for suite in tests/e2e/real-system.sh tests/e2e/scenarios.sh tests/e2e/firmware-model.sh demo/run.sh \
-	tests/e2e/kernel-sysfs.sh tests/e2e/secure-ipl.sh; do
+	tests/e2e/disk-stall.sh tests/e2e/kernel-sysfs.sh tests/e2e/secure-ipl.sh; do
 	for lane in "${lanes[@]}"; do
 		"$top/scripts/qemu-lanes.sh" path "$lane" >/dev/null || exit 1
 		tasks+=("$lane $suite")
