@@ -9,6 +9,9 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d /tmp/reboot-s390x-deb.XXXXXX)
 . "$top/tests/check.sh"
 trap '[[ -n ${KEEP:-} ]] || rm -rf "$work"' EXIT
+# (lintian leaves its ELF caches, mldbm-elf-*, in the temporary folder: this one)
+mkdir "$work/tmp"
+export TMPDIR=$work/tmp
 suite=$(. /etc/os-release && echo "$VERSION_CODENAME")
 
 # The tree as committed and as it stands (tracked files), without build output.
