@@ -7,7 +7,7 @@
 # blocked for more than N seconds": a task waited minutes for I/O that never completed),
 # printing "note:" lines that say so for WHO (a test's or the demo's boot) with what QEMU
 # saw of the guest at its time limit (scripts/qemu-state.py, in CONSOLE.qemu); the caller
-# starts the guest once more, as the tests do for the emulator's other faults. Seen under
+# starts the guest again, as the tests do for the emulator's other faults. Seen under
 # TCG only, and only inside a full `make check`: the installer's cp, jbd2 and the flusher
 # stuck after "made ext4" until the time limit (README, "Reliability").
 # Exit status 1, printing nothing, when the console has no such report.

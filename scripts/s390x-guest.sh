@@ -92,7 +92,7 @@ netopts=user,id=n0,bootfile=/
 # QEMU runs under the time limit, stopped by its PID. At the limit, what the guest was
 # waiting for (scripts/qemu-state.py, through a QMP socket of its own) goes to FILE.qemu
 # first: a guest whose disk stopped answering shows where its requests are.
-state=$(mktemp -d /tmp/rs390x-guest.XXXXXX)
+state=$(mktemp -d /tmp/reboot-s390x-guest.XXXXXX)
 qpid="" watchdog=""
 # (at exit, with whatever stopped the script: nothing here may end it early)
 stop_qemu() {
