@@ -13,8 +13,11 @@
 # Exit status 1, printing nothing, when the console has no such report.
 set -euo pipefail
 console=$1 who=$2
-report=$(tr -d '\r' <"$console" | grep -a -m 1 -E 'task .+:[0-9]+ blocked for more than [0-9]+ seconds' |
-	sed 's/^\[[ 0-9.]*\] *//; s/^INFO: *//; s/\.$//') || exit 1
+# (every reader takes all of its input: under pipefail a reader that stops at the first
+# match would end the writer with SIGPIPE on a long console, and turn a match into "none")
+report=$(tr -d '\r' <"$console" | grep -a -E 'task .+:[0-9]+ blocked for more than [0-9]+ seconds' |
+	sed -n '1{s/^\[[ 0-9.]*\] *//; s/^INFO: *//; s/\.$//; p}') || true
+[[ -n $report ]] || exit 1
 echo "note: $who: the guest's disk stopped answering ($report); started again"
 # (what s390x-guest.sh wrote at the limit, after its own line)
 [[ -e $console.qemu ]] && sed -n '/limit reached; the guest.s state:$/,$p' "$console.qemu" | sed '1d; s/^/note:   /'
