@@ -94,14 +94,19 @@ netopts=user,id=n0,bootfile=/
 # first: a guest whose disk stopped answering shows where its requests are.
 state=$(mktemp -d /tmp/reboot-s390x-guest.XXXXXX)
 qpid="" watchdog=""
+# end_qemu: SIGTERM, and SIGKILL 15 s later if QEMU is still there (status 1 then): a QEMU
+# whose disk request never completes cannot end, it waits for the request first
+end_qemu() {
+	kill -TERM "$qpid" 2>/dev/null
+	for _ in $(seq 150); do kill -0 "$qpid" 2>/dev/null || return 0; sleep 0.1; done
+	kill -KILL "$qpid" 2>/dev/null
+	return 1
+}
 # (at exit, with whatever stopped the script: nothing here may end it early)
 stop_qemu() {
 	set +e
 	[[ -n $watchdog ]] && kill -TERM "$watchdog" 2>/dev/null
-	[[ -n $qpid ]] || return 0
-	kill -TERM "$qpid" 2>/dev/null
-	for _ in $(seq 100); do kill -0 "$qpid" 2>/dev/null || return 0; sleep 0.1; done
-	kill -KILL "$qpid" 2>/dev/null
+	[[ -n $qpid ]] && end_qemu
 }
 trap 'stop_qemu; rm -rf "$state"' EXIT
 trap 'exit 143' TERM INT HUP
@@ -123,11 +128,7 @@ qpid=$!
 		echo "s390x-guest: the ${timeout} s limit reached; the guest's state:"
 		timeout 30 "$(dirname "$0")/qemu-state.py" "$state/qmp" 2>&1
 	} >>"$console.qemu"
-	kill -TERM "$qpid" 2>/dev/null
-	# (a QEMU whose disk request never completes cannot end: it waits for the request first)
-	for _ in $(seq 150); do kill -0 "$qpid" 2>/dev/null || exit 0; sleep 0.1; done
-	echo "s390x-guest: QEMU did not end 15 s after SIGTERM: killed" >>"$console.qemu"
-	kill -KILL "$qpid" 2>/dev/null
+	end_qemu || echo "s390x-guest: QEMU did not end 15 s after SIGTERM: killed" >>"$console.qemu"
 ) &
 watchdog=$!
 status=0
