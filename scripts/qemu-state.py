@@ -23,6 +23,11 @@ import subprocess
 import sys
 
 
+def request(name, args):
+    """A QMP command as JSON text."""
+    return json.dumps({"execute": name, "arguments": args} if args else {"execute": name})
+
+
 class Qmp:
     def __init__(self, path):
         self.sock = socket.socket(socket.AF_UNIX)
@@ -42,10 +47,7 @@ class Qmp:
                 return msg
 
     def cmd(self, name, **args):
-        req = {"execute": name}
-        if args:
-            req["arguments"] = args
-        self.sock.sendall(json.dumps(req).encode() + b"\n")
+        self.sock.sendall(request(name, args).encode() + b"\n")
         reply = self._read()
         if "error" in reply:
             raise LookupError(reply["error"].get("desc", "error"))
@@ -63,11 +65,8 @@ class VirshQmp(Qmp):
         self.cmd("query-status")
 
     def cmd(self, name, **args):
-        req = {"execute": name}
-        if args:
-            req["arguments"] = args
         try:
-            out = subprocess.run(["virsh", "qemu-monitor-command", self.domain, json.dumps(req)],
+            out = subprocess.run(["virsh", "qemu-monitor-command", self.domain, request(name, args)],
                                  capture_output=True, text=True, timeout=10)
         except subprocess.TimeoutExpired:
             raise OSError("virsh did not answer")
@@ -79,16 +78,20 @@ class VirshQmp(Qmp):
         return reply["return"]
 
 
-def ring_u16(qmp, addr):
-    """A 16-bit word of a virtqueue in guest memory. The guests here drive their devices as
-    virtio 1.0, whose rings are little-endian; the monitor reads memory as the big-endian
-    CPU does, so the bytes are swapped back."""
-    out = qmp.hmp("xp /1hx 0x%x" % addr)
+def avail_idx(qmp, s):
+    """The guest's avail index, from guest memory (the ring's second 16-bit word). A ring
+    is little-endian when its driver negotiated virtio 1.0 (Linux here), big-endian when
+    not (the firmware's, seen: its virtio-net); which one is not asked of QEMU
+    (x-query-virtio-status makes QEMU 11.1 abort), so it is the reading that is at most a
+    ring's length ahead of QEMU's last read of it; None when neither or both are."""
+    out = qmp.hmp("xp /1hx 0x%x" % (s["vring-avail"] + 2))
     m = re.search(r":\s*0x([0-9a-f]+)", out)
     if not m:
         return None
-    v = int(m.group(1), 16)
-    return ((v & 0xFF) << 8) | (v >> 8)
+    big = int(m.group(1), 16)
+    little = ((big & 0xFF) << 8) | (big >> 8)
+    fits = {v for v in (big, little) if (v - s["shadow-avail-idx"]) % 65536 <= s["vring-num"]}
+    return fits.pop() if len(fits) == 1 else None
 
 
 def queues(qmp, path):
@@ -101,8 +104,7 @@ def queues(qmp, path):
             return
         if not s.get("vring-num") or not s.get("vring-avail"):
             continue
-        # (the avail ring's idx is its second word; QEMU's shadow is its last read of it)
-        avail = ring_u16(qmp, s["vring-avail"] + 2)
+        avail = avail_idx(qmp, s)
         print("  queue %d: guest avail %s, QEMU took %d (read %d), used %d, signalled %s, in use %d"
               % (q, avail, s["last-avail-idx"], s["shadow-avail-idx"], s["used-idx"],
                  s["signalled-used"] if s.get("signalled-used-valid") else "-", s["inuse"]))
